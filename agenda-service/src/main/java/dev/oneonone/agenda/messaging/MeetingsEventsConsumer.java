@@ -1,0 +1,66 @@
+package dev.oneonone.agenda.messaging;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.oneonone.agenda.projection.MeetingsCopy;
+import dev.oneonone.events.CloudEventHeaders;
+import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.meetings.MeetingsEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies meetings-service's events to agenda-service's copy, once per event id: the event id is
+ * recorded in the same transaction as its effect, so a redelivery finds it and changes nothing.
+ */
+@ApplicationScoped
+public class MeetingsEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(MeetingsEventsConsumer.class);
+
+    private final MeetingsCopy copy;
+    private final ObjectMapper mapper;
+
+    public MeetingsEventsConsumer(MeetingsCopy copy, ObjectMapper mapper) {
+        this.copy = copy;
+        this.mapper = mapper;
+    }
+
+    @Incoming("meetings-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
+        Class<? extends MeetingsEvent> payloadClass = MeetingsEvent.classOf(envelope.type());
+        if (payloadClass == null) {
+            LOG.debugf("Skipping %s: not needed here", envelope.type());
+            return Uni.createFrom().voidItem();
+        }
+        MeetingsEvent event = read(envelope, payloadClass);
+        return Panache.withTransaction(() -> firstDelivery(envelope)
+                        .chain(first -> first ? copy.apply(envelope, event) : Uni.createFrom().voidItem()))
+                // a database hiccup should not stop the stream; a persistent failure still does, visibly
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
+    }
+
+    private static Uni<Boolean> firstDelivery(EventEnvelope envelope) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into processed_event (event_id) values (:id) on conflict do nothing")
+                .setParameter("id", envelope.id())
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    private MeetingsEvent read(EventEnvelope envelope, Class<? extends MeetingsEvent> payloadClass) {
+        try {
+            return mapper.readValue(envelope.data(), payloadClass);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + envelope.type() + " " + envelope.id(), e);
+        }
+    }
+}

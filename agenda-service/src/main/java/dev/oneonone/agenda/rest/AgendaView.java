@@ -1,0 +1,27 @@
+package dev.oneonone.agenda.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.oneonone.agenda.projection.KnownMeeting;
+import dev.oneonone.agenda.projection.KnownSeries;
+
+@Schema(name = "Agenda", description = "The agenda of one meeting, as its two participants see it.")
+public record AgendaView(
+        @Schema(example = "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99") UUID meetingId,
+        UUID seriesId,
+        @Schema(example = "2026-11-24T09:00:00Z") Instant scheduledFor,
+        @Schema(description = "The first meeting of its series.") boolean firstOfSeries,
+        @Schema(example = "SCHEDULED") String status,
+        UUID leaderId,
+        UUID companionId,
+        @Schema(description = "Topics in the order the meeting should run them.") List<Object> topics) {
+
+    static AgendaView of(KnownMeeting meeting, KnownSeries series) {
+        return new AgendaView(meeting.meetingId, meeting.seriesId, meeting.scheduledFor, meeting.firstOfSeries,
+                meeting.status, series.leaderId, series.companionId, List.of());
+    }
+}

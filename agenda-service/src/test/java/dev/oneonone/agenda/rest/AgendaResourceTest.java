@@ -1,0 +1,87 @@
+package dev.oneonone.agenda.rest;
+
+import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
+import static dev.oneonone.agenda.MeetingsEventsFeed.meetingScheduled;
+import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
+import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.events.EventEnvelope;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AgendaResourceTest {
+    private static final String ORG = "acme";
+
+    @Test
+    void a_meeting_scheduled_in_meetings_service_gets_an_agenda_here() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        UUID leader = UUID.randomUUID();
+        UUID companion = UUID.randomUUID();
+        Instant at = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
+                envelope(ORG, 2, meetingScheduled(series, meeting, at, true)));
+
+        awaitAgenda(meeting)
+                .body("seriesId", equalTo(series.toString()))
+                .body("leaderId", equalTo(leader.toString()))
+                .body("companionId", equalTo(companion.toString()))
+                .body("firstOfSeries", equalTo(true))
+                .body("status", equalTo("SCHEDULED"))
+                .body("scheduledFor", equalTo(at.toString()))
+                .body("topics", hasSize(0));
+    }
+
+    @Test
+    void another_organisation_cannot_see_the_meeting() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())),
+                envelope(ORG, 2, meetingScheduled(series, meeting, Instant.now().plusSeconds(3600), true)));
+        awaitAgenda(meeting);
+
+        given().header("X-Organisation-Id", "globex").get("/meetings/{id}/agenda", meeting)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_same_event_delivered_twice_changes_nothing_and_the_stream_goes_on() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        EventEnvelope started = envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID()));
+        EventEnvelope scheduled = envelope(ORG, 2, meetingScheduled(series, first, Instant.now().plusSeconds(3600), true));
+        publish(started, scheduled, scheduled, started);
+
+        // a later event still arrives: the duplicates neither failed nor stopped the consumer
+        UUID second = UUID.randomUUID();
+        publish(envelope(ORG, 3, meetingScheduled(series, second, Instant.now().plusSeconds(7200), false)));
+
+        awaitAgenda(second).body("firstOfSeries", equalTo(false));
+        awaitAgenda(first).body("firstOfSeries", equalTo(true));
+    }
+
+    @Test
+    void an_unknown_meeting_is_404_as_a_problem() {
+        given().header("X-Organisation-Id", ORG).get("/meetings/{id}/agenda", UUID.randomUUID())
+                .then().statusCode(404).body("status", equalTo(404));
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitAgenda(UUID meeting) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("X-Organisation-Id", ORG).get("/meetings/{id}/agenda", meeting)
+                        .statusCode() == 200);
+        return given().header("X-Organisation-Id", ORG).get("/meetings/{id}/agenda", meeting).then().statusCode(200);
+    }
+}

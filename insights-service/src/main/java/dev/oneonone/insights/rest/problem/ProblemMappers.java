@@ -1,0 +1,43 @@
+package dev.oneonone.insights.rest.problem;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.oneonone.insights.rest.problem.Problem.FieldError;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Every error the API answers is an RFC 9457 problem detail; refused input names its fields. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return problem(400, "invalid-input", "Invalid input", "1 field is invalid", uri,
+                List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return problem(status, status == 404 ? "not-found" : "http-" + status,
+                known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
+    }
+
+    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
+            List<FieldError> errors) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + type, title, status, detail, uri.getPath(), errors)).build();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.oneonone.insights.rest;
+
+import static dev.oneonone.insights.MeetingsEventsFeed.envelope;
+import static dev.oneonone.insights.MeetingsEventsFeed.meetingScheduled;
+import static dev.oneonone.insights.MeetingsEventsFeed.publish;
+import static dev.oneonone.insights.MeetingsEventsFeed.seriesStarted;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.events.EventEnvelope;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class SeriesInsightResourceTest {
+    private static final String ORG = "acme";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void reports_the_series_and_its_next_meeting() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID soon = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Instant soonAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())),
+                envelope(ORG, 2, meetingScheduled(series, later, soonAt.plus(7, ChronoUnit.DAYS), false)),
+                envelope(ORG, 3, meetingScheduled(series, soon, soonAt, true)));
+
+        awaitSeries(series, r -> r.path("meetingsScheduled").equals(2))
+                .then()
+                .body("cadence", equalTo("WEEKLY"))
+                .body("nextMeeting.meetingId", equalTo(soon.toString()))
+                .body("nextMeeting.scheduledFor", equalTo(soonAt.toString()));
+    }
+
+    @Test
+    void a_series_without_meetings_ahead_has_no_next_meeting() throws Exception {
+        UUID series = UUID.randomUUID();
+        publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())));
+
+        awaitSeries(series, r -> true).then().body("meetingsScheduled", equalTo(0)).body("nextMeeting", nullValue());
+    }
+
+    @Test
+    void the_same_event_delivered_twice_changes_nothing() throws Exception {
+        UUID series = UUID.randomUUID();
+        EventEnvelope started = envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID()));
+        EventEnvelope scheduled = envelope(ORG, 2,
+                meetingScheduled(series, UUID.randomUUID(), Instant.now().plusSeconds(3600), true));
+        EventEnvelope marker = envelope(ORG, 3,
+                meetingScheduled(series, UUID.randomUUID(), Instant.now().plusSeconds(7200), false));
+
+        publish(started, scheduled, scheduled, started, marker);
+
+        // once the marker (sent after the duplicates) is in, the duplicates have been seen too
+        awaitSeries(series, r -> r.path("meetingsScheduled").equals(2));
+        assertEquals(3, historyCount(series), "each event id is kept once in the history");
+        given().header("X-Organisation-Id", ORG).get("/series/{id}", series).then()
+                .body("meetingsScheduled", equalTo(2));
+    }
+
+    @Test
+    void another_organisations_series_is_not_found() throws Exception {
+        UUID series = UUID.randomUUID();
+        publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())));
+        awaitSeries(series, r -> true);
+
+        given().header("X-Organisation-Id", "globex").get("/series/{id}", series).then().statusCode(404);
+    }
+
+    private long historyCount(UUID series) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from observed_event where aggregate_id = ?")) {
+            q.setObject(1, series);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Response awaitSeries(UUID series, Predicate<Response> ready) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("X-Organisation-Id", ORG).get("/series/{id}", series),
+                        r -> r.statusCode() == 200 && ready.test(r));
+    }
+}
