@@ -83,14 +83,19 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Host, port and credentials in one value, as {@link SuiteServices} takes them. */
+    public PostgresAddress address() {
+        return new PostgresAddress("localhost", port(), USERNAME, PASSWORD);
+    }
+
     /** For example {@code jdbc:postgresql://localhost:15432/meetings}. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return address().jdbcUrl(database);
     }
 
     /** The form Quarkus' reactive client accepts, for example {@code postgresql://localhost:15432/meetings}. */
     public String reactiveUrl(String database) {
-        return "postgresql://localhost:" + port() + "/" + database;
+        return address().reactiveUrl(database);
     }
 
     public String username() {

@@ -1,24 +1,17 @@
 package dev.oneonone.local;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,39 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalSuite {
 
-    private static final List<ServiceDefinition> SERVICES = List.of(
-            new ServiceDefinition("meetings-service", 8081, "meetings"),
-            new ServiceDefinition("agenda-service", 8082, "agenda"),
-            new ServiceDefinition("insights-service", 8083, "insights"));
     private static final int LOCAL_POSTGRES_PORT = 15432;
     private static final int LOCAL_KAFKA_PORT = 19092;
     private static final Duration SERVICES_READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final int LOG_TAIL_LINES = 40;
-
-    private record ServiceDefinition(String module, int httpPort, String database) {
-        Path jar(Path repositoryRoot) {
-            return repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        }
-
-        String url() {
-            return "http://localhost:" + httpPort;
-        }
-    }
-
-    private record RunningService(ServiceDefinition definition, Process process, Path logFile) {
-    }
-
-    /** Where the services find PostgreSQL, embedded or external. */
-    private record PostgresAddress(String host, int port, String username, String password) {
-        String jdbcUrl(String database) {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
-        }
-
-        String reactiveUrl(String database) {
-            return "postgresql://" + host + ":" + port + "/" + database;
-        }
-    }
 
     /** A start-up failure whose message is all the user needs to read. */
     private static final class SuiteStartFailure extends RuntimeException {
@@ -73,10 +36,11 @@ public final class LocalSuite {
 
     private final Map<String, String> environment;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final List<RunningService> services = new ArrayList<>();
     /** Written by the main thread, read by the shutdown hook. */
     private volatile LocalPostgres localPostgres;
     private volatile LocalKafka localKafka;
+    /** Guarded by this: set only while not stopping, so the shutdown hook either sees it or it is never started. */
+    private SuiteServices services;
 
     private LocalSuite(Map<String, String> environment) {
         this.environment = environment;
@@ -89,7 +53,7 @@ public final class LocalSuite {
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "local-suite-shutdown"));
         try {
             suite.start();
-        } catch (SuiteStartFailure e) {
+        } catch (SuiteStartFailure | ServiceStartException e) {
             System.err.println();
             System.err.println("ERROR: " + e.getMessage());
             System.exit(1);
@@ -109,20 +73,27 @@ public final class LocalSuite {
                 ? Path.of(environment.get("SUITE_DATA_DIR")).toAbsolutePath()
                 : repositoryRoot.resolve(".suite-data");
         requireServiceJars(repositoryRoot);
-        Path logsDirectory = Files.createDirectories(dataDirectory.resolve("logs"));
 
         PostgresAddress postgres = startOrFindPostgres(dataDirectory.resolve("postgres"));
         String kafkaBootstrapServers = startOrFindKafka(dataDirectory.resolve("kafka"));
 
-        for (ServiceDefinition service : SERVICES) {
-            startService(repositoryRoot, service, postgres, kafkaBootstrapServers, logsDirectory);
+        SuiteServices.Builder servicesBuilder = SuiteServices.builder(repositoryRoot)
+                .logsDirectory(dataDirectory.resolve("logs"))
+                .postgres(postgres)
+                .kafkaBootstrapServers(kafkaBootstrapServers)
+                .progress(System.out::println);
+        for (SuiteService service : SuiteService.values()) {
+            servicesBuilder.httpPort(service, service.defaultHttpPort());
         }
-        awaitServicesReady();
-        printBanner(postgres, kafkaBootstrapServers, dataDirectory);
+        SuiteServices started = publish(servicesBuilder.build());
+        started.start();
+        started.awaitReady(SERVICES_READY_TIMEOUT);
+        printBanner(started, postgres, kafkaBootstrapServers, dataDirectory);
     }
 
     /** The current folder or one above it, else a folder above this jar, that holds meetings-service/. */
     private static Path findRepositoryRoot() {
+        String marker = SuiteService.MEETINGS.module();
         Set<Path> startingPoints = new LinkedHashSet<>();
         startingPoints.add(Path.of("").toAbsolutePath());
         try {
@@ -132,21 +103,19 @@ public final class LocalSuite {
         }
         for (Path start : startingPoints) {
             for (Path folder = start; folder != null; folder = folder.getParent()) {
-                if (Files.isDirectory(folder.resolve(SERVICES.get(0).module()))) {
+                if (Files.isDirectory(folder.resolve(marker))) {
                     return folder;
                 }
             }
         }
-        throw new SuiteStartFailure("Cannot find the repository root (the folder holding "
-                + SERVICES.get(0).module() + "/). Run this from the repository root.");
+        throw new SuiteStartFailure("Cannot find the repository root (the folder holding " + marker
+                + "/). Run this from the repository root.");
     }
 
     private static void requireServiceJars(Path repositoryRoot) {
-        for (ServiceDefinition service : SERVICES) {
-            if (!Files.isRegularFile(service.jar(repositoryRoot))) {
-                throw new SuiteStartFailure(service.jar(repositoryRoot) + " is missing. Build the suite first: "
-                        + "./mvnw -DskipTests install");
-            }
+        List<Path> missing = SuiteServices.missingJars(repositoryRoot);
+        if (!missing.isEmpty()) {
+            throw new SuiteStartFailure(missing.get(0) + " is missing. Build the suite first: ./mvnw -DskipTests install");
         }
     }
 
@@ -158,7 +127,7 @@ public final class LocalSuite {
                     environment.getOrDefault("SUITE_POSTGRES_USER", "postgres"),
                     environment.getOrDefault("SUITE_POSTGRES_PASSWORD", "postgres"));
             System.out.println("Using external PostgreSQL at " + external.host() + ":" + external.port());
-            for (ServiceDefinition service : SERVICES) {
+            for (SuiteService service : SuiteService.values()) {
                 createDatabaseOnExternalServer(external, service.database());
             }
             return external;
@@ -166,11 +135,11 @@ public final class LocalSuite {
         System.out.println("Starting PostgreSQL on port " + LOCAL_POSTGRES_PORT + " ...");
         Instant startedAt = Instant.now();
         localPostgres = LocalPostgres.start(postgresDataDirectory, LOCAL_POSTGRES_PORT);
-        for (ServiceDefinition service : SERVICES) {
+        for (SuiteService service : SuiteService.values()) {
             localPostgres.createDatabaseIfMissing(service.database());
         }
         System.out.println("PostgreSQL is ready (" + secondsSince(startedAt) + ")");
-        return new PostgresAddress("localhost", localPostgres.port(), localPostgres.username(), localPostgres.password());
+        return localPostgres.address();
     }
 
     private static void createDatabaseOnExternalServer(PostgresAddress postgres, String database) {
@@ -197,81 +166,25 @@ public final class LocalSuite {
         return localKafka.bootstrapServers();
     }
 
-    private void startService(Path repositoryRoot, ServiceDefinition service, PostgresAddress postgres,
-            String kafkaBootstrapServers, Path logsDirectory) throws IOException {
-        Path logFile = logsDirectory.resolve(service.module() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(JavaExecutable.path(), "-jar", service.jar(repositoryRoot).toString())
-                .directory(repositoryRoot.resolve(service.module()).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        Map<String, String> serviceEnvironment = builder.environment();
-        serviceEnvironment.put("QUARKUS_HTTP_PORT", String.valueOf(service.httpPort()));
-        serviceEnvironment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()));
-        serviceEnvironment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-        serviceEnvironment.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-        serviceEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        synchronized (services) {
-            if (stopping.get()) {
-                throw new SuiteStartFailure("Stopped while starting");
-            }
-            System.out.println("Starting " + service.module() + " on port " + service.httpPort() + " (log: "
-                    + logFile + ")");
-            services.add(new RunningService(service, builder.start(), logFile));
+    private synchronized SuiteServices publish(SuiteServices created) {
+        if (stopping.get()) {
+            throw new SuiteStartFailure("Stopped while starting");
         }
+        services = created;
+        return created;
     }
 
-    private void awaitServicesReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant startedAt = Instant.now();
-        Instant deadline = startedAt.plus(SERVICES_READY_TIMEOUT);
-        List<RunningService> waiting = new ArrayList<>(services);
-        while (!waiting.isEmpty()) {
-            if (stopping.get()) {
-                throw new SuiteStartFailure("Stopped before the services were ready");
-            }
-            for (RunningService service : List.copyOf(waiting)) {
-                if (!service.process().isAlive()) {
-                    throw new SuiteStartFailure(service.definition().module() + " exited with code "
-                            + service.process().exitValue() + " while starting. Last lines of " + service.logFile()
-                            + ":\n" + tail(service.logFile()));
-                }
-                if (isReady(http, service.definition())) {
-                    System.out.println(service.definition().module() + " is ready (" + secondsSince(startedAt) + ")");
-                    waiting.remove(service);
-                }
-            }
-            if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
-                RunningService late = waiting.get(0);
-                throw new SuiteStartFailure(late.definition().module() + " was not ready within "
-                        + SERVICES_READY_TIMEOUT.toSeconds() + " s. Last lines of " + late.logFile() + ":\n"
-                        + tail(late.logFile()));
-            }
-            sleep(Duration.ofMillis(500));
-        }
+    private synchronized SuiteServices services() {
+        return services;
     }
 
-    private static boolean isReady(HttpClient http, ServiceDefinition service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notListeningYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void printBanner(PostgresAddress postgres, String kafkaBootstrapServers, Path dataDirectory) {
+    private void printBanner(SuiteServices running, PostgresAddress postgres, String kafkaBootstrapServers,
+            Path dataDirectory) {
         String line = "=".repeat(78);
         StringBuilder banner = new StringBuilder().append('\n').append(line).append('\n')
                 .append(" The one-on-one suite is running\n\n");
-        for (ServiceDefinition service : SERVICES) {
-            banner.append(String.format(" %-17s %s%n", service.module(), service.url()))
+        for (ServiceProcess service : running.processes()) {
+            banner.append(String.format(" %-17s %s%n", service.service().module(), service.url()))
                     .append(String.format(" %-17s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n", "",
                             service.url(), service.url()));
         }
@@ -288,15 +201,15 @@ public final class LocalSuite {
 
     /** Blocks until a service exits on its own; Ctrl-C ends the JVM through the shutdown hook instead. */
     private int awaitUnexpectedServiceExit() {
-        CompletableFuture<?>[] exits = services.stream()
-                .map(service -> service.process().onExit())
+        List<ServiceProcess> processes = services().processes();
+        CompletableFuture<?>[] exits = processes.stream()
+                .map(ServiceProcess::onExit)
                 .toArray(CompletableFuture<?>[]::new);
         CompletableFuture.anyOf(exits).join();
-        for (RunningService service : services) {
-            if (!service.process().isAlive() && !stopping.get()) {
-                System.err.println("ERROR: " + service.definition().module() + " exited with code "
-                        + service.process().exitValue() + ". Last lines of " + service.logFile() + ":\n"
-                        + tail(service.logFile()));
+        for (ServiceProcess service : processes) {
+            if (!service.isAlive() && !stopping.get()) {
+                System.err.println("ERROR: " + service.service().module() + " exited with code "
+                        + service.exitValue() + ". Last lines of " + service.logFile() + ":\n" + service.logTail());
             }
         }
         return 1;
@@ -307,16 +220,10 @@ public final class LocalSuite {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        List<RunningService> toStop;
-        synchronized (services) {
-            toStop = List.copyOf(services);
-        }
-        if (!toStop.isEmpty()) {
-            System.out.println("Stopping the services ...");
-        }
-        toStop.forEach(service -> service.process().destroy());
-        for (RunningService service : toStop) {
-            stopProcess(service);
+        SuiteServices toStop = services();
+        boolean servicesStarted = toStop != null && !toStop.processes().isEmpty();
+        if (toStop != null) {
+            toStop.close();
         }
         if (localKafka != null) {
             System.out.println("Stopping Kafka ...");
@@ -326,21 +233,8 @@ public final class LocalSuite {
             System.out.println("Stopping PostgreSQL ...");
             closeQuietly(localPostgres);
         }
-        if (!toStop.isEmpty() || localKafka != null || localPostgres != null) {
+        if (servicesStarted || localKafka != null || localPostgres != null) {
             System.out.println("Stopped.");
-        }
-    }
-
-    private static void stopProcess(RunningService service) {
-        try {
-            if (!service.process().waitFor(SERVICE_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                System.out.println(service.definition().module() + " did not stop within "
-                        + SERVICE_STOP_TIMEOUT.toSeconds() + " s; killing it");
-                service.process().destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            service.process().destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -352,25 +246,7 @@ public final class LocalSuite {
         }
     }
 
-    private static String tail(Path logFile) {
-        try {
-            List<String> lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + logFile + ": " + e.getMessage() + ")";
-        }
-    }
-
     private static String secondsSince(Instant start) {
         return String.format("%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SuiteStartFailure("Interrupted while waiting for the services");
-        }
     }
 }

@@ -1,0 +1,197 @@
+package dev.oneonone.endtoend;
+
+import static java.util.stream.Collectors.joining;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.local.LocalKafka;
+import dev.oneonone.local.LocalPostgres;
+import dev.oneonone.local.SuiteService;
+import dev.oneonone.local.SuiteServices;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * Runs the three packaged services together on a fresh PostgreSQL and Kafka, and follows a scheduled meeting from
+ * meetings-service through Kafka to agenda-service and insights-service, using only their REST APIs.
+ *
+ * <p>Service logs: {@code deploy/end-to-end/target/e2e-logs/<service>.log}.
+ */
+class SuiteEventPathTest {
+
+    private static final String ORGANISATION = "e2e-org";
+    private static final String OTHER_ORGANISATION = "other-org";
+    private static final Duration SERVICES_READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration EVENT_ARRIVAL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+    private static LocalPostgres postgres;
+    private static LocalKafka kafka;
+    private static SuiteServices services;
+    private static SuiteClient client;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        Path repositoryRoot = pathFromSystemProperty("suite.repository-root");
+        List<Path> missingJars = SuiteServices.missingJars(repositoryRoot);
+        if (!missingJars.isEmpty()) {
+            fail("The services are not packaged (missing " + missingJars + "): run ./mvnw verify from the root");
+        }
+
+        postgres = LocalPostgres.start(null, 0);
+        for (SuiteService service : SuiteService.values()) {
+            postgres.createDatabaseIfMissing(service.database());
+        }
+        kafka = LocalKafka.start(null, 0);
+
+        SuiteServices.Builder servicesBuilder = SuiteServices.builder(repositoryRoot)
+                .logsDirectory(pathFromSystemProperty("suite.e2e-logs"))
+                .postgres(postgres.address())
+                .kafkaBootstrapServers(kafka.bootstrapServers())
+                .progress(System.out::println);
+        for (SuiteService service : SuiteService.values()) {
+            // Plain lines rather than the production JSON logs: their last lines end up in failure messages.
+            servicesBuilder.environment(service, "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        }
+        services = servicesBuilder.build();
+        Instant launchedAt = Instant.now();
+        services.start();
+        Map<SuiteService, Duration> readyAfter = services.awaitReady(SERVICES_READY_TIMEOUT);
+        System.out.println(readinessReport(Duration.between(launchedAt, Instant.now()), readyAfter));
+
+        client = new SuiteClient(services, ORGANISATION);
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        // Services first, then Kafka, then PostgreSQL, so nothing loses what it depends on while still running.
+        try (AutoCloseable closedThird = postgres; AutoCloseable closedSecond = kafka; AutoCloseable closedFirst = services) {
+            // try-with-resources closes in reverse order, skips what a failed start left null and keeps every failure.
+        }
+    }
+
+    @Test
+    void aScheduledMeetingReachesAgendaAndInsights() {
+        UUID leaderId = UUID.randomUUID();
+        UUID companionId = UUID.randomUUID();
+        // Whole seconds, so the instant survives every service's JSON unchanged.
+        Instant scheduledFor = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+
+        Response seriesAnswer = expectStatus(201, client.startSeries("""
+                {"leaderId": "%s", "companionId": "%s", "relationship": "MANAGER_REPORT",
+                 "cadence": "WEEKLY", "timeZone": "Europe/Berlin"}
+                """.formatted(leaderId, companionId)), SuiteService.MEETINGS);
+        String seriesId = seriesAnswer.jsonPath().getString("id");
+        assertNotNull(seriesId, "series id in " + seriesAnswer.asString());
+        assertEquals("\"1\"", seriesAnswer.header("ETag"), "a new series is at version 1");
+
+        Response meetingAnswer = expectStatus(201, client.scheduleMeeting(seriesId, seriesAnswer.header("ETag"), """
+                {"scheduledFor": "%s"}
+                """.formatted(scheduledFor)), SuiteService.MEETINGS);
+        String meetingId = meetingAnswer.jsonPath().getString("id");
+        assertNotNull(meetingId, "meeting id in " + meetingAnswer.asString());
+        assertTrue(meetingAnswer.jsonPath().getBoolean("firstOfSeries"), "the series' first meeting is marked so");
+
+        JsonPath agenda = awaitAnswer("agenda-service knows meeting " + meetingId,
+                () -> client.agenda(meetingId),
+                answer -> answer.statusCode() == 200,
+                SuiteService.AGENDA).jsonPath();
+        assertEquals(seriesId, agenda.getString("seriesId"));
+        assertEquals(leaderId.toString(), agenda.getString("leaderId"));
+        assertEquals(companionId.toString(), agenda.getString("companionId"));
+        assertTrue(agenda.getBoolean("firstOfSeries"));
+        assertEquals(scheduledFor, Instant.parse(agenda.getString("scheduledFor")));
+
+        // The count is awaited too: insights-service reads the series and its next meeting in two statements, so an
+        // answer given while the event is being applied may show the meeting but not yet its count.
+        JsonPath insight = awaitAnswer("insights-service has meeting " + meetingId + " as the next and only one of series "
+                        + seriesId,
+                () -> client.seriesInsight(seriesId),
+                answer -> answer.statusCode() == 200
+                        && meetingId.equals(answer.jsonPath().getString("nextMeeting.meetingId"))
+                        && answer.jsonPath().getInt("meetingsScheduled") == 1,
+                SuiteService.INSIGHTS).jsonPath();
+        assertEquals("WEEKLY", insight.getString("cadence"));
+
+        SuiteClient otherOrganisation = client.forOrganisation(OTHER_ORGANISATION);
+        expectStatus(404, otherOrganisation.agenda(meetingId), SuiteService.AGENDA);
+        expectStatus(404, otherOrganisation.seriesInsight(seriesId), SuiteService.INSIGHTS);
+    }
+
+    /** The answer, if it has {@code status}; else fails with it and the last lines of the answering service's log. */
+    private static Response expectStatus(int status, Response answer, SuiteService answeredBy) {
+        assertEquals(status, answer.statusCode(), () -> answeredBy.module() + " answered " + answer.statusCode() + " "
+                + answer.asString() + logTails(answeredBy));
+        return answer;
+    }
+
+    /**
+     * Calls until {@code arrived} accepts the answer. On timeout fails with the last answer and the last lines of
+     * meetings-service's log (it publishes the events) and of the consuming service's log.
+     */
+    private static Response awaitAnswer(String expectation, Callable<Response> call, Predicate<Response> arrived,
+            SuiteService consumer) {
+        AtomicReference<Response> lastAnswer = new AtomicReference<>();
+        try {
+            return await(expectation)
+                    .atMost(EVENT_ARRIVAL_TIMEOUT)
+                    .pollInterval(POLL_INTERVAL)
+                    .until(() -> {
+                        Response answer = call.call();
+                        lastAnswer.set(answer);
+                        return answer;
+                    }, arrived);
+        } catch (ConditionTimeoutException e) {
+            Response last = lastAnswer.get();
+            String lastAnswerText = last == null ? "none" : last.statusCode() + " " + last.asString();
+            return fail(e.getMessage() + "\nLast answer: " + lastAnswerText + logTails(SuiteService.MEETINGS, consumer));
+        }
+    }
+
+    private static String logTails(SuiteService... servicesToShow) {
+        return Arrays.stream(servicesToShow)
+                .map(services::process)
+                .map(process -> "\n--- last lines of " + process.logFile() + " ---\n" + process.logTail())
+                .collect(joining());
+    }
+
+    private static String readinessReport(Duration allReady, Map<SuiteService, Duration> readyAfter) {
+        String each = readyAfter.entrySet().stream()
+                .map(ready -> ready.getKey().module() + " " + inSeconds(ready.getValue()))
+                .collect(joining(", "));
+        return "The three services were ready " + inSeconds(allReady) + " after launch (" + each + ")";
+    }
+
+    private static String inSeconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static Path pathFromSystemProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("System property " + name + " is not set; Maven's surefire configuration "
+                    + "sets it: ./mvnw verify -pl deploy/end-to-end");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
+    }
+}

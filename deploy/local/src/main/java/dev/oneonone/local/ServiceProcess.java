@@ -1,0 +1,145 @@
+package dev.oneonone.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the suite running as {@code java -jar quarkus-run.jar}, its whole output in a log file. */
+public final class ServiceProcess {
+
+    private static final int LOG_TAIL_LINES = 40;
+    private static final Duration READY_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SuiteService service;
+    private final int httpPort;
+    private final Path logFile;
+    private final Process process;
+    private final Instant startedAt;
+
+    private ServiceProcess(SuiteService service, int httpPort, Path logFile, Process process, Instant startedAt) {
+        this.service = service;
+        this.httpPort = httpPort;
+        this.logFile = logFile;
+        this.process = process;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Launches the service's jar from its module folder and returns at once.
+     *
+     * @param environment added to this JVM's environment; it must set at least {@code QUARKUS_HTTP_PORT} to {@code httpPort}
+     * @param logFile replaced by the service's standard output and error
+     */
+    static ServiceProcess start(SuiteService service, Path repositoryRoot, int httpPort, Map<String, String> environment,
+            Path logFile) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(JavaExecutable.path(), "-jar", service.jar(repositoryRoot).toString())
+                .directory(repositoryRoot.resolve(service.module()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment);
+        Instant startedAt = Instant.now();
+        return new ServiceProcess(service, httpPort, logFile, builder.start(), startedAt);
+    }
+
+    public SuiteService service() {
+        return service;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** For example {@code http://localhost:8081}. */
+    public String url() {
+        return "http://localhost:" + httpPort;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code; only once the process has exited. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Completes when the process exits, for whatever reason. */
+    public CompletableFuture<ServiceProcess> onExit() {
+        return process.onExit().thenApply(exited -> this);
+    }
+
+    /** The last lines of the service's log, for error messages. */
+    public String logTail() {
+        try {
+            List<String> lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether {@code /q/health/ready} answers 200, i.e. the database and Kafka checks pass. */
+    boolean isReady(HttpClient http) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(READY_REQUEST_TIMEOUT)
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Asks the service to shut down gracefully (SIGTERM); {@link #awaitExit} waits for it. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    /** Whether the process exited within {@code timeout}. */
+    boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceProcess[" + service.module() + ", " + url() + ", pid " + process.pid() + "]";
+    }
+}
