@@ -1,7 +1,9 @@
 package dev.oneonone.agenda;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +27,8 @@ import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.local.SuiteInfrastructure;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
 
 /** Publishes events on the meetings topic exactly as meetings-service's relay does. */
 public final class MeetingsEventsFeed {
@@ -30,6 +36,11 @@ public final class MeetingsEventsFeed {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private MeetingsEventsFeed() {
+    }
+
+    public static String personToken(String organisation, UUID person) {
+        return SuiteInfrastructure.signingKey().mint(organisation, person.toString(), List.of("person"),
+                Duration.ofMinutes(10));
     }
 
     public static SeriesStarted seriesStarted(UUID series, UUID leader, UUID companion) {
@@ -46,6 +57,14 @@ public final class MeetingsEventsFeed {
         Instant now = Instant.now();
         return new EventEnvelope(UUID.randomUUID(), event.type(), "/meetings-service", organisation,
                 MeetingsEvent.AGGREGATE_TYPE, event.seriesId(), version, now, now, JSON.writeValueAsString(event));
+    }
+
+    /** Waits until the agenda is visible to the token's holder, then answers it. */
+    public static ValidatableResponse awaitAgenda(String token, UUID meeting) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> RestAssured.given().auth().oauth2(token).get("/meetings/{id}/agenda", meeting)
+                        .statusCode() == 200);
+        return RestAssured.given().auth().oauth2(token).get("/meetings/{id}/agenda", meeting).then().statusCode(200);
     }
 
     public static void publish(EventEnvelope... events) throws Exception {

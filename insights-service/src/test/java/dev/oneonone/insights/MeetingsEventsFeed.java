@@ -1,7 +1,9 @@
 package dev.oneonone.insights;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +32,11 @@ public final class MeetingsEventsFeed {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private MeetingsEventsFeed() {
+    }
+
+    public static String personToken(String organisation, UUID person) {
+        return SuiteInfrastructure.signingKey().mint(organisation, person.toString(), List.of("person"),
+                Duration.ofMinutes(10));
     }
 
     public static SeriesStarted seriesStarted(UUID series, UUID leader, UUID companion) {

@@ -4,16 +4,16 @@ import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
 import static dev.oneonone.agenda.MeetingsEventsFeed.meetingScheduled;
 import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
 import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
+import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
+import static dev.oneonone.agenda.MeetingsEventsFeed.personToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.events.EventEnvelope;
@@ -34,7 +34,7 @@ class AgendaResourceTest {
         publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
                 envelope(ORG, 2, meetingScheduled(series, meeting, at, true)));
 
-        awaitAgenda(meeting)
+        awaitAgenda(personToken(ORG, companion), meeting)
                 .body("seriesId", equalTo(series.toString()))
                 .body("leaderId", equalTo(leader.toString()))
                 .body("companionId", equalTo(companion.toString()))
@@ -42,25 +42,15 @@ class AgendaResourceTest {
                 .body("status", equalTo("SCHEDULED"))
                 .body("scheduledFor", equalTo(at.toString()))
                 .body("topics", hasSize(0));
-    }
-
-    @Test
-    void another_organisation_cannot_see_the_meeting() throws Exception {
-        UUID series = UUID.randomUUID();
-        UUID meeting = UUID.randomUUID();
-        publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())),
-                envelope(ORG, 2, meetingScheduled(series, meeting, Instant.now().plusSeconds(3600), true)));
-        awaitAgenda(meeting);
-
-        given().header("X-Organisation-Id", "globex").get("/meetings/{id}/agenda", meeting)
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(personToken(ORG, leader)).get("/meetings/{id}/agenda", meeting).then().statusCode(200);
     }
 
     @Test
     void the_same_event_delivered_twice_changes_nothing_and_the_stream_goes_on() throws Exception {
         UUID series = UUID.randomUUID();
+        UUID leader = UUID.randomUUID();
         UUID first = UUID.randomUUID();
-        EventEnvelope started = envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID()));
+        EventEnvelope started = envelope(ORG, 1, seriesStarted(series, leader, UUID.randomUUID()));
         EventEnvelope scheduled = envelope(ORG, 2, meetingScheduled(series, first, Instant.now().plusSeconds(3600), true));
         publish(started, scheduled, scheduled, started);
 
@@ -68,20 +58,28 @@ class AgendaResourceTest {
         UUID second = UUID.randomUUID();
         publish(envelope(ORG, 3, meetingScheduled(series, second, Instant.now().plusSeconds(7200), false)));
 
-        awaitAgenda(second).body("firstOfSeries", equalTo(false));
-        awaitAgenda(first).body("firstOfSeries", equalTo(true));
+        String token = personToken(ORG, leader);
+        awaitAgenda(token, second).body("firstOfSeries", equalTo(false));
+        awaitAgenda(token, first).body("firstOfSeries", equalTo(true));
+    }
+
+    @Test
+    void an_organisations_events_never_reach_another_organisation() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        publish(envelope(ORG, 1, seriesStarted(series, person, UUID.randomUUID())),
+                envelope(ORG, 2, meetingScheduled(series, meeting, Instant.now().plusSeconds(3600), true)));
+        awaitAgenda(personToken(ORG, person), meeting);
+
+        // the same person id in another organisation is another person
+        given().auth().oauth2(personToken("globex", person)).get("/meetings/{id}/agenda", meeting)
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void an_unknown_meeting_is_404_as_a_problem() {
-        given().header("X-Organisation-Id", ORG).get("/meetings/{id}/agenda", UUID.randomUUID())
+        given().auth().oauth2(personToken(ORG, UUID.randomUUID())).get("/meetings/{id}/agenda", UUID.randomUUID())
                 .then().statusCode(404).body("status", equalTo(404));
-    }
-
-    private static io.restassured.response.ValidatableResponse awaitAgenda(UUID meeting) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().header("X-Organisation-Id", ORG).get("/meetings/{id}/agenda", meeting)
-                        .statusCode() == 200);
-        return given().header("X-Organisation-Id", ORG).get("/meetings/{id}/agenda", meeting).then().statusCode(200);
     }
 }

@@ -2,6 +2,8 @@ package dev.oneonone.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +27,7 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     private static volatile LocalPostgres runningPostgres;
     private static volatile LocalKafka runningKafka;
+    private static volatile LocalSigningKey runningSigningKey;
 
     private String database;
 
@@ -53,12 +56,19 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("Cannot start the suite infrastructure: " + cause.getMessage(), cause);
         }
-        return Map.of(
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", postgres.username(),
-                "quarkus.datasource.password", postgres.password(),
-                "kafka.bootstrap.servers", runningKafka.bootstrapServers());
+        // a fresh local-only signing key per run; tests mint their tokens with it
+        try {
+            runningSigningKey = LocalSigningKey.loadOrCreate(Files.createTempDirectory("local-jwt-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> config = new HashMap<>(runningSigningKey.serviceConfiguration());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("kafka.bootstrap.servers", runningKafka.bootstrapServers());
+        return config;
     }
 
     @Override
@@ -78,6 +88,15 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("SuiteInfrastructure is not running");
         }
         return kafka;
+    }
+
+    /** The signing key the running services trust; tests mint bearer tokens with it. */
+    public static LocalSigningKey signingKey() {
+        LocalSigningKey key = runningSigningKey;
+        if (key == null) {
+            throw new IllegalStateException("SuiteInfrastructure is not running");
+        }
+        return key;
     }
 
     /** The PostgreSQL server of the running test resource. */

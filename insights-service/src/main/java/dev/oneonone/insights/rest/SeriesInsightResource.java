@@ -3,6 +3,7 @@ package dev.oneonone.insights.rest;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.insights.projection.MeetingInsight;
 import dev.oneonone.insights.projection.SeriesInsight;
-import dev.oneonone.insights.rest.problem.InvalidInputException;
 import dev.oneonone.insights.rest.problem.Problem;
+import dev.oneonone.insights.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Series insights", description = "Cadence figures per series")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeriesInsightResource {
-    static final String ORGANISATION = "X-Organisation-Id";
-
     private final Clock clock;
+    private final JsonWebToken token;
 
-    public SeriesInsightResource(Clock clock) {
+    public SeriesInsightResource(Clock clock, JsonWebToken token) {
         this.clock = clock;
+        this.token = token;
     }
 
     @GET
@@ -40,14 +41,22 @@ public class SeriesInsightResource {
     @WithSession
     @Operation(summary = "Read a series' insights", description = "The series and its next meeting, from the events consumed so far.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesInsightView.class)))
-    @APIResponse(responseCode = "404", description = "No such series in this organisation (or its events have not arrived yet)",
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SeriesInsightView> series(@HeaderParam(ORGANISATION) String organisationId,
-            @PathParam("seriesId") UUID seriesId) {
-        String organisation = requireOrganisation(organisationId);
-        return SeriesInsight.<SeriesInsight>find("seriesId = ?1 and organisationId = ?2", seriesId, organisation)
+    @APIResponse(responseCode = "404", description = "No such series visible to the caller (or its events have not arrived yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION, Caller.DIRECTOR, Caller.HR })
+    public Uni<SeriesInsightView> series(@PathParam("seriesId") UUID seriesId) {
+        Caller caller = Caller.of(token);
+        return SeriesInsight.<SeriesInsight>find("seriesId = ?1 and organisationId = ?2", seriesId,
+                        caller.organisationId())
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException("No series " + seriesId))
+                .invoke(series -> {
+                    if (!seesOrganisationInsights(caller) && !caller.takesPartIn(series.leaderId, series.companionId)) {
+                        throw new NotFoundException("No series " + seriesId);
+                    }
+                })
                 .chain(series -> MeetingInsight.<MeetingInsight>find(
                                 "seriesId = ?1 and status = ?2 and scheduledFor >= ?3 order by scheduledFor",
                                 seriesId, MeetingInsight.SCHEDULED, clock.instant())
@@ -55,10 +64,8 @@ public class SeriesInsightResource {
                         .map(next -> SeriesInsightView.of(series, next)));
     }
 
-    static String requireOrganisation(String organisationId) {
-        if (organisationId == null || !organisationId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new InvalidInputException(ORGANISATION, "must be 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-        return organisationId;
+    /** Directors, HR and the organisation's integration see every series' figures; a person only their own. */
+    private static boolean seesOrganisationInsights(Caller caller) {
+        return caller.is(Caller.INTEGRATION) || caller.is(Caller.DIRECTOR) || caller.is(Caller.HR);
     }
 }

@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -75,7 +76,7 @@ class SeriesInsightResourceTest {
         // once the marker (sent after the duplicates) is in, the duplicates have been seen too
         awaitSeries(series, r -> r.path("meetingsScheduled").equals(2));
         assertEquals(3, historyCount(series), "each event id is kept once in the history");
-        given().header("X-Organisation-Id", ORG).get("/series/{id}", series).then()
+        given().auth().oauth2(integrationToken(ORG)).get("/series/{id}", series).then()
                 .body("meetingsScheduled", equalTo(2));
     }
 
@@ -85,7 +86,12 @@ class SeriesInsightResourceTest {
         publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())));
         awaitSeries(series, r -> true);
 
-        given().header("X-Organisation-Id", "globex").get("/series/{id}", series).then().statusCode(404);
+        given().auth().oauth2(integrationToken("globex")).get("/series/{id}", series).then().statusCode(404);
+    }
+
+    private static String integrationToken(String organisation) {
+        return SuiteInfrastructure.signingKey().mint(organisation, "integration-" + organisation,
+                java.util.List.of("integration"), Duration.ofMinutes(10));
     }
 
     private long historyCount(UUID series) throws Exception {
@@ -101,7 +107,7 @@ class SeriesInsightResourceTest {
 
     private static Response awaitSeries(UUID series, Predicate<Response> ready) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().header("X-Organisation-Id", ORG).get("/series/{id}", series),
+                .until(() -> given().auth().oauth2(integrationToken(ORG)).get("/series/{id}", series),
                         r -> r.statusCode() == 200 && ready.test(r));
     }
 }

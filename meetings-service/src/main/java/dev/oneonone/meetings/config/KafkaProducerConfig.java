@@ -13,14 +13,17 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The producer of the outbox relay: idempotent, acks from all replicas, never gives up on its own order. */
+/**
+ * The producer of the outbox relay: idempotent, acks from all replicas, never gives up on its own order.
+ * Connection settings (bootstrap servers, security) come from the {@code kafka.*} configuration.
+ */
 public class KafkaProducerConfig {
 
     @Produces
     @Singleton
     Producer<String, String> outboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        // every kafka.* setting (bootstrap servers, TLS, SASL...), then what the relay's guarantees need
+        Map<String, Object> config = new HashMap<>(kafka);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "meetings-service-outbox");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
@@ -23,8 +27,10 @@ import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Publishes every stored event to Kafka, oldest first, and marks it published once Kafka
@@ -45,9 +51,14 @@ public class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final Counter failures;
+    private final Duration interval;
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "outbox-relay"));
 
     public OutboxRelay(DataSource dataSource, Producer<String, String> producer,
-            @ConfigProperty(name = "meetings.relay.batch-size") int batchSize, MeterRegistry metrics) {
+            @ConfigProperty(name = "meetings.relay.batch-size") int batchSize,
+            @ConfigProperty(name = "meetings.relay.interval") Duration interval, MeterRegistry metrics) {
+        this.interval = interval;
         this.dataSource = dataSource;
         this.producer = producer;
         this.batchSize = batchSize;
@@ -55,14 +66,23 @@ public class OutboxRelay {
         this.failures = metrics.counter("outbox.publish.failures");
     }
 
-    @Scheduled(every = "${meetings.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent startup) {
+        // a dedicated thread: the scheduler extension does not run jobs more often than once a second
+        rounds.scheduleWithFixedDelay(this::relay, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        rounds.shutdown();
+    }
+
     void relay() {
         try {
             while (publishBatch() == batchSize) {
                 // a full batch means more may be waiting
             }
-        } catch (SQLException e) {
-            LOG.warnf("Outbox relay could not read the event store: %s", e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            // the next round retries; nothing was marked published
+            LOG.warnf("Outbox relay round failed: %s", e.getMessage());
         }
     }
 

@@ -2,24 +2,43 @@ package dev.oneonone.meetings.rest;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.oneonone.local.SuiteInfrastructure;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-/** The calls the tests make, in the words of the API. */
+/** The calls the tests make, in the words of the API, with bearer tokens signed by the test run's key. */
 public final class MeetingsApi {
-    public static final String HEADER = "X-Organisation-Id";
 
     private MeetingsApi() {
     }
 
+    public static String integrationToken(String organisation) {
+        return SuiteInfrastructure.signingKey().mint(organisation, "integration-" + organisation,
+                List.of("integration"), Duration.ofMinutes(10));
+    }
+
+    public static String personToken(String organisation, UUID person) {
+        return SuiteInfrastructure.signingKey().mint(organisation, person.toString(), List.of("person"),
+                Duration.ofMinutes(10));
+    }
+
+    /** A request with the given bearer token (none when null). */
+    public static RequestSpecification with(String token) {
+        RequestSpecification request = given().contentType(ContentType.JSON);
+        return token == null ? request : request.auth().oauth2(token);
+    }
+
+    /** A request of the organisation's HR platform (role integration). */
     public static RequestSpecification as(String organisation) {
-        return given().header(HEADER, organisation).contentType(ContentType.JSON);
+        return with(integrationToken(organisation));
     }
 
     public static Map<String, Object> weeklySeries(UUID leader, UUID companion) {
@@ -32,8 +51,11 @@ public final class MeetingsApi {
     }
 
     public static String startWeeklySeries(String organisation) {
-        return startSeries(organisation, weeklySeries(UUID.randomUUID(), UUID.randomUUID()))
-                .statusCode(201).extract().path("id");
+        return startWeeklySeries(organisation, UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    public static String startWeeklySeries(String organisation, UUID leader, UUID companion) {
+        return startSeries(organisation, weeklySeries(leader, companion)).statusCode(201).extract().path("id");
     }
 
     public static ValidatableResponse scheduleMeeting(String organisation, String seriesId, Instant at) {

@@ -9,6 +9,7 @@ import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -108,10 +109,18 @@ class SeriesResourceTest {
     }
 
     @Test
-    void a_request_without_organisation_is_refused() {
-        io.restassured.RestAssured.given().contentType("application/json")
-                .body(weeklySeries(UUID.randomUUID(), UUID.randomUUID()))
-                .post("/series").then().statusCode(400).body("errors[0].field", equalTo("X-Organisation-Id"));
+    void a_series_list_pages_with_a_cursor() {
+        String org = "paging-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            startWeeklySeries(org);
+        }
+
+        String next = as(org).queryParam("limit", 2).get("/series").then().statusCode(200)
+                .body("items", hasSize(2)).extract().path("next");
+        String last = as(org).queryParam("limit", 2).queryParam("after", next).get("/series").then().statusCode(200)
+                .body("items", hasSize(2)).extract().path("next");
+        as(org).queryParam("limit", 2).queryParam("after", last).get("/series").then().statusCode(200)
+                .body("items", hasSize(1)).body("next", nullValue());
     }
 
     @Test

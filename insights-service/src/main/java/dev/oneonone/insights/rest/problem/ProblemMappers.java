@@ -6,6 +6,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.oneonone.insights.rest.problem.Problem.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -15,10 +18,18 @@ import jakarta.ws.rs.core.UriInfo;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required: missing, expired, wrongly signed or from another issuer.", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
     @ServerExceptionMapper
-    public Response invalidInput(InvalidInputException e, UriInfo uri) {
-        return problem(400, "invalid-input", "Invalid input", "1 field is invalid", uri,
-                List.of(new FieldError(e.field(), e.getMessage())));
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Your role does not allow this operation." : e.getMessage();
+        return problem(403, "forbidden", "Forbidden", detail, uri, null);
     }
 
     @ServerExceptionMapper

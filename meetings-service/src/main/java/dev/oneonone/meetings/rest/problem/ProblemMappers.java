@@ -15,6 +15,9 @@ import dev.oneonone.meetings.domain.Rejection;
 import dev.oneonone.meetings.eventstore.ConcurrentAppendException;
 import dev.oneonone.meetings.rest.problem.Problem.FieldError;
 import dev.oneonone.meetings.service.RejectedCommandException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -74,6 +77,20 @@ public class ProblemMappers {
                         + "; read it again and retry.", uri, null);
     }
 
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required: missing, expired, wrongly signed or from another issuer.", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Your role does not allow this operation." : e.getMessage();
+        return problem(403, "forbidden", "Forbidden", detail, uri, null);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -94,7 +111,7 @@ public class ProblemMappers {
         return problem(400, "invalid-input", "Invalid input", detail, uri, errors);
     }
 
-    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
+    static Response problem(int status, String type, String title, String detail, UriInfo uri,
             List<FieldError> errors) {
         Problem body = new Problem(Problem.TYPE_BASE + type, title, status, detail, uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();

@@ -1,0 +1,59 @@
+package dev.oneonone.agenda.security;
+
+import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
+import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
+import static dev.oneonone.agenda.MeetingsEventsFeed.meetingScheduled;
+import static dev.oneonone.agenda.MeetingsEventsFeed.personToken;
+import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
+import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.oneonone.local.PermissionTable;
+import dev.oneonone.local.PermissionTable.Expectation;
+import dev.oneonone.local.PermissionTable.Rule;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** One test per cell of the agenda rows of the permission table in docs/security.md. */
+@QuarkusTest
+class PermissionTableTest {
+
+    @TestFactory
+    Stream<DynamicTest> every_cell_of_the_table() {
+        List<Rule> rules = PermissionTable.of("agenda");
+        assertFalse(rules.isEmpty(), "docs/security.md has rows for agenda");
+        return rules.stream().flatMap(rule -> rule.expectations().entrySet().stream()
+                .map(cell -> DynamicTest.dynamicTest(rule.name() + " by " + cell.getKey(),
+                        () -> check(rule, cell.getKey(), cell.getValue()))));
+    }
+
+    private static void check(Rule rule, String actor, Expectation expected) throws Exception {
+        String organisation = "perm-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID participant = UUID.randomUUID();
+        UUID series = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        publish(envelope(organisation, 1, seriesStarted(series, UUID.randomUUID(), participant)),
+                envelope(organisation, 2, meetingScheduled(series, meeting, Instant.now().plusSeconds(86_400), true)));
+        awaitAgenda(personToken(organisation, participant), meeting);
+        String token = PermissionTable.tokenOf(actor, organisation, participant);
+
+        RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
+        Response response = request.get(rule.path().replace("{meeting}", meeting.toString()));
+
+        assertEquals(expected.status(), response.statusCode(), response::asString);
+        if (!expected.allowed()) {
+            assertEquals("application/problem+json", response.contentType());
+        }
+    }
+}
