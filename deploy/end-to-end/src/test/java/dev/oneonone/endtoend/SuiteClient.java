@@ -1,5 +1,10 @@
 package dev.oneonone.endtoend;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.oneonone.local.LocalSigningKey;
 import dev.oneonone.local.SuiteService;
 import dev.oneonone.local.SuiteServices;
 import io.restassured.RestAssured;
@@ -8,55 +13,60 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The services' REST APIs as a caller acting for one organisation uses them.
- *
- * <p>The only place that knows how a caller says who it is (today the {@code X-Organisation-Id} header, soon a JWT
- * bearer token): every request of the end-to-end tests goes through here.
+ * The services' REST APIs as the people and platforms of one organisation use them, each call with
+ * the bearer token of the role that makes it: the HR platform (integration) sets up series and
+ * meetings, a participant reads the agenda, HR reads the insights.
  */
 final class SuiteClient {
-
-    private static final String ORGANISATION_HEADER = "X-Organisation-Id";
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
 
     private final SuiteServices services;
+    private final LocalSigningKey signingKey;
     private final String organisationId;
 
-    SuiteClient(SuiteServices services, String organisationId) {
+    SuiteClient(SuiteServices services, LocalSigningKey signingKey, String organisationId) {
         this.services = services;
+        this.signingKey = signingKey;
         this.organisationId = organisationId;
     }
 
-    /** The same services, called on behalf of another organisation. */
+    /** The same services, called by the people and platforms of another organisation. */
     SuiteClient forOrganisation(String otherOrganisationId) {
-        return new SuiteClient(services, otherOrganisationId);
+        return new SuiteClient(services, signingKey, otherOrganisationId);
     }
 
-    /** meetings-service: {@code POST /series}. */
+    /** meetings-service: {@code POST /series}, by the organisation's HR platform. */
     Response startSeries(String seriesJson) {
-        return request(SuiteService.MEETINGS).contentType(ContentType.JSON).body(seriesJson).post("/series");
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON).body(seriesJson)
+                .post("/series");
     }
 
     /** meetings-service: {@code POST /series/{id}/meetings}, stating the series version read (its ETag). */
     Response scheduleMeeting(String seriesId, String seriesETag, String meetingJson) {
-        return request(SuiteService.MEETINGS)
+        return request(SuiteService.MEETINGS, integration())
                 .contentType(ContentType.JSON)
                 .header("If-Match", seriesETag)
                 .body(meetingJson)
                 .post("/series/{seriesId}/meetings", seriesId);
     }
 
-    /** agenda-service: {@code GET /meetings/{id}/agenda}. */
-    Response agenda(String meetingId) {
-        return request(SuiteService.AGENDA).get("/meetings/{meetingId}/agenda", meetingId);
+    /** agenda-service: {@code GET /meetings/{id}/agenda}, by a person of the organisation. */
+    Response agenda(String meetingId, UUID person) {
+        return request(SuiteService.AGENDA, signingKey.mint(organisationId, person.toString(), List.of("person"),
+                TOKEN_LIFETIME)).get("/meetings/{meetingId}/agenda", meetingId);
     }
 
-    /** insights-service: {@code GET /series/{id}}. */
+    /** insights-service: {@code GET /series/{id}}, by the organisation's HR. */
     Response seriesInsight(String seriesId) {
-        return request(SuiteService.INSIGHTS).get("/series/{seriesId}", seriesId);
+        return request(SuiteService.INSIGHTS, signingKey.mint(organisationId, UUID.randomUUID().toString(),
+                List.of("hr"), TOKEN_LIFETIME)).get("/series/{seriesId}", seriesId);
     }
 
-    private RequestSpecification request(SuiteService service) {
-        return RestAssured.given()
-                .baseUri(services.url(service))
-                .header(ORGANISATION_HEADER, organisationId);
+    private String integration() {
+        return signingKey.mint(organisationId, "integration-" + organisationId, List.of("integration"), TOKEN_LIFETIME);
+    }
+
+    private RequestSpecification request(SuiteService service, String token) {
+        return RestAssured.given().baseUri(services.url(service)).auth().oauth2(token);
     }
 }

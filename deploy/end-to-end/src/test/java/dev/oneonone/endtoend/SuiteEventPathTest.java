@@ -3,10 +3,12 @@ package dev.oneonone.endtoend;
 import static java.util.stream.Collectors.joining;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.oneonone.local.LocalKafka;
 import dev.oneonone.local.LocalPostgres;
+import dev.oneonone.local.LocalSigningKey;
+import dev.oneonone.local.ServiceProcess;
 import dev.oneonone.local.SuiteService;
 import dev.oneonone.local.SuiteServices;
 import io.restassured.path.json.JsonPath;
@@ -49,10 +54,12 @@ class SuiteEventPathTest {
     private static LocalKafka kafka;
     private static SuiteServices services;
     private static SuiteClient client;
+    private static LocalSigningKey signingKey;
+    private static Path repositoryRoot;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        Path repositoryRoot = pathFromSystemProperty("suite.repository-root");
+        repositoryRoot = pathFromSystemProperty("suite.repository-root");
         List<Path> missingJars = SuiteServices.missingJars(repositoryRoot);
         if (!missingJars.isEmpty()) {
             fail("The services are not packaged (missing " + missingJars + "): run ./mvnw verify from the root");
@@ -63,11 +70,13 @@ class SuiteEventPathTest {
             postgres.createDatabaseIfMissing(service.database());
         }
         kafka = LocalKafka.start(null, 0);
+        signingKey = LocalSigningKey.loadOrCreate(Files.createTempDirectory("e2e-jwt"));
 
         SuiteServices.Builder servicesBuilder = SuiteServices.builder(repositoryRoot)
                 .logsDirectory(pathFromSystemProperty("suite.e2e-logs"))
                 .postgres(postgres.address())
                 .kafkaBootstrapServers(kafka.bootstrapServers())
+                .signingKey(signingKey)
                 .progress(System.out::println);
         for (SuiteService service : SuiteService.values()) {
             // Plain lines rather than the production JSON logs: their last lines end up in failure messages.
@@ -79,7 +88,7 @@ class SuiteEventPathTest {
         Map<SuiteService, Duration> readyAfter = services.awaitReady(SERVICES_READY_TIMEOUT);
         System.out.println(readinessReport(Duration.between(launchedAt, Instant.now()), readyAfter));
 
-        client = new SuiteClient(services, ORGANISATION);
+        client = new SuiteClient(services, signingKey, ORGANISATION);
     }
 
     @AfterAll
@@ -113,7 +122,7 @@ class SuiteEventPathTest {
         assertTrue(meetingAnswer.jsonPath().getBoolean("firstOfSeries"), "the series' first meeting is marked so");
 
         JsonPath agenda = awaitAnswer("agenda-service knows meeting " + meetingId,
-                () -> client.agenda(meetingId),
+                () -> client.agenda(meetingId, companionId),
                 answer -> answer.statusCode() == 200,
                 SuiteService.AGENDA).jsonPath();
         assertEquals(seriesId, agenda.getString("seriesId"));
@@ -122,8 +131,6 @@ class SuiteEventPathTest {
         assertTrue(agenda.getBoolean("firstOfSeries"));
         assertEquals(scheduledFor, Instant.parse(agenda.getString("scheduledFor")));
 
-        // The count is awaited too: insights-service reads the series and its next meeting in two statements, so an
-        // answer given while the event is being applied may show the meeting but not yet its count.
         JsonPath insight = awaitAnswer("insights-service has meeting " + meetingId + " as the next and only one of series "
                         + seriesId,
                 () -> client.seriesInsight(seriesId),
@@ -133,9 +140,36 @@ class SuiteEventPathTest {
                 SuiteService.INSIGHTS).jsonPath();
         assertEquals("WEEKLY", insight.getString("cadence"));
 
+        // the same person id in another organisation is another person, and HR there sees nothing of this one
         SuiteClient otherOrganisation = client.forOrganisation(OTHER_ORGANISATION);
-        expectStatus(404, otherOrganisation.agenda(meetingId), SuiteService.AGENDA);
+        expectStatus(404, otherOrganisation.agenda(meetingId, companionId), SuiteService.AGENDA);
         expectStatus(404, otherOrganisation.seriesInsight(seriesId), SuiteService.INSIGHTS);
+    }
+
+    @Test
+    void theProductionProfileRefusesTheLocalSigningKey() throws Exception {
+        Path log = pathFromSystemProperty("suite.e2e-logs").resolve("meetings-service-prod-refusal.log");
+        Map<String, String> environment = Map.of(
+                "QUARKUS_PROFILE", "prod",
+                "QUARKUS_HTTP_PORT", "0",
+                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(SuiteService.MEETINGS.database()),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(SuiteService.MEETINGS.database()),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", signingKey.verificationKeys().toUri().toString());
+
+        ServiceProcess refused = ServiceProcess.start(SuiteService.MEETINGS, repositoryRoot, 0, environment, log);
+        try {
+            refused.onExit().get(2, TimeUnit.MINUTES);
+        } finally {
+            if (refused.isAlive()) {
+                refused.kill();
+            }
+        }
+
+        assertNotEquals(0, refused.exitValue(), "meetings-service must not start in prod with the local key");
+        assertTrue(Files.readString(log).contains("local use only"), () -> "the log says why:\n" + refused.logTail());
     }
 
     /** The answer, if it has {@code status}; else fails with it and the last lines of the answering service's log. */

@@ -68,11 +68,15 @@ public final class LocalSuite {
     }
 
     private void start() throws IOException {
-        Path repositoryRoot = findRepositoryRoot();
-        Path dataDirectory = environment.containsKey("SUITE_DATA_DIR")
-                ? Path.of(environment.get("SUITE_DATA_DIR")).toAbsolutePath()
-                : repositoryRoot.resolve(".suite-data");
+        Path repositoryRoot;
+        try {
+            repositoryRoot = SuiteDataDirectory.repositoryRoot();
+        } catch (IllegalStateException e) {
+            throw new SuiteStartFailure(e.getMessage());
+        }
+        Path dataDirectory = SuiteDataDirectory.locate(environment, repositoryRoot);
         requireServiceJars(repositoryRoot);
+        LocalSigningKey signingKey = LocalSigningKey.loadOrCreate(dataDirectory.resolve("jwt"));
 
         PostgresAddress postgres = startOrFindPostgres(dataDirectory.resolve("postgres"));
         String kafkaBootstrapServers = startOrFindKafka(dataDirectory.resolve("kafka"));
@@ -81,6 +85,7 @@ public final class LocalSuite {
                 .logsDirectory(dataDirectory.resolve("logs"))
                 .postgres(postgres)
                 .kafkaBootstrapServers(kafkaBootstrapServers)
+                .signingKey(signingKey)
                 .progress(System.out::println);
         for (SuiteService service : SuiteService.values()) {
             servicesBuilder.httpPort(service, service.defaultHttpPort());
@@ -89,27 +94,6 @@ public final class LocalSuite {
         started.start();
         started.awaitReady(SERVICES_READY_TIMEOUT);
         printBanner(started, postgres, kafkaBootstrapServers, dataDirectory);
-    }
-
-    /** The current folder or one above it, else a folder above this jar, that holds meetings-service/. */
-    private static Path findRepositoryRoot() {
-        String marker = SuiteService.MEETINGS.module();
-        Set<Path> startingPoints = new LinkedHashSet<>();
-        startingPoints.add(Path.of("").toAbsolutePath());
-        try {
-            startingPoints.add(Path.of(LocalSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException | RuntimeException unknownLocation) {
-            // The current folder is the only clue then.
-        }
-        for (Path start : startingPoints) {
-            for (Path folder = start; folder != null; folder = folder.getParent()) {
-                if (Files.isDirectory(folder.resolve(marker))) {
-                    return folder;
-                }
-            }
-        }
-        throw new SuiteStartFailure("Cannot find the repository root (the folder holding " + marker
-                + "/). Run this from the repository root.");
     }
 
     private static void requireServiceJars(Path repositoryRoot) {
@@ -195,6 +179,9 @@ public final class LocalSuite {
                         localKafka != null ? "" : " [external]"))
                 .append(String.format(" %-17s %s (logs in %s)%n", "Data folder", dataDirectory,
                         dataDirectory.resolve("logs")))
+                .append('\n')
+                .append(" Every API call needs a bearer token; mint one (local use only) with:\n")
+                .append("   java -cp deploy/local/target/local-suite.jar dev.oneonone.local.MintToken --org acme --role integration\n")
                 .append('\n').append(" Press Ctrl-C to stop\n").append(line);
         System.out.println(banner);
     }

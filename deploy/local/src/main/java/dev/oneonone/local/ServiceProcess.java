@@ -42,7 +42,7 @@ public final class ServiceProcess {
      * @param environment added to this JVM's environment; it must set at least {@code QUARKUS_HTTP_PORT} to {@code httpPort}
      * @param logFile replaced by the service's standard output and error
      */
-    static ServiceProcess start(SuiteService service, Path repositoryRoot, int httpPort, Map<String, String> environment,
+    public static ServiceProcess start(SuiteService service, Path repositoryRoot, int httpPort, Map<String, String> environment,
             Path logFile) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(JavaExecutable.path(), "-jar", service.jar(repositoryRoot).toString())
                 .directory(repositoryRoot.resolve(service.module()).toFile())
@@ -129,7 +129,8 @@ public final class ServiceProcess {
         }
     }
 
-    void kill() {
+    /** Ends the process at once and waits briefly for it. */
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

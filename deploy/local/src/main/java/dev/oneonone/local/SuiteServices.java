@@ -44,6 +44,7 @@ public final class SuiteServices implements AutoCloseable {
     private final Path logsDirectory;
     private final PostgresAddress postgres;
     private final String kafkaBootstrapServers;
+    private final LocalSigningKey signingKey;
     private final Map<SuiteService, Integer> httpPorts;
     private final Map<SuiteService, Map<String, String>> extraEnvironment;
     private final Consumer<String> progress;
@@ -57,6 +58,7 @@ public final class SuiteServices implements AutoCloseable {
         this.logsDirectory = Objects.requireNonNull(builder.logsDirectory, "logsDirectory");
         this.postgres = Objects.requireNonNull(builder.postgres, "postgres");
         this.kafkaBootstrapServers = Objects.requireNonNull(builder.kafkaBootstrapServers, "kafkaBootstrapServers");
+        this.signingKey = Objects.requireNonNull(builder.signingKey, "signingKey");
         this.httpPorts = withFreePortsWhereUnset(builder.httpPorts);
         this.extraEnvironment = new EnumMap<>(SuiteService.class);
         builder.extraEnvironment.forEach((service, variables) -> extraEnvironment.put(service, Map.copyOf(variables)));
@@ -186,6 +188,10 @@ public final class SuiteServices implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        // The services trust the local-only signing key, which their production profile refuses.
+        environment.put("QUARKUS_PROFILE", "local");
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", signingKey.verificationKeys().toUri().toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", LocalSigningKey.ISSUER);
         // Last, so a caller may also override the variables above.
         environment.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         return environment;
@@ -214,12 +220,13 @@ public final class SuiteServices implements AutoCloseable {
         }
     }
 
-    /** Collects what {@link SuiteServices} needs; the logs folder, PostgreSQL and Kafka must be given. */
+    /** Collects what {@link SuiteServices} needs; the logs folder, PostgreSQL, Kafka and the signing key must be given. */
     public static final class Builder {
         private final Path repositoryRoot;
         private Path logsDirectory;
         private PostgresAddress postgres;
         private String kafkaBootstrapServers;
+        private LocalSigningKey signingKey;
         private final Map<SuiteService, Integer> httpPorts = new EnumMap<>(SuiteService.class);
         private final Map<SuiteService, Map<String, String>> extraEnvironment = new EnumMap<>(SuiteService.class);
         private Consumer<String> progress = message -> { };
@@ -241,6 +248,12 @@ public final class SuiteServices implements AutoCloseable {
 
         public Builder kafkaBootstrapServers(String kafkaBootstrapServers) {
             this.kafkaBootstrapServers = kafkaBootstrapServers;
+            return this;
+        }
+
+        /** The key the services verify bearer tokens with. */
+        public Builder signingKey(LocalSigningKey signingKey) {
+            this.signingKey = signingKey;
             return this;
         }
 

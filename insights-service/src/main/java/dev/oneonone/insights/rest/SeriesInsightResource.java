@@ -15,6 +15,7 @@ import dev.oneonone.insights.projection.SeriesInsight;
 import dev.oneonone.insights.rest.problem.Problem;
 import dev.oneonone.insights.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -48,20 +49,27 @@ public class SeriesInsightResource {
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION, Caller.DIRECTOR, Caller.HR })
     public Uni<SeriesInsightView> series(@PathParam("seriesId") UUID seriesId) {
         Caller caller = Caller.of(token);
-        return SeriesInsight.<SeriesInsight>find("seriesId = ?1 and organisationId = ?2", seriesId,
-                        caller.organisationId())
-                .firstResult()
+        // one statement, so the series and its next meeting come from the same snapshot
+        String query = """
+                select s, m from SeriesInsight s
+                left join MeetingInsight m on m.seriesId = s.seriesId and m.status = :scheduled and m.scheduledFor >= :now
+                where s.seriesId = :series and s.organisationId = :organisation
+                order by m.scheduledFor""";
+        return Panache.getSession().chain(session -> session.createSelectionQuery(query, Object[].class)
+                        .setParameter("scheduled", MeetingInsight.SCHEDULED)
+                        .setParameter("now", clock.instant())
+                        .setParameter("series", seriesId)
+                        .setParameter("organisation", caller.organisationId())
+                        .setMaxResults(1)
+                        .getSingleResultOrNull())
                 .onItem().ifNull().failWith(() -> new NotFoundException("No series " + seriesId))
-                .invoke(series -> {
+                .map(row -> {
+                    SeriesInsight series = (SeriesInsight) row[0];
                     if (!seesOrganisationInsights(caller) && !caller.takesPartIn(series.leaderId, series.companionId)) {
                         throw new NotFoundException("No series " + seriesId);
                     }
-                })
-                .chain(series -> MeetingInsight.<MeetingInsight>find(
-                                "seriesId = ?1 and status = ?2 and scheduledFor >= ?3 order by scheduledFor",
-                                seriesId, MeetingInsight.SCHEDULED, clock.instant())
-                        .firstResult()
-                        .map(next -> SeriesInsightView.of(series, next)));
+                    return SeriesInsightView.of(series, (MeetingInsight) row[1]);
+                });
     }
 
     /** Directors, HR and the organisation's integration see every series' figures; a person only their own. */
