@@ -88,6 +88,41 @@ class OutboxRelayTest {
         assertEquals(List.of(1L, 2L, 3L), versions);
     }
 
+    @Test
+    void an_event_whose_transaction_commits_after_a_later_one_is_still_published() throws Exception {
+        UUID slowSeries = UUID.randomUUID();
+        UUID fastSeries;
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            // takes its position first, but commits last
+            insertSeriesStarted(slow, slowSeries);
+            fastSeries = UUID.fromString(startWeeklySeries(ORG));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(fastSeries) == 0);
+            slow.commit();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(slowSeries) == 0);
+        List<ConsumerRecord<String, String>> records = PublishedEvents.ofSeries(slowSeries, 1, Duration.ofSeconds(30));
+        assertEquals(1, records.size());
+        assertEquals(storedEventIds(slowSeries).get(0), PublishedEvents.envelope(records.get(0)).id());
+    }
+
+    private static void insertSeriesStarted(Connection connection, UUID series) throws SQLException {
+        String payload = "{\"seriesId\":\"" + series + "\",\"leaderId\":\"" + UUID.randomUUID()
+                + "\",\"companionId\":\"" + UUID.randomUUID() + "\",\"relationship\":\"PEER\",\"cadence\":\"WEEKLY\","
+                + "\"plannedMinutes\":30,\"timeZone\":\"UTC\",\"startsOn\":\"2026-11-20\"}";
+        String sql = "insert into event (event_id, organisation_id, stream_type, stream_id, version, event_type,"
+                + " occurred_at, recorded_at, payload)"
+                + " values (?, ?, 'series', ?, 1, 'oneonone.meetings.SeriesStarted', now(), now(), ?::jsonb)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, ORG);
+            insert.setObject(3, series);
+            insert.setString(4, payload);
+            insert.executeUpdate();
+        }
+    }
+
     private long unpublished(UUID series) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement(
