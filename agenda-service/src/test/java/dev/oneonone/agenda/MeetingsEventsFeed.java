@@ -56,7 +56,7 @@ public final class MeetingsEventsFeed {
     public static EventEnvelope envelope(String organisation, long version, MeetingsEvent event) throws Exception {
         Instant now = Instant.now();
         return new EventEnvelope(UUID.randomUUID(), event.type(), "/meetings-service", organisation,
-                MeetingsEvent.AGGREGATE_TYPE, event.seriesId(), version, now, now, JSON.writeValueAsString(event));
+                event.aggregateType(), event.aggregateId(), version, now, now, JSON.writeValueAsString(event));
     }
 
     /** Waits until the agenda is visible to the token's holder, then answers it. */

@@ -9,5 +9,5 @@ public record MeetingScheduled(
         UUID meetingId,
         Instant scheduledFor,
         int plannedMinutes,
-        boolean firstOfSeries) implements MeetingsEvent {
+        boolean firstOfSeries) implements SeriesEvent {
 }

@@ -12,5 +12,5 @@ public record SeriesStarted(
         Cadence cadence,
         int plannedMinutes,
         String timeZone,
-        LocalDate startsOn) implements MeetingsEvent {
+        LocalDate startsOn) implements SeriesEvent {
 }

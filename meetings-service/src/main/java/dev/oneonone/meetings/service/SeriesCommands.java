@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.SeriesEvent;
 import dev.oneonone.meetings.domain.Decision;
 import dev.oneonone.meetings.domain.ScheduleMeeting;
 import dev.oneonone.meetings.domain.Series;
@@ -70,7 +71,7 @@ public class SeriesCommands {
             return Uni.createFrom().failure(new RejectedCommandException(rejected.rejection()));
         }
         List<MeetingsEvent> events = ((Decision.Accepted) decision).events();
-        return store.append(organisationId, MeetingsEvent.AGGREGATE_TYPE, seriesId, version, events,
+        return store.append(organisationId, SeriesEvent.AGGREGATE_TYPE, seriesId, version, events,
                         occurredAt)
                 .call(stored -> project(stored, events))
                 .map(stored -> stored.get(stored.size() - 1).version);

@@ -1,0 +1,20 @@
+package dev.oneonone.events.meetings;
+
+import java.util.UUID;
+
+/** An event of a 1:1 series and its meetings; the series is the aggregate. */
+public sealed interface SeriesEvent extends MeetingsEvent permits SeriesStarted, MeetingScheduled {
+    String AGGREGATE_TYPE = "series";
+
+    UUID seriesId();
+
+    @Override
+    default UUID aggregateId() {
+        return seriesId();
+    }
+
+    @Override
+    default String aggregateType() {
+        return AGGREGATE_TYPE;
+    }
+}
