@@ -1,0 +1,78 @@
+package dev.oneonone.meetings.eventstore;
+
+import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
+import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
+import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.oneonone.events.CloudEventHeaders;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The events this service really emits match the AsyncAPI document and JSON Schemas it serves. */
+@QuarkusTest
+class EventContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORG = "contract-org";
+
+    @Test
+    void every_emitted_event_matches_the_served_contract() throws Exception {
+        JsonNode document = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
+        UUID series = UUID.fromString(startWeeklySeries(ORG));
+        scheduleMeeting(ORG, series.toString(), nextWeek()).statusCode(201);
+
+        List<ConsumerRecord<String, String>> records = PublishedEvents.ofSeries(series, 2, Duration.ofSeconds(30));
+
+        assertEquals(2, records.size());
+        JsonNode messages = document.path("components").path("messages");
+        JsonNode schemas = document.path("components").path("schemas");
+        for (ConsumerRecord<String, String> record : records) {
+            String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+            String name = type.substring(type.lastIndexOf('.') + 1);
+            assertEquals(type, messages.path(name).path("name").asText(), "the document has a message for " + type);
+            assertEquals(Set.of(), validate(schemas.path(name), JSON.readTree(record.value())), type + " payload");
+            assertEquals(Set.of(), validate(schemas.path("CloudEventHeaders"), headers(record)), type + " headers");
+        }
+    }
+
+    @Test
+    void the_document_is_open_and_names_the_topic() {
+        given().get("/asyncapi").then().statusCode(200)
+                .body("asyncapi", org.hamcrest.Matchers.equalTo("3.0.0"))
+                .body("channels.events.address", org.hamcrest.Matchers.equalTo("oneonone.meetings.v1"));
+    }
+
+    private static ObjectNode headers(ConsumerRecord<String, String> record) {
+        ObjectNode headers = JSON.createObjectNode();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static Set<ValidationMessage> validate(JsonNode schema, JsonNode instance) {
+        assertFalse(schema.isMissingNode(), "schema present");
+        JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        assertTrue(compiled != null);
+        return compiled.validate(instance);
+    }
+}
