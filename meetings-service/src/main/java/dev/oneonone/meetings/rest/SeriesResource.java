@@ -22,6 +22,7 @@ import dev.oneonone.meetings.rest.problem.Problem;
 import dev.oneonone.meetings.security.Caller;
 import dev.oneonone.meetings.service.SeriesCommands;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
@@ -57,11 +58,13 @@ public class SeriesResource {
     private final SeriesCommands commands;
     private final Clock clock;
     private final JsonWebToken token;
+    private final IdempotentCreates idempotent;
 
-    public SeriesResource(SeriesCommands commands, Clock clock, JsonWebToken token) {
+    public SeriesResource(SeriesCommands commands, Clock clock, JsonWebToken token, IdempotentCreates idempotent) {
         this.commands = commands;
         this.clock = clock;
         this.token = token;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -76,8 +79,12 @@ public class SeriesResource {
     @APIResponse(responseCode = "422", description = "A domain rule refused the series (e.g. same person twice, unknown time zone)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
-    @WithSession
-    public Uni<Response> start(@Valid @NotNull StartSeriesRequest request) {
+    @WithTransaction
+    public Uni<Response> start(
+            @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
+                    + "the same key with another body is refused (422).", example = "3f1c9a52-start-series-42")
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Valid @NotNull StartSeriesRequest request) {
         Caller caller = Caller.of(token);
         if (!caller.is(Caller.INTEGRATION) && !caller.takesPartIn(request.leaderId(), request.companionId())) {
             throw new ForbiddenException("A person can start only a series they take part in");
@@ -87,10 +94,11 @@ public class SeriesResource {
         StartSeries command = new StartSeries(seriesId, request.leaderId(), request.companionId(),
                 request.relationship(), request.cadence(), request.plannedMinutes(), request.timeZone(),
                 request.startsOn(), clock.instant());
-        return commands.start(organisation, command)
+        return idempotent.once(organisation, idempotencyKey, "POST /series", request, () -> commands
+                .start(organisation, command)
                 .chain(version -> findSeries(organisation, seriesId))
                 .map(series -> Response.created(URI.create("/series/" + seriesId))
-                        .tag(etag(series.version)).entity(SeriesView.of(series)).build());
+                        .tag(etag(series.version)).entity(SeriesView.of(series)).build()));
     }
 
     @GET

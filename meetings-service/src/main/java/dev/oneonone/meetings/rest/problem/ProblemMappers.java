@@ -71,6 +71,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri,
+                List.of(new FieldError("Idempotency-Key", "was used for a different request")));
+    }
+
+    @ServerExceptionMapper
     public Response conflict(ConcurrentAppendException e, UriInfo uri) {
         return problem(409, "version-conflict", "Version conflict",
                 "Series " + e.streamId() + " is no longer at version " + e.expectedVersion()

@@ -1,0 +1,74 @@
+package dev.oneonone.meetings.rest;
+
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
+import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class IdempotencyKeyTest {
+
+    @Test
+    void a_retry_with_the_same_key_and_body_gets_the_first_answer_and_creates_nothing() {
+        String org = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = weeklySeries(UUID.randomUUID(), UUID.randomUUID());
+
+        Response first = as(org).header("Idempotency-Key", key).body(body).post("/series");
+        Response retry = as(org).header("Idempotency-Key", key).body(body).post("/series");
+
+        assertEquals(201, first.statusCode());
+        assertEquals(201, retry.statusCode());
+        assertEquals(first.jsonPath().getString("id"), retry.jsonPath().getString("id"));
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals(first.header("ETag"), retry.header("ETag"));
+        as(org).get("/series").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_422_and_creates_nothing() {
+        String org = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        as(org).header("Idempotency-Key", key).body(weeklySeries(UUID.randomUUID(), UUID.randomUUID()))
+                .post("/series").then().statusCode(201);
+
+        as(org).header("Idempotency-Key", key).body(weeklySeries(UUID.randomUUID(), UUID.randomUUID()))
+                .post("/series").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        as(org).get("/series").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void keys_are_kept_per_organisation() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = weeklySeries(UUID.randomUUID(), UUID.randomUUID());
+
+        String inFirst = as("idem-a").header("Idempotency-Key", key).body(body).post("/series").then()
+                .statusCode(201).extract().path("id");
+        String inSecond = as("idem-b").header("Idempotency-Key", key).body(body).post("/series").then()
+                .statusCode(201).extract().path("id");
+
+        org.junit.jupiter.api.Assertions.assertNotEquals(inFirst, inSecond);
+    }
+
+    @Test
+    void a_refused_create_keeps_no_key() {
+        String org = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        UUID same = UUID.randomUUID();
+        as(org).header("Idempotency-Key", key).body(weeklySeries(same, same)).post("/series").then().statusCode(422);
+
+        // the key is free again: the same key now creates with a valid body
+        as(org).header("Idempotency-Key", key).body(weeklySeries(same, UUID.randomUUID())).post("/series").then()
+                .statusCode(201);
+    }
+}
