@@ -1,0 +1,10 @@
+package dev.oneonone.events.meetings;
+
+import java.util.UUID;
+
+/**
+ * A person's directory entry changed: team, department, or contact details that the event does
+ * not carry (read them from the API). Carries the team and department as they are now.
+ */
+public record PersonDetailsChanged(UUID personId, String team, String department) implements PersonEvent {
+}
