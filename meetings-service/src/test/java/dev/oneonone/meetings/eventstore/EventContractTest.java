@@ -26,6 +26,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import dev.oneonone.events.CloudEventHeaders;
+import dev.oneonone.meetings.rest.PeopleApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The events this service really emits match the AsyncAPI document and JSON Schemas it serves. */
@@ -39,10 +40,17 @@ class EventContractTest {
         JsonNode document = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
         UUID series = UUID.fromString(startWeeklySeries(ORG));
         scheduleMeeting(ORG, series.toString(), nextWeek()).statusCode(201);
+        UUID manager = PeopleApi.registerPerson(ORG, null);
+        UUID report = PeopleApi.registerPerson(ORG, manager);
+        UUID newManager = PeopleApi.registerPerson(ORG, null);
+        PeopleApi.changeManager(ORG, report, newManager).statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = PublishedEvents.ofSeries(series, 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(
+                PublishedEvents.ofAggregate(series, 2, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(manager, 1, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
 
-        assertEquals(2, records.size());
+        assertEquals(5, records.size());
         JsonNode messages = document.path("components").path("messages");
         JsonNode schemas = document.path("components").path("schemas");
         for (ConsumerRecord<String, String> record : records) {

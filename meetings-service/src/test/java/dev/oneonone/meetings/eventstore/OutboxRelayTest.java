@@ -41,7 +41,7 @@ class OutboxRelayTest {
         UUID series = UUID.fromString(startWeeklySeries(ORG));
         scheduleMeeting(ORG, series.toString(), Instant.now().plusSeconds(86_400)).statusCode(201);
 
-        List<ConsumerRecord<String, String>> records = PublishedEvents.ofSeries(series, 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = PublishedEvents.ofAggregate(series, 2, Duration.ofSeconds(30));
 
         assertEquals(2, records.size());
         ConsumerRecord<String, String> first = records.get(0);
@@ -75,7 +75,7 @@ class OutboxRelayTest {
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(series) == 0);
-        List<ConsumerRecord<String, String>> records = PublishedEvents.ofSeries(series, 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = PublishedEvents.ofAggregate(series, 3, Duration.ofSeconds(30));
 
         List<UUID> published = new ArrayList<>();
         List<Long> versions = new ArrayList<>();
@@ -102,7 +102,7 @@ class OutboxRelayTest {
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(slowSeries) == 0);
-        List<ConsumerRecord<String, String>> records = PublishedEvents.ofSeries(slowSeries, 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = PublishedEvents.ofAggregate(slowSeries, 1, Duration.ofSeconds(30));
         assertEquals(1, records.size());
         assertEquals(storedEventIds(slowSeries).get(0), PublishedEvents.envelope(records.get(0)).id());
     }

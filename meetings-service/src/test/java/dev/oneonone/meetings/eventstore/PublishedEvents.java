@@ -21,8 +21,8 @@ final class PublishedEvents {
     private PublishedEvents() {
     }
 
-    /** All events of one series found on the topic within the wait, in the order Kafka holds them. */
-    static List<ConsumerRecord<String, String>> ofSeries(UUID seriesId, int expected, Duration wait) {
+    /** All events of one aggregate (series or person) found on the topic within the wait, in the order Kafka holds them. */
+    static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -37,7 +37,7 @@ final class PublishedEvents {
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(seriesId.toString())) {
+                    if (record.key().equals(aggregateId.toString())) {
                         found.add(record);
                     }
                 }

@@ -4,6 +4,8 @@ import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.with;
+import static dev.oneonone.meetings.rest.PeopleApi.person;
+import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -40,12 +42,18 @@ class PermissionTableTest {
         String series = startWeeklySeries(organisation, participant, UUID.randomUUID());
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
+        boolean aboutPeople = rule.path().startsWith("/people");
+        if (aboutPeople) {
+            registerPerson(organisation, participant, null);
+        }
+
         Response response = perform(rule, token, series, participant);
 
         assertEquals(expected.status(), response.statusCode(), () -> response.asString());
         if (expected.listed() != null) {
             List<String> ids = response.path("items.id");
-            assertEquals(expected.listed(), ids.contains(series), "series listed: " + ids);
+            String object = aboutPeople ? participant.toString() : series;
+            assertEquals(expected.listed(), ids.contains(object), "listed: " + ids);
         }
         if (!expected.allowed()) {
             assertEquals("application/problem+json", response.contentType());
@@ -53,11 +61,17 @@ class PermissionTableTest {
     }
 
     private static Response perform(Rule rule, String token, String series, UUID participant) {
-        String path = rule.path().replace("{series}", series);
+        String path = rule.path().replace("{series}", series).replace("{person}", participant.toString());
         return switch (rule.method() + " " + rule.path()) {
             case "POST /series" -> with(token).body(weeklySeries(participant, UUID.randomUUID())).post(path);
             case "POST /series/{series}/meetings" -> with(token)
                     .body(Map.of("scheduledFor", nextWeek().toString())).post(path);
+            case "POST /people" -> with(token).body(person(UUID.randomUUID(), null)).post(path);
+            case "PUT /people/{person}" -> with(token).body(Map.of("name", "Renamed", "email", participant + "@people.example"))
+                    .put(path);
+            case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
+            case "POST /people/import" -> with(token)
+                    .body(Map.of("people", List.of(person(UUID.randomUUID(), participant)))).post(path);
             default -> with(token).get(path);
         };
     }

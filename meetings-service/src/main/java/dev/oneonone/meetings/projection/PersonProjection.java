@@ -1,0 +1,78 @@
+package dev.oneonone.meetings.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.oneonone.events.meetings.EmploymentEnded;
+import dev.oneonone.events.meetings.PersonDetailsChanged;
+import dev.oneonone.events.meetings.PersonEvent;
+import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.ReportingLineChanged;
+import dev.oneonone.meetings.eventstore.StoredEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Folds person events into the directory ({@code person_overview}) and the history of reporting
+ * lines, in the transaction that stored them. The contact details come with the command, not the
+ * event; on a replay they are null and the stored ones stay.
+ */
+@ApplicationScoped
+public class PersonProjection {
+
+    public Uni<Void> apply(StoredEvent stored, PersonEvent event, PersonContact contact) {
+        if (event instanceof PersonRegistered registered) {
+            PersonOverview person = new PersonOverview();
+            person.personId = registered.personId();
+            person.organisationId = stored.organisationId;
+            person.name = contact.name();
+            person.email = contact.email();
+            person.team = registered.team();
+            person.department = registered.department();
+            person.managerId = registered.managerId();
+            person.employed = true;
+            person.version = stored.version;
+            Uni<Void> line = registered.managerId() == null ? Uni.createFrom().voidItem()
+                    : openLine(stored, registered.personId(), registered.managerId());
+            return person.persist().chain(() -> line);
+        }
+        return PersonOverview.<PersonOverview>findById(event.personId()).chain(person -> {
+            person.version = stored.version;
+            if (event instanceof PersonDetailsChanged changed) {
+                person.team = changed.team();
+                person.department = changed.department();
+                if (contact != null) {
+                    person.name = contact.name();
+                    person.email = contact.email();
+                }
+                return Uni.createFrom().voidItem();
+            }
+            if (event instanceof ReportingLineChanged changed) {
+                person.managerId = changed.managerId();
+                return closeLine(changed.personId(), stored.occurredAt).chain(() -> changed.managerId() == null
+                        ? Uni.createFrom().voidItem()
+                        : openLine(stored, changed.personId(), changed.managerId()));
+            }
+            if (event instanceof EmploymentEnded ended) {
+                person.employed = false;
+                person.lastDay = ended.lastDay();
+                return closeLine(ended.personId(), stored.occurredAt);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private static Uni<Void> openLine(StoredEvent stored, UUID personId, UUID managerId) {
+        ReportingLine line = new ReportingLine();
+        line.personId = personId;
+        line.organisationId = stored.organisationId;
+        line.managerId = managerId;
+        line.fromTime = stored.occurredAt;
+        return line.persist().replaceWithVoid();
+    }
+
+    private static Uni<Void> closeLine(UUID personId, Instant at) {
+        return ReportingLine.update("toTime = ?1 where personId = ?2 and toTime is null", at, personId)
+                .replaceWithVoid();
+    }
+}

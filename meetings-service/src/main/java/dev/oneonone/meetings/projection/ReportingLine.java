@@ -1,0 +1,31 @@
+package dev.oneonone.meetings.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Read model row: one period in which a person reported to a manager; {@code toTime} null while it lasts. */
+@Entity
+@Table(name = "reporting_line")
+public class ReportingLine extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "person_id")
+    public UUID personId;
+    @Column(name = "organisation_id")
+    public String organisationId;
+    @Column(name = "manager_id")
+    public UUID managerId;
+    @Column(name = "from_time")
+    public Instant fromTime;
+    @Column(name = "to_time")
+    public Instant toTime;
+}

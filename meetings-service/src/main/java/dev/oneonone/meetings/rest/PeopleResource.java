@@ -1,0 +1,299 @@
+package dev.oneonone.meetings.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.meetings.domain.EndEmployment;
+import dev.oneonone.meetings.projection.PersonOverview;
+import dev.oneonone.meetings.rest.problem.PeopleProblems;
+import dev.oneonone.meetings.rest.problem.Problem;
+import dev.oneonone.meetings.security.Caller;
+import dev.oneonone.meetings.service.ImportRefusedException.RowError;
+import dev.oneonone.meetings.service.PeopleCommands;
+import dev.oneonone.meetings.service.PersonEntry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/people")
+@Tag(name = "People", description = "The organisation's directory: people, teams, departments and reporting lines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+    private static final String PROBLEM = "application/problem+json";
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_IMPORT_ROWS = 10_000;
+
+    private final PeopleCommands commands;
+    private final Clock clock;
+    private final JsonWebToken token;
+    private final Validator validator;
+
+    public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator) {
+        this.commands = commands;
+        this.clock = clock;
+        this.token = token;
+        this.validator = validator;
+    }
+
+    @POST
+    @Operation(summary = "Register a person", description = "Records PersonRegistered (without name or email). "
+            + "The manager must be an employed person of the directory. Answers the person with its version in the ETag.")
+    @APIResponse(responseCode = "201", description = "Person registered",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, field by field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad email", value = """
+                            {"type":"https://oneonone.dev/problems/invalid-input","title":"Invalid input","status":400,
+                             "detail":"1 field is invalid","instance":"/people",
+                             "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
+    @APIResponse(responseCode = "403", description = "Only an integration registers people",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A person with this id already exists",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refused the person (unknown or former manager, email taken)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> register(@Valid @NotNull RegisterPersonRequest request) {
+        String organisation = Caller.of(token).organisationId();
+        UUID personId = request.id() != null ? request.id() : UUID.randomUUID();
+        return commands.register(organisation, personId, request.entry(), clock.instant())
+                .chain(version -> findPerson(organisation, personId))
+                .map(person -> Response.created(URI.create("/people/" + personId)).tag(etag(person.version))
+                        .entity(PersonView.of(person)).build());
+    }
+
+    @GET
+    @Path("/{personId}")
+    @WithSession
+    @Authenticated
+    @Operation(summary = "Read a person", description = "Visible to the organisation's integration, HR and directors, "
+            + "to the person and to their manager. The version is in the ETag.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation, or not visible to the caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("personId") UUID personId) {
+        Caller caller = Caller.of(token);
+        return findPerson(caller.organisationId(), personId)
+                .invoke(person -> {
+                    if (!seesWholeDirectory(caller) && !isSelfOrManager(caller, person)) {
+                        // the same answer as for a person who does not exist: no existence leak
+                        throw new NotFoundException("No person " + personId);
+                    }
+                })
+                .map(person -> Response.ok(PersonView.of(person)).tag(etag(person.version)).build());
+    }
+
+    @PUT
+    @Path("/{personId}")
+    @Operation(summary = "Change a person", description = "Replaces the entry. Records PersonDetailsChanged when name, "
+            + "email, team or department changed (the event carries team and department only) and ReportingLineChanged "
+            + "when the manager changed. A change that changes nothing records nothing. Send the version in If-Match "
+            + "to be sure nobody changed the entry meanwhile.")
+    @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, field by field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only an integration changes people",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The entry changed since the version in If-Match, or the employment has ended",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale version", value = """
+                            {"type":"https://oneonone.dev/problems/version-conflict","title":"Version conflict","status":409,
+                             "detail":"Person 2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12 is no longer at version 1; read it again and retry.",
+                             "instance":"/people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12"}""")))
+    @APIResponse(responseCode = "422", description = "A rule refused the change: unknown or former manager, own manager, "
+            + "a reporting line that would go round in a circle, email taken",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "circle", value = """
+                            {"type":"https://oneonone.dev/problems/reporting-cycle","title":"Refused by a domain rule","status":422,
+                             "detail":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle.",
+                             "instance":"/people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
+                             "errors":[{"field":"managerId","message":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle."}]}""")))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> change(@PathParam("personId") UUID personId,
+            @Parameter(description = "Version of the entry the caller last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ChangePersonRequest request) {
+        String organisation = Caller.of(token).organisationId();
+        Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        return commands.change(organisation, personId, expectedVersion, request.entry(), clock.instant())
+                .chain(version -> findPerson(organisation, personId))
+                .map(person -> Response.ok(PersonView.of(person)).tag(etag(person.version)).build());
+    }
+
+    @POST
+    @Path("/{personId}/employment-end")
+    @Operation(summary = "End a person's employment", description = "Records EmploymentEnded and closes their reporting "
+            + "line. They stay in the directory (and its history) but can no longer be anyone's new manager.")
+    @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, field by field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only an integration ends employments",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already ended, or a stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> endEmployment(@PathParam("personId") UUID personId,
+            @Parameter(description = "Version of the entry the caller last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull EndEmploymentRequest request) {
+        String organisation = Caller.of(token).organisationId();
+        Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        return commands.endEmployment(organisation, personId, expectedVersion, new EndEmployment(request.lastDay()),
+                        clock.instant())
+                .chain(version -> findPerson(organisation, personId))
+                .map(person -> Response.ok(PersonView.of(person)).tag(etag(person.version)).build());
+    }
+
+    @GET
+    @WithSession
+    @Authenticated
+    @Operation(summary = "List people", description = "The organisation's integration, HR and directors get the whole "
+            + "directory; a person gets themselves and their direct reports. Filters combine; cursor paging: pass the "
+            + "answer's 'next' as 'after'.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonPage.class)))
+    @APIResponse(responseCode = "400", description = "A page size over " + MAX_PAGE_SIZE + " or a malformed cursor",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<PersonPage> list(
+            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE, example = "50") @QueryParam("limit") @DefaultValue("50")
+            @Min(1) @Max(MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") UUID after,
+            @Parameter(description = "Only this team", example = "platform") @QueryParam("team") @Size(max = 100) String team,
+            @Parameter(description = "Only this department", example = "ENG") @QueryParam("department") @Size(max = 100) String department,
+            @Parameter(description = "Only the direct reports of this person") @QueryParam("managerId") UUID managerId,
+            @Parameter(description = "Only people still employed (true) or former ones (false)") @QueryParam("employed") Boolean employed) {
+        Caller caller = Caller.of(token);
+        StringBuilder query = new StringBuilder("organisationId = :org");
+        Parameters parameters = Parameters.with("org", caller.organisationId());
+        if (!seesWholeDirectory(caller)) {
+            query.append(" and (personId = :me or managerId = :me)");
+            parameters.and("me", caller.personId() == null ? new UUID(0, 0) : caller.personId());
+        }
+        if (team != null) {
+            query.append(" and team = :team");
+            parameters.and("team", team);
+        }
+        if (department != null) {
+            query.append(" and department = :department");
+            parameters.and("department", department);
+        }
+        if (managerId != null) {
+            query.append(" and managerId = :manager");
+            parameters.and("manager", managerId);
+        }
+        if (employed != null) {
+            query.append(" and employed = :employed");
+            parameters.and("employed", employed);
+        }
+        if (after != null) {
+            query.append(" and personId > :after");
+            parameters.and("after", after);
+        }
+        return PersonOverview.<PersonOverview>find(query + " order by personId", parameters)
+                .page(0, limit + 1).list()
+                .map(rows -> PersonPage.of(rows, limit));
+    }
+
+    @POST
+    @Path("/import")
+    @Operation(summary = "Import many people at once, all or none", description = "Up to " + MAX_IMPORT_ROWS
+            + " rows and 16 MiB. Every row is checked (input, ids, emails, managers among the rows and in the directory, "
+            + "reporting lines going round in a circle); if any row is refused, nothing is stored and every refusal is "
+            + "answered, named by row (people[17].email). Otherwise one PersonRegistered per row, managers before their "
+            + "reports, all in one transaction.")
+    @APIResponse(responseCode = "201", description = "Everyone registered; their ids in row order",
+            content = @Content(schema = @Schema(implementation = ImportedPeople.class)))
+    @APIResponse(responseCode = "400", description = "No rows, or more than " + MAX_IMPORT_ROWS,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only an integration imports people",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 16 MiB",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "At least one row refused; nothing stored",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "rows refused", value = PeopleProblems.EXAMPLE_IMPORT_REFUSED)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> importPeople(@Valid @NotNull ImportPeopleRequest request) {
+        String organisation = Caller.of(token).organisationId();
+        List<UUID> ids = new ArrayList<>(request.people().size());
+        List<PersonEntry> rows = new ArrayList<>(request.people().size());
+        List<RowError> inputErrors = new ArrayList<>();
+        for (int i = 0; i < request.people().size(); i++) {
+            RegisterPersonRequest row = request.people().get(i);
+            if (row == null) {
+                inputErrors.add(new RowError(i, null, "must not be null"));
+                row = new RegisterPersonRequest(null, null, null, null, null, null);
+            }
+            for (ConstraintViolation<RegisterPersonRequest> violation : validator.validate(row)) {
+                inputErrors.add(new RowError(i, violation.getPropertyPath().toString(), violation.getMessage()));
+            }
+            ids.add(row.id() != null ? row.id() : UUID.randomUUID());
+            rows.add(row.entry());
+        }
+        return commands.importPeople(organisation, ids, rows, inputErrors, clock.instant())
+                .map(created -> Response.status(Response.Status.CREATED)
+                        .entity(new ImportedPeople(created.size(), created)).build());
+    }
+
+    private static boolean seesWholeDirectory(Caller caller) {
+        return caller.is(Caller.INTEGRATION) || caller.is(Caller.HR) || caller.is(Caller.DIRECTOR);
+    }
+
+    private static boolean isSelfOrManager(Caller caller, PersonOverview person) {
+        UUID me = caller.personId();
+        return me != null && (me.equals(person.personId) || me.equals(person.managerId));
+    }
+
+    private static Uni<PersonOverview> findPerson(String organisationId, UUID personId) {
+        return PersonOverview.<PersonOverview>find("personId = ?1 and organisationId = ?2", personId, organisationId)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundException("No person " + personId));
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+}
