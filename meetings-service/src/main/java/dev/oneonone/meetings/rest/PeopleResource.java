@@ -24,6 +24,7 @@ import dev.oneonone.meetings.service.ImportRefusedException.RowError;
 import dev.oneonone.meetings.service.PeopleCommands;
 import dev.oneonone.meetings.service.PersonEntry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -63,8 +64,11 @@ public class PeopleResource {
     private final Clock clock;
     private final JsonWebToken token;
     private final Validator validator;
+    private final IdempotentCreates idempotent;
 
-    public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator) {
+    public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator,
+            IdempotentCreates idempotent) {
+        this.idempotent = idempotent;
         this.commands = commands;
         this.clock = clock;
         this.token = token;
@@ -89,9 +93,17 @@ public class PeopleResource {
     @APIResponse(responseCode = "422", description = "A rule refused the person (unknown or former manager, email taken)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Caller.INTEGRATION)
-    @WithSession
-    public Uni<Response> register(@Valid @NotNull RegisterPersonRequest request) {
+    @WithTransaction
+    public Uni<Response> register(
+            @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
+                    + "the same key with another body is refused (422).") @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Valid @NotNull RegisterPersonRequest request) {
         String organisation = Caller.of(token).organisationId();
+        return idempotent.once(organisation, idempotencyKey, "POST /people", request,
+                () -> registerNow(organisation, request));
+    }
+
+    private Uni<Response> registerNow(String organisation, RegisterPersonRequest request) {
         UUID personId = request.id() != null ? request.id() : UUID.randomUUID();
         return commands.register(organisation, personId, request.entry(), clock.instant())
                 .chain(version -> findPerson(organisation, personId))
@@ -255,9 +267,17 @@ public class PeopleResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "rows refused", value = PeopleProblems.EXAMPLE_IMPORT_REFUSED)))
     @RolesAllowed(Caller.INTEGRATION)
-    @WithSession
-    public Uni<Response> importPeople(@Valid @NotNull ImportPeopleRequest request) {
+    @WithTransaction
+    public Uni<Response> importPeople(
+            @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
+                    + "the same key with another body is refused (422).") @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Valid @NotNull ImportPeopleRequest request) {
         String organisation = Caller.of(token).organisationId();
+        return idempotent.once(organisation, idempotencyKey, "POST /people/import", request,
+                () -> importNow(organisation, request));
+    }
+
+    private Uni<Response> importNow(String organisation, ImportPeopleRequest request) {
         List<UUID> ids = new ArrayList<>(request.people().size());
         List<PersonEntry> rows = new ArrayList<>(request.people().size());
         List<RowError> inputErrors = new ArrayList<>();

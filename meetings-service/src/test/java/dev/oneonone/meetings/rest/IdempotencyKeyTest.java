@@ -48,6 +48,22 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void registering_a_person_is_idempotent_too() {
+        String org = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = new java.util.HashMap<>(PeopleApi.person(UUID.randomUUID(), null));
+        body.remove("id");
+
+        String first = as(org).header("Idempotency-Key", key).body(body).post("/people").then().statusCode(201)
+                .extract().path("id");
+        String retry = as(org).header("Idempotency-Key", key).body(body).post("/people").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract().path("id");
+
+        assertEquals(first, retry);
+        as(org).get("/people").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
     void keys_are_kept_per_organisation() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = weeklySeries(UUID.randomUUID(), UUID.randomUUID());
