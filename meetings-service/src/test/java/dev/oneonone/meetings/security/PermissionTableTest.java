@@ -1,12 +1,16 @@
 package dev.oneonone.meetings.security;
 
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
+import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,11 +44,11 @@ class PermissionTableTest {
         String series = startWeeklySeries(organisation, participant, UUID.randomUUID());
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
-        Response response = perform(rule, token, series, participant);
+        Response response = perform(rule, token, organisation, series, participant);
 
         assertEquals(expected.status(), response.statusCode(), () -> response.asString());
         if (expected.listed() != null) {
-            List<String> ids = response.path("items.id");
+            List<String> ids = response.path(rule.path().equals("/meetings") ? "items.seriesId" : "items.id");
             assertEquals(expected.listed(), ids.contains(series), "series listed: " + ids);
         }
         if (!expected.allowed()) {
@@ -52,12 +56,36 @@ class PermissionTableTest {
         }
     }
 
-    private static Response perform(Rule rule, String token, String series, UUID participant) {
+    private static Response perform(Rule rule, String token, String organisation, String series, UUID participant) {
         String path = rule.path().replace("{series}", series);
+        if (path.contains("{meeting}") || path.equals("/meetings")) {
+            String meeting = scheduleMeeting(organisation, series, nextWeek()).statusCode(201).extract().path("id");
+            path = path.replace("{meeting}", meeting);
+        }
         return switch (rule.method() + " " + rule.path()) {
             case "POST /series" -> with(token).body(weeklySeries(participant, UUID.randomUUID())).post(path);
             case "POST /series/{series}/meetings" -> with(token)
                     .body(Map.of("scheduledFor", nextWeek().toString())).post(path);
+            case "POST /series/{series}/cadence" -> with(token).body(Map.of("cadence", "BIWEEKLY")).post(path);
+            case "POST /series/{series}/pause" -> with(token)
+                    .body(Map.of("from", LocalDate.now().plusDays(30).toString(), "until", LocalDate.now().plusDays(40).toString()))
+                    .post(path);
+            case "POST /series/{series}/resume" -> {
+                as(organisation).body(Map.of("from", LocalDate.now().minusDays(1).toString(),
+                        "until", LocalDate.now().plusDays(10).toString())).post("/series/{id}/pause", series).then().statusCode(200);
+                yield with(token).body(Map.of()).post(path);
+            }
+            case "POST /series/import" -> with(token).body(Map.of("series", List.of(Map.of(
+                    "leaderId", participant.toString(), "companionId", UUID.randomUUID().toString(),
+                    "relationship", "PEER", "cadence", "MONTHLY", "timeZone", "UTC", "startsOn", "2025-01-06")))).post(path);
+            case "POST /series/{series}/meetings/{meeting}/reschedule" -> with(token)
+                    .body(Map.of("to", nextWeek().plusSeconds(86_400).toString(), "reason", "CONFLICT")).post(path);
+            case "POST /series/{series}/meetings/{meeting}/held" -> with(token)
+                    .body(Map.of("heldAt", Instant.now().minusSeconds(60).toString(), "actualMinutes", 30, "mode", "REMOTE"))
+                    .post(path);
+            case "POST /series/{series}/meetings/{meeting}/cancel" -> with(token).body(Map.of("reason", "ILLNESS")).post(path);
+            case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild" ->
+                    with(token).post(path);
             default -> with(token).get(path);
         };
     }
