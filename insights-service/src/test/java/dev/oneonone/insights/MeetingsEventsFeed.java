@@ -41,7 +41,7 @@ public final class MeetingsEventsFeed {
 
     public static SeriesStarted seriesStarted(UUID series, UUID leader, UUID companion) {
         return new SeriesStarted(series, leader, companion, Relationship.MANAGER_REPORT, Cadence.WEEKLY, 30,
-                "Europe/Berlin", LocalDate.now());
+                "Europe/Berlin", LocalDate.now(), null, null);
     }
 
     public static MeetingScheduled meetingScheduled(UUID series, UUID meeting, Instant at, boolean first) {

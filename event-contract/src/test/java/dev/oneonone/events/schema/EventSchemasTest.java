@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,18 +38,22 @@ class EventSchemasTest {
     @Test
     void a_payload_as_published_matches_its_schema() {
         SeriesStarted started = new SeriesStarted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Relationship.MENTOR_MENTEE, Cadence.BIWEEKLY, 45, "Europe/Berlin", LocalDate.parse("2026-11-23"));
+                Relationship.MENTOR_MENTEE, Cadence.BIWEEKLY, 45, "Europe/Berlin", LocalDate.parse("2026-11-23"),
+                DayOfWeek.TUESDAY, LocalTime.of(9, 30));
+        SeriesStarted withoutSlot = new SeriesStarted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Relationship.PEER, Cadence.WEEKLY, 30, "UTC", LocalDate.parse("2026-11-23"), null, null);
         MeetingScheduled scheduled = new MeetingScheduled(UUID.randomUUID(), UUID.randomUUID(),
                 Instant.parse("2026-11-24T09:00:00Z"), 30, true);
 
         assertEquals(Set.of(), errors(started));
+        assertEquals(Set.of(), errors(withoutSlot));
         assertEquals(Set.of(), errors(scheduled));
     }
 
     @Test
     void a_payload_with_a_missing_field_or_free_text_does_not_match() {
         ObjectNode started = JSON.valueToTree(new SeriesStarted(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), Relationship.PEER, Cadence.WEEKLY, 30, "UTC", LocalDate.parse("2026-11-23")));
+                UUID.randomUUID(), Relationship.PEER, Cadence.WEEKLY, 30, "UTC", LocalDate.parse("2026-11-23"), null, null));
         started.remove("cadence");
         started.put("notes", "what was said");
         started.put("relationship", "FRIENDS");

@@ -39,6 +39,16 @@ public class EventStore {
      */
     public Uni<List<StoredEvent>> append(String organisationId, String streamType, UUID streamId,
             long expectedVersion, List<MeetingsEvent> events, Instant occurredAt) {
+        return append(organisationId, streamType, streamId, expectedVersion, events,
+                events.stream().map(event -> occurredAt).toList());
+    }
+
+    /** As above, each event with its own time of occurrence (e.g. imported history). */
+    public Uni<List<StoredEvent>> append(String organisationId, String streamType, UUID streamId,
+            long expectedVersion, List<MeetingsEvent> events, List<Instant> occurredAt) {
+        if (occurredAt.size() != events.size()) {
+            throw new IllegalArgumentException("One time of occurrence per event");
+        }
         return StoredEvent.<StoredEvent>find("streamId = ?1 order by version desc", streamId).firstResult()
                 .flatMap(last -> {
                     long actual = last == null ? 0 : last.version;
@@ -48,7 +58,8 @@ public class EventStore {
                     Instant recordedAt = clock.instant();
                     List<StoredEvent> rows = new ArrayList<>();
                     long version = expectedVersion;
-                    for (MeetingsEvent event : events) {
+                    for (int i = 0; i < events.size(); i++) {
+                        MeetingsEvent event = events.get(i);
                         StoredEvent row = new StoredEvent();
                         row.eventId = UUID.randomUUID();
                         row.organisationId = organisationId;
@@ -56,7 +67,7 @@ public class EventStore {
                         row.streamId = streamId;
                         row.version = ++version;
                         row.eventType = event.type();
-                        row.occurredAt = occurredAt;
+                        row.occurredAt = occurredAt.get(i);
                         row.recordedAt = recordedAt;
                         row.payload = json.write(event);
                         rows.add(row);

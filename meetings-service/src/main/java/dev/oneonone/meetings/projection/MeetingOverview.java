@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "meeting_overview")
 public class MeetingOverview extends PanacheEntityBase {
     public static final String SCHEDULED = "SCHEDULED";
+    public static final String HELD = "HELD";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String MISSED = "MISSED";
 
     @Id
     @Column(name = "meeting_id")
@@ -28,5 +31,15 @@ public class MeetingOverview extends PanacheEntityBase {
     public int plannedMinutes;
     @Column(name = "first_of_series")
     public boolean firstOfSeries;
+    /** SCHEDULED (also after a reschedule: scheduledFor moved), HELD, CANCELLED or MISSED. */
     public String status;
+    @Column(name = "reschedule_count")
+    public int rescheduleCount;
+    @Column(name = "held_at")
+    public Instant heldAt;
+    @Column(name = "actual_minutes")
+    public Integer actualMinutes;
+    public String mode;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
 }

@@ -1,6 +1,8 @@
 package dev.oneonone.meetings.projection;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -13,6 +15,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "series_overview")
 public class SeriesOverview extends PanacheEntityBase {
+    public static final String ACTIVE = "ACTIVE";
+    public static final String ENDED = "ENDED";
+
     @Id
     @Column(name = "series_id")
     public UUID seriesId;
@@ -31,4 +36,17 @@ public class SeriesOverview extends PanacheEntityBase {
     @Column(name = "starts_on")
     public LocalDate startsOn;
     public long version;
+    /** ACTIVE or ENDED; the API shows PAUSED on a day within the pause below. */
+    public String status;
+    @Column(name = "preferred_weekday")
+    public String preferredWeekday;
+    @Column(name = "preferred_time")
+    public LocalTime preferredTime;
+    /** The latest pause recorded (cut short by a resume), or null. */
+    @Column(name = "paused_from")
+    public LocalDate pausedFrom;
+    @Column(name = "paused_until")
+    public LocalDate pausedUntil;
+    @Column(name = "ended_at")
+    public Instant endedAt;
 }

@@ -15,10 +15,16 @@ public record MeetingView(
         @Schema(example = "30") int plannedMinutes,
         @Schema(description = "The first meeting of the series (it starts from the first-meeting template).")
         boolean firstOfSeries,
-        @Schema(example = "SCHEDULED") String status) {
+        @Schema(description = "SCHEDULED (also once rescheduled), HELD, CANCELLED or MISSED.", example = "SCHEDULED") String status,
+        @Schema(description = "How often the meeting moved.", example = "0") int rescheduleCount,
+        @Schema(description = "When it was held.", example = "2026-11-24T09:02:00Z") Instant heldAt,
+        @Schema(description = "How long it lasted, once held.", example = "28") Integer actualMinutes,
+        @Schema(description = "IN_PERSON or REMOTE, once held.", example = "REMOTE") String mode,
+        @Schema(description = "Why it was cancelled.", example = "ILLNESS") String cancelReason) {
 
-    static MeetingView of(MeetingOverview meeting) {
+    public static MeetingView of(MeetingOverview meeting) {
         return new MeetingView(meeting.meetingId, meeting.seriesId, meeting.scheduledFor, meeting.plannedMinutes,
-                meeting.firstOfSeries, meeting.status);
+                meeting.firstOfSeries, meeting.status, meeting.rescheduleCount, meeting.heldAt, meeting.actualMinutes,
+                meeting.mode, meeting.cancelReason);
     }
 }

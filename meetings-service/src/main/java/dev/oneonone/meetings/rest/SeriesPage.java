@@ -11,8 +11,8 @@ import dev.oneonone.meetings.projection.SeriesOverview;
 public record SeriesPage(List<SeriesView> items, UUID next) {
 
     /** From up to limit + 1 rows: the extra row only tells that another page follows. */
-    static SeriesPage of(List<SeriesOverview> rows, int limit) {
-        List<SeriesView> items = rows.stream().limit(limit).map(SeriesView::of).toList();
+    static SeriesPage of(List<SeriesOverview> rows, int limit, java.time.Clock clock) {
+        List<SeriesView> items = rows.stream().limit(limit).map(row -> SeriesView.of(row, clock)).toList();
         UUID next = rows.size() > limit ? items.get(items.size() - 1).id() : null;
         return new SeriesPage(items, next);
     }

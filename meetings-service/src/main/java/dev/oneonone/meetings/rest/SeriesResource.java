@@ -14,7 +14,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import dev.oneonone.meetings.domain.CancelMeeting;
+import dev.oneonone.meetings.domain.ChangeCadence;
+import dev.oneonone.meetings.domain.Decision;
+import dev.oneonone.meetings.domain.EndSeries;
+import dev.oneonone.meetings.domain.HistoryImport;
+import dev.oneonone.meetings.domain.PauseSeries;
+import dev.oneonone.meetings.domain.RecordMeetingHeld;
+import dev.oneonone.meetings.domain.RescheduleMeeting;
+import dev.oneonone.meetings.domain.ResumeSeries;
 import dev.oneonone.meetings.domain.ScheduleMeeting;
+import dev.oneonone.meetings.domain.ScheduleNextMeeting;
+import dev.oneonone.meetings.domain.Series;
+import dev.oneonone.meetings.domain.SeriesCommand;
 import dev.oneonone.meetings.domain.StartSeries;
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
@@ -76,6 +93,8 @@ public class SeriesResource {
                     examples = @ExampleObject(name = "missing field", value = Problem.EXAMPLE_VALIDATION)))
     @APIResponse(responseCode = "403", description = "A person starting a series they do not take part in, or a role that cannot start series",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The two people already have an active series of this kind (series-exists)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A domain rule refused the series (e.g. same person twice, unknown time zone)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
@@ -93,12 +112,12 @@ public class SeriesResource {
         UUID seriesId = UUID.randomUUID();
         StartSeries command = new StartSeries(seriesId, request.leaderId(), request.companionId(),
                 request.relationship(), request.cadence(), request.plannedMinutes(), request.timeZone(),
-                request.startsOn(), clock.instant());
+                request.startsOn(), request.preferredWeekday(), request.preferredTime(), clock.instant());
         return idempotent.once(organisation, idempotencyKey, "POST /series", request, () -> commands
                 .start(organisation, command)
                 .chain(version -> findSeries(organisation, seriesId))
                 .map(series -> Response.created(URI.create("/series/" + seriesId))
-                        .tag(etag(series.version)).entity(SeriesView.of(series)).build()));
+                        .tag(etag(series.version)).entity(SeriesView.of(series, clock)).build()));
     }
 
     @GET
@@ -111,7 +130,7 @@ public class SeriesResource {
     @Authenticated
     public Uni<Response> get(@PathParam("seriesId") UUID seriesId) {
         return findVisibleSeries(Caller.of(token), seriesId)
-                .map(series -> Response.ok(SeriesView.of(series)).tag(etag(series.version)).build());
+                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(etag(series.version)).build());
     }
 
     @POST
@@ -186,11 +205,196 @@ public class SeriesResource {
         }
         return SeriesOverview.<SeriesOverview>find(query + " order by seriesId", parameters)
                 .page(0, limit + 1).list()
-                .map(rows -> SeriesPage.of(rows, limit));
+                .map(rows -> SeriesPage.of(rows, limit, clock));
+    }
+
+    @POST
+    @Path("/{seriesId}/cadence")
+    @Operation(summary = "Change the cadence of a series",
+            description = "Records CadenceChanged, optionally naming the recommendation it follows "
+                    + "(e.g. STEP_DOWN_FROM_DAILY after onboarding). If-Match as for scheduling.")
+    @APIResponse(responseCode = "200", description = "Cadence changed", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended (series-ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Same cadence (cadence-unchanged) or a recommendation that does not fit the change",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> changeCadence(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull LifecycleRequests.ChangeCadenceRequest request) {
+        return changeSeries(seriesId, ifMatch, new ChangeCadence(request.cadence(), request.recommendation(), clock.instant()),
+                Series::changeCadence);
+    }
+
+    @POST
+    @Path("/{seriesId}/pause")
+    @Operation(summary = "Pause a series", description = "Records SeriesPaused for the days from 'from' to 'until' (both included, in the "
+            + "series' time zone). Pauses do not overlap; paused days get no meetings and count toward no cadence figure.")
+    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Overlapping pause (pauses-overlap), ends before it starts, in the past or over a year",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> pause(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull LifecycleRequests.PauseSeriesRequest request) {
+        return changeSeries(seriesId, ifMatch, new PauseSeries(request.from(), request.until(), clock.instant()), Series::pause);
+    }
+
+    @POST
+    @Path("/{seriesId}/resume")
+    @Operation(summary = "Resume a paused series", description = "Records SeriesResumed: the current pause ends the day before 'on'.")
+    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match, not paused on that day (not-paused), or ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> resume(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch,
+            @Valid LifecycleRequests.ResumeSeriesRequest request) {
+        return changeSeries(seriesId, ifMatch, new ResumeSeries(request == null ? null : request.on(), clock.instant()),
+                Series::resume);
+    }
+
+    @POST
+    @Path("/{seriesId}/end")
+    @Operation(summary = "End a series", description = "Records SeriesEnded. An ended series accepts no more changes; the two people may start a new one.")
+    @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match, or already ended (series-ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> end(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch) {
+        return changeSeries(seriesId, ifMatch, new EndSeries(clock.instant()), Series::end);
+    }
+
+    @POST
+    @Path("/{seriesId}/meetings/next")
+    @Operation(summary = "Schedule the next meeting from the cadence",
+            description = "Records MeetingScheduled at the next slot: the last meeting's day plus the cadence's interval "
+                    + "(DAILY: the next working day), on the preferred weekday, at the preferred time in the series' time zone "
+                    + "(else the last meeting's time, else 09:00), skipping paused days and never in the past.")
+    @APIResponse(responseCode = "201", description = "Meeting scheduled", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> scheduleNext(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch) {
+        Caller caller = Caller.of(token);
+        Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        UUID meetingId = UUID.randomUUID();
+        return findVisibleSeries(caller, seriesId)
+                .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion,
+                        new ScheduleNextMeeting(meetingId, clock.instant()), Series::scheduleNext))
+                .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
+                        .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
+                                .tag(etag(version)).entity(MeetingView.of(meeting)).build()));
+    }
+
+    @POST
+    @Path("/{seriesId}/meetings/{meetingId}/reschedule")
+    @Operation(summary = "Reschedule a meeting",
+            description = "Records MeetingRescheduled with who moved it and why (a reason kind). Rescheduling is not cancelling; "
+                    + "a meeting that already started cannot be moved.")
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match; the meeting is held, cancelled, missed or already started; the series ended",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The new start is in the past, the same, or on a paused day", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> reschedule(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull LifecycleRequests.RescheduleMeetingRequest request) {
+        Caller caller = Caller.of(token);
+        return changeMeeting(caller, seriesId, meetingId, ifMatch, new RescheduleMeeting(meetingId, request.to(),
+                actingPerson(caller), request.reason(), clock.instant()), Series::reschedule);
+    }
+
+    @POST
+    @Path("/{seriesId}/meetings/{meetingId}/held")
+    @Operation(summary = "Record a meeting as held",
+            description = "Records MeetingHeld with the real start, duration and mode; may be recorded after the fact "
+                    + "(also for a meeting already counted as missed). The event's time is heldAt, not the time of the record.")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match; already held, or cancelled; the series ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "heldAt in the future or before the series started", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> held(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull LifecycleRequests.RecordHeldRequest request) {
+        Caller caller = Caller.of(token);
+        return changeMeeting(caller, seriesId, meetingId, ifMatch, new RecordMeetingHeld(meetingId, request.heldAt(),
+                request.actualMinutes(), request.mode(), clock.instant()), Series::recordHeld);
+    }
+
+    @POST
+    @Path("/{seriesId}/meetings/{meetingId}/cancel")
+    @Operation(summary = "Cancel a meeting",
+            description = "Records MeetingCancelled with who and why (a reason kind). Held meetings cannot be cancelled. "
+                    + "Prefer rescheduling or a short catch-up: cancellations are tracked apart from reschedules.")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match; already held, cancelled or missed; the series ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithSession
+    public Uni<Response> cancel(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull LifecycleRequests.CancelMeetingRequest request) {
+        Caller caller = Caller.of(token);
+        return changeMeeting(caller, seriesId, meetingId, ifMatch, new CancelMeeting(meetingId, actingPerson(caller),
+                request.reason(), clock.instant()), Series::cancel);
+    }
+
+    @POST
+    @Path("/import")
+    @Operation(summary = "Import past series and their meetings",
+            description = "For an HR platform moving history in: series with their real dates, meetings held (real duration), "
+                    + "rescheduled and cancelled. All or nothing: if any row is refused, nothing is stored and every refused "
+                    + "row is reported, field by field (e.g. series[3].meetings[2].heldAt). Events carry the real dates as their time.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one series", value = ImportRequests.EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(schema = @Schema(implementation = ImportRequests.ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, field by field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only an integration imports history", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rows refused by domain rules; nothing was stored",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> importHistory(@Valid @NotNull ImportRequests.ImportHistoryRequest request) {
+        Caller caller = Caller.of(token);
+        Instant now = clock.instant();
+        List<HistoryImport.ImportedSeries> rows = request.series().stream().map(row -> HistoryImports.toCommand(row, now)).toList();
+        return commands.importHistory(caller.organisationId(), rows)
+                .map(ids -> Response.status(201).entity(new ImportRequests.ImportResult(ids)).build());
+    }
+
+    /** The person acting, or null when an integration acts. */
+    private static UUID actingPerson(Caller caller) {
+        return caller.is(Caller.INTEGRATION) ? null : caller.personId();
+    }
+
+    private <C extends SeriesCommand> Uni<Response> changeSeries(UUID seriesId, String ifMatch, C command,
+            BiFunction<Series, C, Decision> decide) {
+        Caller caller = Caller.of(token);
+        Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        return findVisibleSeries(caller, seriesId)
+                .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion, command, decide))
+                .chain(version -> findSeries(caller.organisationId(), seriesId))
+                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(etag(series.version)).build());
+    }
+
+    private <C extends SeriesCommand> Uni<Response> changeMeeting(Caller caller, UUID seriesId, UUID meetingId,
+            String ifMatch, C command, BiFunction<Series, C, Decision> decide) {
+        Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        return findVisibleSeries(caller, seriesId)
+                .chain(series -> MeetingOverview.<MeetingOverview>find("meetingId = ?1 and seriesId = ?2", meetingId, seriesId)
+                        .firstResult().onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId)))
+                .chain(meeting -> commands.execute(caller.organisationId(), seriesId, expectedVersion, command, decide))
+                .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
+                        .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(etag(version)).build()));
     }
 
     /** The series, when the caller may see it: an integration of its organisation, or one of its two people. */
-    private static Uni<SeriesOverview> findVisibleSeries(Caller caller, UUID seriesId) {
+    static Uni<SeriesOverview> findVisibleSeries(Caller caller, UUID seriesId) {
         return findSeries(caller.organisationId(), seriesId)
                 .invoke(series -> {
                     if (!caller.is(Caller.INTEGRATION) && !caller.takesPartIn(series.leaderId, series.companionId)) {

@@ -1,6 +1,10 @@
 package dev.oneonone.meetings.rest;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,11 +21,30 @@ public record SeriesView(
         @Schema(example = "30") int plannedMinutes,
         @Schema(example = "Europe/Berlin") String timeZone,
         @Schema(example = "2026-11-23") LocalDate startsOn,
+        @Schema(description = "ACTIVE, PAUSED (today is within the pause) or ENDED.", example = "ACTIVE") String status,
+        @Schema(example = "TUESDAY") String preferredWeekday,
+        @Schema(example = "10:00:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime preferredTime,
+        @Schema(description = "The latest pause, first day", example = "2026-12-21") LocalDate pausedFrom,
+        @Schema(description = "The latest pause, last day", example = "2027-01-03") LocalDate pausedUntil,
+        Instant endedAt,
         @Schema(description = "Version of the series; send it back in If-Match to change the series.", example = "1")
         long version) {
 
     static SeriesView of(SeriesOverview series) {
+        return of(series, Clock.systemUTC());
+    }
+
+    static SeriesView of(SeriesOverview series, Clock clock) {
+        String status = series.status;
+        if (SeriesOverview.ACTIVE.equals(status) && series.pausedFrom != null) {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(series.timeZone)));
+            if (!today.isBefore(series.pausedFrom) && !today.isAfter(series.pausedUntil)) {
+                status = "PAUSED";
+            }
+        }
         return new SeriesView(series.seriesId, series.leaderId, series.companionId, series.relationship,
-                series.cadence, series.plannedMinutes, series.timeZone, series.startsOn, series.version);
+                series.cadence, series.plannedMinutes, series.timeZone, series.startsOn, status,
+                series.preferredWeekday, series.preferredTime, series.pausedFrom, series.pausedUntil, series.endedAt,
+                series.version);
     }
 }

@@ -1,6 +1,8 @@
 package dev.oneonone.meetings.rest;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,5 +28,9 @@ public record StartSeriesRequest(
         @Schema(description = "IANA time zone the meetings are planned in.", example = "Europe/Berlin")
         @NotBlank @Size(max = 64) String timeZone,
         @Schema(description = "First day of the series; today in its time zone when left out.", example = "2026-11-23")
-        LocalDate startsOn) {
+        LocalDate startsOn,
+        @Schema(description = "Usual weekday of the meetings, used to schedule the next one.", example = "TUESDAY")
+        DayOfWeek preferredWeekday,
+        @Schema(description = "Usual start time, in the series' time zone.", example = "10:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+        LocalTime preferredTime) {
 }

@@ -23,7 +23,7 @@ class SeriesTest {
     private static final UUID LEADER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID COMPANION = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     private static final SeriesStarted STARTED = new SeriesStarted(SERIES, LEADER, COMPANION,
-            Relationship.MANAGER_REPORT, Cadence.WEEKLY, 30, "Europe/Berlin", LocalDate.parse("2026-11-20"));
+            Relationship.MANAGER_REPORT, Cadence.WEEKLY, 30, "Europe/Berlin", LocalDate.parse("2026-11-20"), null, null);
 
     @Test
     void starting_a_series_records_series_started_with_defaults() {
@@ -59,7 +59,7 @@ class SeriesTest {
         // 23:30 UTC on the 20th is already the 21st in Tokyo
         Instant lateEvening = Instant.parse("2026-11-20T23:30:00Z");
         StartSeries command = new StartSeries(SERIES, LEADER, COMPANION, Relationship.MENTOR_MENTEE, Cadence.BIWEEKLY,
-                45, "Asia/Tokyo", null, lateEvening);
+                45, "Asia/Tokyo", null, null, null, lateEvening);
 
         SeriesStarted started = (SeriesStarted) accepted(Series.start(command)).get(0);
 
@@ -107,7 +107,7 @@ class SeriesTest {
 
     private static StartSeries start(UUID leader, UUID companion, Integer minutes, String zone, LocalDate startsOn) {
         return new StartSeries(SERIES, leader, companion, Relationship.MANAGER_REPORT, Cadence.WEEKLY, minutes, zone,
-                startsOn, NOW);
+                startsOn, null, null, NOW);
     }
 
     private static List<MeetingsEvent> accepted(Decision decision) {

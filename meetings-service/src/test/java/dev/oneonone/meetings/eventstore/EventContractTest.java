@@ -1,5 +1,6 @@
 package dev.oneonone.meetings.eventstore;
 
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
 import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
@@ -9,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,12 +49,15 @@ class EventContractTest {
         UUID newManager = PeopleApi.registerPerson(ORG, null);
         PeopleApi.changeManager(ORG, report, newManager).statusCode(200);
 
+        UUID lived = livedSeries();
+
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(
                 PublishedEvents.ofAggregate(series, 2, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(lived, 11, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(manager, 1, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
 
-        assertEquals(5, records.size());
+        assertEquals(16, records.size());
         JsonNode messages = document.path("components").path("messages");
         JsonNode schemas = document.path("components").path("schemas");
         for (ConsumerRecord<String, String> record : records) {
@@ -60,6 +67,35 @@ class EventContractTest {
             assertEquals(Set.of(), validate(schemas.path(name), JSON.readTree(record.value())), type + " payload");
             assertEquals(Set.of(), validate(schemas.path("CloudEventHeaders"), headers(record)), type + " headers");
         }
+    }
+
+    /** A series that goes through its whole lifecycle, so that every kind of series event is emitted. */
+    private static UUID livedSeries() {
+        String series = startWeeklySeries(ORG);
+        Instant start = nextWeek();
+        String first = meeting(series, start);
+        String second = meeting(series, start.plus(Duration.ofDays(1)));
+        String third = meeting(series, start.plus(Duration.ofDays(2)));
+        call(series, "/cadence", Map.of("cadence", "BIWEEKLY"));
+        call(series, "/pause", Map.of("from", LocalDate.now().minusDays(1).toString(),
+                "until", LocalDate.now().plusDays(3).toString()));
+        call(series, "/resume", Map.of());
+        call(series, "/meetings/" + first + "/reschedule",
+                Map.of("to", start.plus(Duration.ofHours(3)).toString(), "reason", "CONFLICT"));
+        call(series, "/meetings/" + second + "/held", Map.of("heldAt", Instant.now().minusSeconds(60).toString(),
+                "actualMinutes", 25, "mode", "IN_PERSON"));
+        call(series, "/meetings/" + third + "/cancel", Map.of("reason", "ILLNESS"));
+        call(series, "/end", Map.of());
+        return UUID.fromString(series);
+    }
+
+    private static String meeting(String series, Instant at) {
+        return scheduleMeeting(ORG, series, at).statusCode(201).extract().path("id");
+    }
+
+    private static void call(String series, String action, Map<String, Object> body) {
+        io.restassured.response.Response answer = as(ORG).body(body).post("/series/" + series + action);
+        assertTrue(answer.statusCode() == 200 || answer.statusCode() == 201, action + ": " + answer.asString());
     }
 
     @Test

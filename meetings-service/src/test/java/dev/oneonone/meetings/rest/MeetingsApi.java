@@ -63,6 +63,17 @@ public final class MeetingsApi {
                 .post("/series/{id}/meetings", seriesId).then();
     }
 
+    /** Imports one running series (its people new) whose first meeting passed yesterday with no outcome yet. */
+    public static ValidatableResponse importSeriesWithPastMeeting(String organisation, Instant pastMeeting,
+            Instant futureMeeting) {
+        Map<String, Object> series = Map.of("leaderId", UUID.randomUUID().toString(),
+                "companionId", UUID.randomUUID().toString(), "relationship", "MANAGER_REPORT", "cadence", "WEEKLY",
+                "timeZone", "UTC", "startsOn", pastMeeting.minus(10, ChronoUnit.DAYS).toString().substring(0, 10),
+                "meetings", List.of(Map.of("scheduledFor", pastMeeting.toString()),
+                        Map.of("scheduledFor", futureMeeting.toString())));
+        return as(organisation).body(Map.of("series", List.of(series))).post("/series/import").then();
+    }
+
     public static Instant nextWeek() {
         return Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
     }

@@ -1,6 +1,8 @@
 package dev.oneonone.meetings.security;
 
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
+import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.with;
@@ -9,6 +11,8 @@ import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,11 +51,11 @@ class PermissionTableTest {
             registerPerson(organisation, participant, null);
         }
 
-        Response response = perform(rule, token, series, participant);
+        Response response = perform(rule, token, organisation, series, participant);
 
         assertEquals(expected.status(), response.statusCode(), () -> response.asString());
         if (expected.listed() != null) {
-            List<String> ids = response.path("items.id");
+            List<String> ids = response.path(rule.path().equals("/meetings") ? "items.seriesId" : "items.id");
             String object = aboutPeople ? participant.toString() : series;
             assertEquals(expected.listed(), ids.contains(object), "listed: " + ids);
         }
@@ -60,8 +64,12 @@ class PermissionTableTest {
         }
     }
 
-    private static Response perform(Rule rule, String token, String series, UUID participant) {
+    private static Response perform(Rule rule, String token, String organisation, String series, UUID participant) {
         String path = rule.path().replace("{series}", series).replace("{person}", participant.toString());
+        if (path.contains("{meeting}") || path.equals("/meetings")) {
+            String meeting = scheduleMeeting(organisation, series, nextWeek()).statusCode(201).extract().path("id");
+            path = path.replace("{meeting}", meeting);
+        }
         return switch (rule.method() + " " + rule.path()) {
             case "POST /series" -> with(token).body(weeklySeries(participant, UUID.randomUUID())).post(path);
             case "POST /series/{series}/meetings" -> with(token)
@@ -72,6 +80,26 @@ class PermissionTableTest {
             case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
             case "POST /people/import" -> with(token)
                     .body(Map.of("people", List.of(person(UUID.randomUUID(), participant)))).post(path);
+            case "POST /series/{series}/cadence" -> with(token).body(Map.of("cadence", "BIWEEKLY")).post(path);
+            case "POST /series/{series}/pause" -> with(token)
+                    .body(Map.of("from", LocalDate.now().plusDays(30).toString(), "until", LocalDate.now().plusDays(40).toString()))
+                    .post(path);
+            case "POST /series/{series}/resume" -> {
+                as(organisation).body(Map.of("from", LocalDate.now().minusDays(1).toString(),
+                        "until", LocalDate.now().plusDays(10).toString())).post("/series/{id}/pause", series).then().statusCode(200);
+                yield with(token).body(Map.of()).post(path);
+            }
+            case "POST /series/import" -> with(token).body(Map.of("series", List.of(Map.of(
+                    "leaderId", participant.toString(), "companionId", UUID.randomUUID().toString(),
+                    "relationship", "PEER", "cadence", "MONTHLY", "timeZone", "UTC", "startsOn", "2025-01-06")))).post(path);
+            case "POST /series/{series}/meetings/{meeting}/reschedule" -> with(token)
+                    .body(Map.of("to", nextWeek().plusSeconds(86_400).toString(), "reason", "CONFLICT")).post(path);
+            case "POST /series/{series}/meetings/{meeting}/held" -> with(token)
+                    .body(Map.of("heldAt", Instant.now().minusSeconds(60).toString(), "actualMinutes", 30, "mode", "REMOTE"))
+                    .post(path);
+            case "POST /series/{series}/meetings/{meeting}/cancel" -> with(token).body(Map.of("reason", "ILLNESS")).post(path);
+            case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild" ->
+                    with(token).post(path);
             default -> with(token).get(path);
         };
     }

@@ -31,6 +31,11 @@ public record Problem(
 
     /** One refused input: which field (JSON path, header or query parameter) and why. */
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "cadence") String field, @Schema(example = "must not be null") String message) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(@Schema(example = "cadence") String field, @Schema(example = "must not be null") String message,
+            @Schema(description = "The domain rule's code, when one refused it", example = "held-in-the-future") String reason) {
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -70,6 +70,14 @@ public class ProblemMappers {
         return problem(status, rejection.reason(), "Refused by a domain rule", rejection.detail(), uri, errors);
     }
 
+    /** A history import refused as a whole: every row at fault with its path and reason code. */
+    @ServerExceptionMapper
+    public Response seriesImportRefused(dev.oneonone.meetings.service.SeriesImportRefusedException e, UriInfo uri) {
+        List<FieldError> errors = e.rejections().stream()
+                .map(r -> new FieldError(r.field(), r.detail(), r.reason())).toList();
+        return problem(422, "import-refused", "Import refused", e.getMessage(), uri, errors);
+    }
+
     @ServerExceptionMapper
     public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri,
@@ -128,6 +136,15 @@ public class ProblemMappers {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         // Path: method.parameter[.field...]; drop the method and, for bodies, the parameter name.
         List<Path.Node> rest = nodes.size() > 2 ? nodes.subList(2, nodes.size()) : nodes.subList(nodes.size() - 1, nodes.size());
-        return rest.stream().map(Path.Node::getName).collect(Collectors.joining("."));
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : rest) {
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']'); // the element of the list before
+            }
+            if (node.getName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return field.toString();
     }
 }

@@ -1,0 +1,11 @@
+package dev.oneonone.events.meetings;
+
+/** Why a meeting was cancelled; a kind, never free text. */
+public enum CancelReason {
+    CONFLICT,
+    ILLNESS,
+    TRAVEL,
+    VACATION,
+    NOTHING_TO_DISCUSS,
+    OTHER
+}

@@ -1,0 +1,47 @@
+package dev.oneonone.meetings.rest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.meetings.projection.ProjectionRebuild;
+import dev.oneonone.meetings.rest.problem.Problem;
+import dev.oneonone.meetings.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/admin")
+@Tag(name = "Administration", description = "Operations on the service itself")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    private final ProjectionRebuild rebuild;
+
+    public AdminResource(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @Schema(name = "RebuildResult")
+    public record RebuildResult(@Schema(description = "Events replayed", example = "1200") long events) {
+    }
+
+    @POST
+    @Path("/projections/rebuild")
+    @Operation(summary = "Rebuild the read models from the events",
+            description = "Empties series_overview and meeting_overview and replays every stored event, of every "
+                    + "organisation, in order, in one transaction. Writes wait meanwhile; reads see the old rows until it ends.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RebuildResult.class)))
+    @APIResponse(responseCode = "403", description = "Only an integration may rebuild",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<RebuildResult> rebuild() {
+        return rebuild.rebuild().map(RebuildResult::new);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.oneonone.meetings.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.meetings.domain.Series;
+import dev.oneonone.meetings.projection.MeetingOverview;
+import dev.oneonone.meetings.rest.problem.InvalidInputException;
+import dev.oneonone.meetings.rest.problem.Problem;
+import dev.oneonone.meetings.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/meetings")
+@Tag(name = "Meetings", description = "Meetings across series")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeetingsResource {
+    private final JsonWebToken token;
+
+    public MeetingsResource(JsonWebToken token) {
+        this.token = token;
+    }
+
+    @GET
+    @WithSession
+    @Authenticated
+    @Operation(summary = "List meetings", description = "Meetings by start (then id), filtered. A person gets the meetings "
+            + "of the series they take part in; an integration every meeting of its organisation. Cursor paging: pass "
+            + "the answer's 'next' as 'after'.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
+    @APIResponse(responseCode = "400", description = "A malformed filter, page size or cursor, by parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MeetingPage> list(
+            @Parameter(description = "Only this series") @QueryParam("seriesId") UUID seriesId,
+            @Parameter(description = "Only series this person takes part in") @QueryParam("personId") UUID personId,
+            @Parameter(description = "SCHEDULED, HELD, CANCELLED or MISSED", example = "HELD") @QueryParam("status") String status,
+            @Parameter(description = "Starting at or after (UTC instant)", example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Starting before (UTC instant)", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1 to " + SeriesResource.MAX_PAGE_SIZE, example = "50") @QueryParam("limit")
+            @DefaultValue("50") @Min(1) @Max(SeriesResource.MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+        Caller caller = Caller.of(token);
+        StringBuilder query = new StringBuilder("organisationId = :org");
+        Parameters parameters = Parameters.with("org", caller.organisationId());
+        String seriesOf = " and seriesId in (select s.seriesId from SeriesOverview s where s.leaderId = :%1$s or s.companionId = :%1$s)";
+        if (!caller.is(Caller.INTEGRATION)) {
+            query.append(seriesOf.formatted("me"));
+            parameters.and("me", caller.personId() == null ? new UUID(0, 0) : caller.personId());
+        }
+        if (personId != null) {
+            query.append(seriesOf.formatted("person"));
+            parameters.and("person", personId);
+        }
+        if (seriesId != null) {
+            query.append(" and seriesId = :series");
+            parameters.and("series", seriesId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status(status));
+        }
+        if (from != null) {
+            query.append(" and scheduledFor >= :from");
+            parameters.and("from", instant("from", from));
+        }
+        if (to != null) {
+            query.append(" and scheduledFor < :to");
+            parameters.and("to", instant("to", to));
+        }
+        if (after != null) {
+            MeetingPage.Cursor cursor = MeetingPage.Cursor.parse(after);
+            query.append(" and (scheduledFor > :afterAt or (scheduledFor = :afterAt and meetingId > :afterId))");
+            parameters.and("afterAt", cursor.scheduledFor()).and("afterId", cursor.meetingId());
+        }
+        return MeetingOverview.<MeetingOverview>find(query + " order by scheduledFor, meetingId", parameters)
+                .page(0, limit + 1).list()
+                .map(rows -> MeetingPage.of(rows, limit));
+    }
+
+    private static String status(String value) {
+        try {
+            return Series.MeetingStatus.valueOf(value.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "must be one of SCHEDULED, HELD, CANCELLED, MISSED");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a UTC instant such as 2026-11-24T09:00:00Z");
+        }
+    }
+}
