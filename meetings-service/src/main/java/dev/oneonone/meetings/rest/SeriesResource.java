@@ -150,20 +150,23 @@ public class SeriesResource {
     @APIResponse(responseCode = "422", description = "A domain rule refused the meeting (e.g. in the past)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
-    @WithSession
+    @WithTransaction
     public Uni<Response> schedule(@PathParam("seriesId") UUID seriesId,
             @Parameter(description = "Version of the series the caller last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
+                    + "the same key with another body is refused (422).") @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Valid @NotNull ScheduleMeetingRequest request) {
         Caller caller = Caller.of(token);
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         UUID meetingId = UUID.randomUUID();
         ScheduleMeeting command = new ScheduleMeeting(meetingId, request.scheduledFor(), request.plannedMinutes(),
                 clock.instant());
-        return findVisibleSeries(caller, seriesId)
-                .chain(series -> commands.schedule(caller.organisationId(), seriesId, expectedVersion, command))
-                .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
-                        .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
-                                .tag(etag(version)).entity(MeetingView.of(meeting)).build()));
+        return idempotent.once(caller.organisationId(), idempotencyKey, "POST /series/" + seriesId + "/meetings", request,
+                () -> findVisibleSeries(caller, seriesId)
+                        .chain(series -> commands.schedule(caller.organisationId(), seriesId, expectedVersion, command))
+                        .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
+                                .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
+                                        .tag(etag(version)).entity(MeetingView.of(meeting)).build())));
     }
 
     @GET
@@ -278,17 +281,20 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
-    @WithSession
-    public Uni<Response> scheduleNext(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch) {
+    @WithTransaction
+    public Uni<Response> scheduleNext(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "Makes retries safe: the same key answers the first answer again.")
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         Caller caller = Caller.of(token);
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         UUID meetingId = UUID.randomUUID();
-        return findVisibleSeries(caller, seriesId)
-                .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion,
-                        new ScheduleNextMeeting(meetingId, clock.instant()), Series::scheduleNext))
-                .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
-                        .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
-                                .tag(etag(version)).entity(MeetingView.of(meeting)).build()));
+        return idempotent.once(caller.organisationId(), idempotencyKey, "POST /series/" + seriesId + "/meetings/next",
+                "", () -> findVisibleSeries(caller, seriesId)
+                        .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion,
+                                new ScheduleNextMeeting(meetingId, clock.instant()), Series::scheduleNext))
+                        .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
+                                .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
+                                        .tag(etag(version)).entity(MeetingView.of(meeting)).build())));
     }
 
     @POST
@@ -358,13 +364,17 @@ public class SeriesResource {
     @APIResponse(responseCode = "422", description = "Rows refused by domain rules; nothing was stored",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Caller.INTEGRATION)
-    @WithSession
-    public Uni<Response> importHistory(@Valid @NotNull ImportRequests.ImportHistoryRequest request) {
+    @WithTransaction
+    public Uni<Response> importHistory(
+            @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
+                    + "the same key with another body is refused (422).") @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Valid @NotNull ImportRequests.ImportHistoryRequest request) {
         Caller caller = Caller.of(token);
         Instant now = clock.instant();
         List<HistoryImport.ImportedSeries> rows = request.series().stream().map(row -> HistoryImports.toCommand(row, now)).toList();
-        return commands.importHistory(caller.organisationId(), rows)
-                .map(ids -> Response.status(201).entity(new ImportRequests.ImportResult(ids)).build());
+        return idempotent.once(caller.organisationId(), idempotencyKey, "POST /series/import", request,
+                () -> commands.importHistory(caller.organisationId(), rows)
+                        .map(ids -> Response.status(201).entity(new ImportRequests.ImportResult(ids)).build()));
     }
 
     /** The person acting, or null when an integration acts. */
