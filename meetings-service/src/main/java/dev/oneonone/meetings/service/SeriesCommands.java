@@ -23,6 +23,7 @@ import dev.oneonone.meetings.eventstore.MeetingsEventJson;
 import dev.oneonone.meetings.eventstore.StoredEvent;
 import dev.oneonone.meetings.projection.SeriesOverview;
 import dev.oneonone.meetings.projection.SeriesProjection;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,8 @@ import jakarta.ws.rs.NotFoundException;
  */
 @ApplicationScoped
 public class SeriesCommands {
+    /** Namespace of the series-pair locks among PostgreSQL's two-key advisory locks. */
+    private static final int PAIR_LOCK = 0x73657269;
     private final EventStore store;
     private final MeetingsEventJson json;
     private final SeriesProjection projection;
@@ -48,7 +51,7 @@ public class SeriesCommands {
     /** Starts a series, unless the two people already have an active one of that kind; answers its version. */
     @WithTransaction
     public Uni<Long> start(String organisationId, StartSeries command) {
-        return activeSeriesOf(organisationId, command).flatMap(existing -> existing != null
+        return lockPair(organisationId, command).chain(() -> activeSeriesOf(organisationId, command)).flatMap(existing -> existing != null
                 ? Uni.createFrom().failure(new RejectedCommandException(seriesExists(existing.seriesId)))
                 : record(organisationId, command.seriesId(), 0, Series.start(command), command.occurredAt()));
     }
@@ -154,6 +157,24 @@ public class SeriesCommands {
                         + " and ((leaderId = ?4 and companionId = ?5) or (leaderId = ?5 and companionId = ?4))",
                 organisationId, command.relationship().name(), SeriesOverview.ENDED, command.leaderId(),
                 command.companionId()).firstResult();
+    }
+
+    /**
+     * Serialises starts of a series for the same two people and kind until the transaction ends, so two
+     * concurrent starts cannot both find no active series.
+     */
+    private static Uni<Void> lockPair(String organisationId, StartSeries command) {
+        String first = command.leaderId().compareTo(command.companionId()) < 0 ? command.leaderId().toString()
+                : command.companionId().toString();
+        String second = first.equals(command.leaderId().toString()) ? command.companionId().toString()
+                : command.leaderId().toString();
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:space, hashtext(:pair))) locked",
+                        Long.class)
+                .setParameter("space", PAIR_LOCK)
+                .setParameter("pair", organisationId + "|" + first + "|" + second + "|" + command.relationship())
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     private static Rejection seriesExists(UUID existing) {

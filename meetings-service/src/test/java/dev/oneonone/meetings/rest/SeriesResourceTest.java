@@ -163,6 +163,19 @@ class SeriesResourceTest {
         assertEquals(2, countEvents(id));
     }
 
+    @Test
+    void of_two_concurrent_starts_for_the_same_pair_only_one_series_is_active() {
+        UUID leader = UUID.randomUUID();
+        UUID companion = UUID.randomUUID();
+
+        List<Integer> statuses = List.of(1, 2, 3).stream()
+                .map(n -> CompletableFuture.supplyAsync(() -> startSeries(ORG, weeklySeries(leader, companion))
+                        .extract().statusCode()))
+                .toList().stream().map(CompletableFuture::join).sorted().toList();
+
+        assertEquals(List.of(201, 409, 409), statuses);
+    }
+
     private long countEvents() throws SQLException {
         return count("select count(*) from event", null);
     }
