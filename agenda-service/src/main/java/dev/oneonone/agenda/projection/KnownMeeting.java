@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "known_meeting")
 public class KnownMeeting extends PanacheEntityBase {
     public static final String SCHEDULED = "SCHEDULED";
+    public static final String HELD = "HELD";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String MISSED = "MISSED";
 
     @Id
     @Column(name = "meeting_id")

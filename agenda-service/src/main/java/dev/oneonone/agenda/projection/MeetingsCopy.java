@@ -1,6 +1,10 @@
 package dev.oneonone.agenda.projection;
 
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.meetings.MeetingCancelled;
+import dev.oneonone.events.meetings.MeetingHeld;
+import dev.oneonone.events.meetings.MeetingMissed;
+import dev.oneonone.events.meetings.MeetingRescheduled;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.SeriesStarted;
@@ -30,6 +34,23 @@ public class MeetingsCopy {
             meeting.status = KnownMeeting.SCHEDULED;
             return meeting.persist().replaceWithVoid();
         }
+        if (event instanceof MeetingRescheduled rescheduled) {
+            return KnownMeeting.update("scheduledFor = ?1 where meetingId = ?2", rescheduled.to(),
+                    rescheduled.meetingId()).replaceWithVoid();
+        }
+        if (event instanceof MeetingHeld held) {
+            return status(held.meetingId(), KnownMeeting.HELD);
+        }
+        if (event instanceof MeetingCancelled cancelled) {
+            return status(cancelled.meetingId(), KnownMeeting.CANCELLED);
+        }
+        if (event instanceof MeetingMissed missed) {
+            return status(missed.meetingId(), KnownMeeting.MISSED);
+        }
         return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> status(java.util.UUID meetingId, String status) {
+        return KnownMeeting.update("status = ?1 where meetingId = ?2", status, meetingId).replaceWithVoid();
     }
 }

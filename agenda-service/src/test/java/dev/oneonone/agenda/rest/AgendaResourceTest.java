@@ -17,6 +17,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.meetings.ActorRole;
+import dev.oneonone.events.meetings.CancelReason;
+import dev.oneonone.events.meetings.MeetingCancelled;
+import dev.oneonone.events.meetings.MeetingRescheduled;
+import dev.oneonone.events.meetings.RescheduleReason;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -75,6 +80,28 @@ class AgendaResourceTest {
         // the same person id in another organisation is another person
         given().auth().oauth2(personToken("globex", person)).get("/meetings/{id}/agenda", meeting)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_rescheduled_then_cancelled_meeting_is_followed_here() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID leader = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        Instant at = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant movedTo = at.plus(1, ChronoUnit.DAYS);
+        publish(envelope(ORG, 1, seriesStarted(series, leader, UUID.randomUUID())),
+                envelope(ORG, 2, meetingScheduled(series, meeting, at, true)),
+                envelope(ORG, 3, new MeetingRescheduled(series, meeting, at, movedTo, ActorRole.LEADER, leader,
+                        RescheduleReason.CONFLICT)));
+        String token = personToken(ORG, leader);
+        awaitAgenda(token, meeting);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(token).get("/meetings/{id}/agenda", meeting).path("scheduledFor").equals(movedTo.toString()));
+
+        publish(envelope(ORG, 4, new MeetingCancelled(series, meeting, ActorRole.LEADER, leader, CancelReason.ILLNESS)));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(token).get("/meetings/{id}/agenda", meeting).path("status").equals("CANCELLED"));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.oneonone.insights.projection;
 
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.meetings.MeetingCancelled;
+import dev.oneonone.events.meetings.MeetingHeld;
+import dev.oneonone.events.meetings.MeetingMissed;
+import dev.oneonone.events.meetings.MeetingRescheduled;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.SeriesStarted;
@@ -35,6 +39,23 @@ public class SeriesInsightProjection {
                             scheduled.seriesId()))
                     .replaceWithVoid();
         }
+        if (event instanceof MeetingRescheduled rescheduled) {
+            return MeetingInsight.update("scheduledFor = ?1 where meetingId = ?2", rescheduled.to(),
+                    rescheduled.meetingId()).replaceWithVoid();
+        }
+        if (event instanceof MeetingHeld held) {
+            return status(held.meetingId(), MeetingInsight.HELD);
+        }
+        if (event instanceof MeetingCancelled cancelled) {
+            return status(cancelled.meetingId(), MeetingInsight.CANCELLED);
+        }
+        if (event instanceof MeetingMissed missed) {
+            return status(missed.meetingId(), MeetingInsight.MISSED);
+        }
         return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> status(java.util.UUID meetingId, String status) {
+        return MeetingInsight.update("status = ?1 where meetingId = ?2", status, meetingId).replaceWithVoid();
     }
 }

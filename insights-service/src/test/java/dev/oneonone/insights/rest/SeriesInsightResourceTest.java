@@ -24,6 +24,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.meetings.ActorRole;
+import dev.oneonone.events.meetings.CancelReason;
+import dev.oneonone.events.meetings.MeetingCancelled;
+import dev.oneonone.events.meetings.MeetingRescheduled;
+import dev.oneonone.events.meetings.RescheduleReason;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -52,6 +57,28 @@ class SeriesInsightResourceTest {
                 .body("cadence", equalTo("WEEKLY"))
                 .body("nextMeeting.meetingId", equalTo(soon.toString()))
                 .body("nextMeeting.scheduledFor", equalTo(soonAt.toString()));
+    }
+
+    @Test
+    void the_next_meeting_follows_reschedules_and_cancellations() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Instant firstAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant secondAt = firstAt.plus(2, ChronoUnit.DAYS);
+        publish(envelope(ORG, 1, seriesStarted(series, UUID.randomUUID(), UUID.randomUUID())),
+                envelope(ORG, 2, meetingScheduled(series, first, firstAt, true)),
+                envelope(ORG, 3, meetingScheduled(series, second, secondAt, false)),
+                // the first moves after the second: the second is next now
+                envelope(ORG, 4, new MeetingRescheduled(series, first, firstAt, secondAt.plus(1, ChronoUnit.DAYS),
+                        ActorRole.INTEGRATION, null, RescheduleReason.TRAVEL)));
+
+        awaitSeries(series, r -> second.toString().equals(r.path("nextMeeting.meetingId")));
+
+        publish(envelope(ORG, 5, new MeetingCancelled(series, second, ActorRole.INTEGRATION, null,
+                CancelReason.CONFLICT)));
+
+        awaitSeries(series, r -> first.toString().equals(r.path("nextMeeting.meetingId")));
     }
 
     @Test
