@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
+import io.quarkus.test.junit.QuarkusTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -26,7 +27,15 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.ExDate;
 
-/** The iCalendar rendering on its own: given series and meetings, when rendered and parsed again, then ... */
+/**
+ * The iCalendar rendering on its own: given series and meetings, when rendered and parsed again, then ...
+ *
+ * <p>A {@code @QuarkusTest} although it calls no endpoint: ical4j registers a JVM-wide java.time
+ * {@code ZoneRulesProvider} when its class is first initialised, so it can be loaded by one class loader per JVM
+ * only; as a Quarkus test it shares the application's class loader (and its already started application) instead
+ * of loading ical4j a second time from the plain test class path.
+ */
+@QuarkusTest
 class ICalendarFeedTest {
     private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
