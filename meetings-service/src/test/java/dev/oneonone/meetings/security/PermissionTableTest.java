@@ -2,6 +2,7 @@ package dev.oneonone.meetings.security;
 
 import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
+import static dev.oneonone.meetings.rest.MeetingsApi.personToken;
 import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
@@ -70,6 +71,12 @@ class PermissionTableTest {
             String meeting = scheduleMeeting(organisation, series, nextWeek()).statusCode(201).extract().path("id");
             path = path.replace("{meeting}", meeting);
         }
+        if (path.contains("{feed}") || path.contains("{secret}")) {
+            Response feed = with(personToken(organisation, participant)).body(Map.of("seriesId", series))
+                    .post("/calendar/feeds");
+            assertEquals(201, feed.statusCode(), () -> feed.asString());
+            path = path.contains("{feed}") ? path.replace("{feed}", feed.<String>path("id")) : feed.<String>path("url");
+        }
         return switch (rule.method() + " " + rule.path()) {
             case "POST /series" -> with(token).body(weeklySeries(participant, UUID.randomUUID())).post(path);
             case "POST /series/{series}/meetings" -> with(token)
@@ -98,6 +105,8 @@ class PermissionTableTest {
                     .body(Map.of("heldAt", Instant.now().minusSeconds(60).toString(), "actualMinutes", 30, "mode", "REMOTE"))
                     .post(path);
             case "POST /series/{series}/meetings/{meeting}/cancel" -> with(token).body(Map.of("reason", "ILLNESS")).post(path);
+            case "POST /calendar/feeds" -> with(token).body(Map.of("seriesId", series)).post(path);
+            case "DELETE /calendar/feeds/{feed}" -> with(token).delete(path);
             case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild" ->
                     with(token).post(path);
             default -> with(token).get(path);
