@@ -31,13 +31,20 @@ import com.networknt.schema.ValidationMessage;
 
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.meetings.rest.PeopleApi;
+import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.meetings.rest.MeetingsApi;
+import dev.oneonone.meetings.service.MissedMeetingSweep;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** The events this service really emits match the AsyncAPI document and JSON Schemas it serves. */
 @QuarkusTest
 class EventContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORG = "contract-org";
+
+    @Inject
+    MissedMeetingSweep sweep;
 
     @Test
     void every_emitted_event_matches_the_served_contract() throws Exception {
@@ -48,25 +55,36 @@ class EventContractTest {
         UUID report = PeopleApi.registerPerson(ORG, manager);
         UUID newManager = PeopleApi.registerPerson(ORG, null);
         PeopleApi.changeManager(ORG, report, newManager).statusCode(200);
+        Map<String, Object> moved = new java.util.HashMap<>(PeopleApi.person(manager, null));
+        moved.remove("id");
+        moved.put("team", "data");
+        as(ORG).body(moved).put("/people/{id}", manager).then().statusCode(200);
+        as(ORG).body(Map.of("lastDay", LocalDate.now().plusDays(30).toString()))
+                .post("/people/{id}/employment-end", manager).then().statusCode(200);
 
         UUID lived = livedSeries();
 
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(
                 PublishedEvents.ofAggregate(series, 2, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(lived, 11, Duration.ofSeconds(30)));
-        records.addAll(PublishedEvents.ofAggregate(manager, 1, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(missedOne(), 4, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(manager, 3, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
 
-        assertEquals(16, records.size());
+        Set<String> seen = new java.util.TreeSet<>();
         JsonNode messages = document.path("components").path("messages");
         JsonNode schemas = document.path("components").path("schemas");
         for (ConsumerRecord<String, String> record : records) {
             String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+            seen.add(type);
             String name = type.substring(type.lastIndexOf('.') + 1);
             assertEquals(type, messages.path(name).path("name").asText(), "the document has a message for " + type);
             assertEquals(Set.of(), validate(schemas.path(name), JSON.readTree(record.value())), type + " payload");
             assertEquals(Set.of(), validate(schemas.path("CloudEventHeaders"), headers(record)), type + " headers");
         }
+        Set<String> everyType = new java.util.TreeSet<>();
+        MeetingsEvent.payloadClasses().forEach(payload -> everyType.add(MeetingsEvent.typeOf(payload)));
+        assertEquals(everyType, seen, "every event type of the contract was emitted and checked");
     }
 
     /** A series that goes through its whole lifecycle, so that every kind of series event is emitted. */
@@ -86,6 +104,14 @@ class EventContractTest {
                 "actualMinutes", 25, "mode", "IN_PERSON"));
         call(series, "/meetings/" + third + "/cancel", Map.of("reason", "ILLNESS"));
         call(series, "/end", Map.of());
+        return UUID.fromString(series);
+    }
+
+    /** A meeting imported three days in the past and never held: the sweep records it missed. */
+    private UUID missedOne() {
+        String series = MeetingsApi.importSeriesWithPastMeeting(ORG, Instant.now().minus(Duration.ofDays(3)),
+                nextWeek()).statusCode(201).extract().path("series[0]");
+        assertTrue(sweep.sweep(Instant.now()) >= 1);
         return UUID.fromString(series);
     }
 
