@@ -156,11 +156,27 @@ public class CalendarResource {
         return CalendarFeed.<CalendarFeed>find("secretSha256 = ?1 and revokedAt is null", FeedSecrets.hash(secret))
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException("No calendar feed at this address"))
+                .call(CalendarResource::refuseFormerEmployees)
                 .chain(this::seriesOf)
                 .chain(series -> meetingsOf(series).map(meetings -> ICalendarFeed.render(series, meetings, clock.instant())))
                 .map(text -> Response.ok(text, TEXT_CALENDAR)
                         .header("Cache-Control", "private, no-cache")
                         .header("X-Robots-Tag", "noindex").build());
+    }
+
+    /** A feed of someone whose employment has ended stops working, without anyone having to revoke it. */
+    private static Uni<Void> refuseFormerEmployees(CalendarFeed feed) {
+        if (feed.personId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return PersonOverview.count("personId = ?1 and organisationId = ?2 and employed = false", feed.personId,
+                        feed.organisationId)
+                .invoke(former -> {
+                    if (former > 0) {
+                        throw new NotFoundException("No calendar feed at this address");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private CalendarFeed newFeed(Caller caller, UUID personId, UUID seriesId) {

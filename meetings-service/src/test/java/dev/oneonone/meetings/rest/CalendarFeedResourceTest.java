@@ -188,6 +188,20 @@ class CalendarFeedResourceTest {
     }
 
     @Test
+    void a_feed_stops_working_when_its_owners_employment_ends() {
+        UUID person = PeopleApi.registerPerson(ORG, null);
+        MeetingsApi.startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
+                .extract().path("url");
+        given().get(url).then().statusCode(200);
+
+        as(ORG).body(Map.of("lastDay", java.time.LocalDate.now().toString()))
+                .post("/people/{id}/employment-end", person).then().statusCode(200);
+
+        given().get(url).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void unknown_secrets_are_404_problems() {
         given().get("/calendar/feeds/{secret}.ics", FeedSecrets.newSecret()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
