@@ -18,10 +18,10 @@ public record AgendaView(
         @Schema(example = "SCHEDULED") String status,
         UUID leaderId,
         UUID companionId,
-        @Schema(description = "Topics in the order the meeting should run them.") List<Object> topics) {
+        @Schema(description = "Topics in the order the meeting should run them: the companion's first, then the leader's, each in the order added.") List<TopicView> topics) {
 
-    static AgendaView of(KnownMeeting meeting, KnownSeries series) {
+    static AgendaView of(KnownMeeting meeting, KnownSeries series, List<TopicView> topics) {
         return new AgendaView(meeting.meetingId, meeting.seriesId, meeting.scheduledFor, meeting.firstOfSeries,
-                meeting.status, series.leaderId, series.companionId, List.of());
+                meeting.status, series.leaderId, series.companionId, topics);
     }
 }

@@ -28,6 +28,8 @@ import io.restassured.specification.RequestSpecification;
 /** One test per cell of the agenda rows of the permission table in docs/security.md. */
 @QuarkusTest
 class PermissionTableTest {
+    private static final String TOPIC = """
+            {"title": "Permission table topic", "kind": "PLANNING", "askOtherSideToPrepare": false}""";
 
     @TestFactory
     Stream<DynamicTest> every_cell_of_the_table() {
@@ -48,8 +50,19 @@ class PermissionTableTest {
         awaitAgenda(personToken(organisation, participant), meeting);
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
+        String path = rule.path().replace("{meeting}", meeting.toString());
+        if (path.contains("{topic}")) {
+            String topic = RestAssured.given().auth().oauth2(personToken(organisation, participant))
+                    .contentType("application/json").body(TOPIC).post("/meetings/{id}/topics", meeting)
+                    .then().statusCode(201).extract().path("id");
+            path = path.replace("{topic}", topic);
+        }
+
         RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
-        Response response = request.get(rule.path().replace("{meeting}", meeting.toString()));
+        if (rule.path().endsWith("/topics")) {
+            request = request.contentType("application/json").body(TOPIC);
+        }
+        Response response = request.request(rule.method(), path);
 
         assertEquals(expected.status(), response.statusCode(), response::asString);
         if (!expected.allowed()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.oneonone.agenda.domain.Rejection;
+import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
 import dev.oneonone.agenda.rest.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -38,6 +40,24 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         return problem(status, status == 404 ? "not-found" : "http-" + status,
                 known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        return problem(400, "invalid-input", "Invalid input", e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedException e, UriInfo uri) {
+        String reason = e.rejection().reason();
+        int status = Rejection.TOPIC_NOT_FOUND.equals(reason) ? 404 : 409;
+        return problem(status, reason, status == 404 ? "Not Found" : "Conflict", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrent(ConcurrentAppendException e, UriInfo uri) {
+        return problem(409, "concurrent-change", "Conflict",
+                "The agenda was changed at the same time by another request; read it again and retry.", uri, null);
     }
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)

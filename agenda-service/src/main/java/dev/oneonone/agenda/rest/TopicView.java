@@ -1,0 +1,25 @@
+package dev.oneonone.agenda.rest;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.oneonone.agenda.projection.Topic;
+import dev.oneonone.events.agenda.AuthorRole;
+import dev.oneonone.events.agenda.TopicKind;
+
+@Schema(name = "Topic", description = "One topic of a meeting's agenda.")
+public record TopicView(
+        @Schema(example = "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c") UUID id,
+        @Schema(example = "Moving to the platform team?") String title,
+        @Schema(description = "Optional.", example = "What would the next six months look like there?") String details,
+        @Schema(example = "CAREER") TopicKind kind,
+        @Schema(description = "Which side added it; the companion's topics run first.", example = "COMPANION") AuthorRole authorRole,
+        @Schema(description = "The author asks the other side to prepare.") boolean askOtherSideToPrepare,
+        boolean discussed) {
+
+    public static TopicView of(Topic topic) {
+        return new TopicView(topic.topicId, topic.title, topic.details, TopicKind.valueOf(topic.kind),
+                AuthorRole.valueOf(topic.authorRole), topic.askToPrepare, topic.discussed);
+    }
+}

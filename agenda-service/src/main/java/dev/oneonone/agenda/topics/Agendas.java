@@ -1,0 +1,127 @@
+package dev.oneonone.agenda.topics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import dev.oneonone.agenda.domain.AddTopic;
+import dev.oneonone.agenda.domain.Agenda;
+import dev.oneonone.agenda.domain.Decision;
+import dev.oneonone.agenda.eventstore.AgendaEventJson;
+import dev.oneonone.agenda.eventstore.EventStore;
+import dev.oneonone.agenda.eventstore.StoredEvent;
+import dev.oneonone.agenda.projection.KnownMeeting;
+import dev.oneonone.agenda.projection.KnownSeries;
+import dev.oneonone.agenda.projection.Topic;
+import dev.oneonone.agenda.rest.problem.RejectedException;
+import dev.oneonone.agenda.security.Caller;
+import dev.oneonone.events.agenda.AgendaEvent;
+import dev.oneonone.events.agenda.AuthorRole;
+import dev.oneonone.events.agenda.TopicKind;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The agendas of meetings as their participants work on them: commands go through the {@link Agenda}
+ * aggregate, its events into the event store, and the topic's text into the read model, in one
+ * transaction (the caller's).
+ */
+@ApplicationScoped
+public class Agendas {
+    private final EventStore store;
+    private final AgendaEventJson json;
+    private final Clock clock;
+
+    public Agendas(EventStore store, AgendaEventJson json, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A meeting the caller takes part in, with its series. */
+    public record Access(KnownMeeting meeting, KnownSeries series) {
+        public AuthorRole roleOf(UUID person) {
+            return person.equals(series.companionId) ? AuthorRole.COMPANION : AuthorRole.LEADER;
+        }
+    }
+
+    /** What a topic needs besides its id: text for the read model, kind and flag for the event. */
+    public record NewTopic(String title, String details, TopicKind kind, boolean askOtherSideToPrepare) {
+    }
+
+    /** The meeting and its series when the caller is one of its two people; else 404, as for a meeting that does not exist. */
+    public Uni<Access> access(Caller caller, UUID meetingId) {
+        return KnownMeeting.<KnownMeeting>find("meetingId = ?1 and organisationId = ?2", meetingId,
+                        caller.organisationId())
+                .firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId))
+                .chain(meeting -> KnownSeries.<KnownSeries>findById(meeting.seriesId)
+                        .map(series -> {
+                            if (series == null || !caller.takesPartIn(series.leaderId, series.companionId)) {
+                                // the same answer as for a meeting that does not exist: no existence leak
+                                throw new NotFoundException("No meeting " + meetingId);
+                            }
+                            return new Access(meeting, series);
+                        }));
+    }
+
+    public Uni<Topic> addTopic(Caller caller, UUID meetingId, NewTopic topic) {
+        return access(caller, meetingId).chain(access -> load(access).chain(agenda -> {
+            UUID topicId = UUID.randomUUID();
+            AuthorRole role = access.roleOf(caller.personId());
+            Instant now = clock.instant();
+            Decision decision = agenda.addTopic(new AddTopic(topicId, topic.kind(), role,
+                    topic.askOtherSideToPrepare(), access.meeting().status, access.meeting().scheduledFor, now));
+            return append(access, agenda, decision, now).chain(stored -> {
+                Topic row = new Topic();
+                row.topicId = topicId;
+                row.meetingId = meetingId;
+                row.organisationId = access.meeting().organisationId;
+                row.authorId = caller.personId();
+                row.authorRole = role.name();
+                row.kind = topic.kind().name();
+                row.title = topic.title();
+                row.details = topic.details();
+                row.askToPrepare = topic.askOtherSideToPrepare();
+                row.position = (int) stored.get(0).version;
+                row.discussed = false;
+                row.addedAt = now;
+                return row.<Topic>persist();
+            });
+        }));
+    }
+
+    public Uni<Topic> markDiscussed(Caller caller, UUID meetingId, UUID topicId) {
+        return access(caller, meetingId).chain(access -> load(access).chain(agenda -> {
+            Instant now = clock.instant();
+            return append(access, agenda, agenda.markDiscussed(topicId), now)
+                    .chain(stored -> Topic.<Topic>findById(topicId))
+                    .invoke(row -> row.discussed = true);
+        }));
+    }
+
+    /** The meeting's topics in run order: the companion's first, then the leader's, each in the order added. */
+    public Uni<List<Topic>> topics(UUID meetingId) {
+        return Topic.<Topic>list("meetingId", meetingId).map(topics -> topics.stream()
+                .sorted(Comparator.comparing((Topic t) -> AuthorRole.COMPANION.name().equals(t.authorRole) ? 0 : 1)
+                        .thenComparingInt(t -> t.position))
+                .toList());
+    }
+
+    private Uni<Agenda> load(Access access) {
+        UUID meetingId = access.meeting().meetingId;
+        return store.load(access.meeting().organisationId, meetingId)
+                .map(history -> Agenda.replay(meetingId, history.stream().map(json::read).toList()));
+    }
+
+    private Uni<List<StoredEvent>> append(Access access, Agenda agenda, Decision decision, Instant now) {
+        if (decision instanceof Decision.Rejected rejected) {
+            return Uni.createFrom().failure(new RejectedException(rejected.rejection()));
+        }
+        List<AgendaEvent> events = ((Decision.Accepted) decision).events();
+        return store.append(access.meeting().organisationId, agenda.meetingId(), agenda.version(), events, now);
+    }
+}

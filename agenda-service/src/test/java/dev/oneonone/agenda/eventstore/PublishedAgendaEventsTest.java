@@ -1,0 +1,119 @@
+package dev.oneonone.agenda.eventstore;
+
+import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
+import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
+import static dev.oneonone.agenda.MeetingsEventsFeed.meetingScheduled;
+import static dev.oneonone.agenda.MeetingsEventsFeed.personToken;
+import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
+import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.events.CloudEventHeaders;
+import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.Topics;
+import dev.oneonone.local.SuiteInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What reaches oneonone.agenda.v1, read from the beginning as another tool would. */
+@QuarkusTest
+class PublishedAgendaEventsTest {
+    private static final String ORG = "acme";
+
+    @Test
+    void topic_events_reach_kafka_in_order_and_carry_no_free_text() throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        UUID leader = UUID.randomUUID();
+        UUID companion = UUID.randomUUID();
+        publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
+                envelope(ORG, 2, meetingScheduled(series, meeting, Instant.now().plus(1, ChronoUnit.DAYS), true)));
+        awaitAgenda(personToken(ORG, companion), meeting);
+
+        String secret = UUID.randomUUID().toString().substring(0, 8);
+        List<String> texts = List.of("Secretly interviewing " + secret, "Details nobody else may read " + secret,
+                "Salary is below market " + secret, "Compared with peers at " + secret);
+        String first = given().auth().oauth2(personToken(ORG, companion)).contentType("application/json")
+                .body(Map.of("title", texts.get(0), "details", texts.get(1), "kind", "CAREER",
+                        "askOtherSideToPrepare", true))
+                .post("/meetings/{id}/topics", meeting).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(personToken(ORG, leader)).contentType("application/json")
+                .body(Map.of("title", texts.get(2), "details", texts.get(3), "kind", "FEEDBACK",
+                        "askOtherSideToPrepare", false))
+                .post("/meetings/{id}/topics", meeting).then().statusCode(201);
+        given().auth().oauth2(personToken(ORG, leader)).post("/meetings/{m}/topics/{t}/discussed", meeting, first)
+                .then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> all = everyRecord(meeting, 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> ours = all.stream()
+                .filter(record -> meeting.toString().equals(record.key())).toList();
+
+        assertEquals(List.of("oneonone.agenda.TopicAdded", "oneonone.agenda.TopicAdded",
+                "oneonone.agenda.TopicDiscussed"), ours.stream().map(r -> published(r).type()).toList());
+        assertEquals(List.of(1L, 2L, 3L), ours.stream().map(r -> published(r).aggregateVersion()).toList());
+        EventEnvelope added = published(ours.get(0));
+        assertEquals(ORG, added.organisationId());
+        assertEquals("agenda", added.aggregateType());
+        assertEquals(meeting, added.aggregateId());
+
+        // no title or details anywhere: not in any value, not in any header, of any record on the topic
+        for (ConsumerRecord<String, String> record : all) {
+            StringBuilder everything = new StringBuilder(String.valueOf(record.value()));
+            for (Header header : record.headers()) {
+                everything.append(header.key()).append(new String(header.value(), StandardCharsets.UTF_8));
+            }
+            for (String text : texts) {
+                assertFalse(everything.toString().contains(text), "free text on Kafka: " + text);
+            }
+            assertFalse(everything.toString().contains(secret), "free text on Kafka: " + everything);
+        }
+    }
+
+    private static EventEnvelope published(ConsumerRecord<String, String> record) {
+        return CloudEventHeaders.read(record.headers(), record.value());
+    }
+
+    /** Every record of the agenda topic, from the beginning, once the meeting's expected events arrived. */
+    private static List<ConsumerRecord<String, String>> everyRecord(UUID meeting, int expected, Duration wait) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.AGENDA));
+            long settleUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    found.add(record);
+                }
+                long ours = found.stream().filter(r -> meeting.toString().equals(r.key())).count();
+                if (ours >= expected && settleUntil == Long.MAX_VALUE) {
+                    // keep reading a little, so that duplicates would show
+                    settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return found;
+    }
+}
