@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +26,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
@@ -36,6 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PublishedAgendaEventsTest {
     private static final String ORG = "acme";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void topic_events_reach_kafka_in_order_and_carry_no_free_text() throws Exception {
@@ -72,6 +79,17 @@ class PublishedAgendaEventsTest {
         assertEquals(ORG, added.organisationId());
         assertEquals("agenda", added.aggregateType());
         assertEquals(meeting, added.aggregateId());
+
+        // each event matches the AsyncAPI document and JSON Schema this service serves (open, no token)
+        JsonNode contract = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
+        JsonNode schemas = contract.path("components").path("schemas");
+        for (ConsumerRecord<String, String> record : ours) {
+            String type = published(record).type();
+            String name = type.substring(type.lastIndexOf('.') + 1);
+            assertEquals(type, contract.path("components").path("messages").path(name).path("name").asText());
+            assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schemas.path(name)).validate(JSON.readTree(record.value())), type);
+        }
 
         // no title or details anywhere: not in any value, not in any header, of any record on the topic
         for (ConsumerRecord<String, String> record : all) {

@@ -77,6 +77,18 @@ class TopicsResourceTest {
     }
 
     @Test
+    void a_body_over_the_limit_is_413_and_adds_nothing() throws Exception {
+        aScheduledMeeting();
+
+        addTopic(companion, meeting, Map.of("title", "Too long", "details", "x".repeat(1_100_000), "kind", "CAREER",
+                "askOtherSideToPrepare", false))
+                .statusCode(413).contentType("application/problem+json");
+
+        given().auth().oauth2(personToken(ORG, companion)).get("/meetings/{id}/agenda", meeting).then()
+                .body("topics.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void a_topic_is_marked_discussed_once() throws Exception {
         aScheduledMeeting();
         String topic = addTopic(companion, meeting, topic("Workload is too high", "WELLBEING")).statusCode(201)

@@ -66,7 +66,7 @@ public class ProblemMappers {
         return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
     }
 
-    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
+    static Response problem(int status, String type, String title, String detail, UriInfo uri,
             List<FieldError> errors) {
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(Problem.TYPE_BASE + type, title, status, detail, uri.getPath(), errors)).build();

@@ -1,5 +1,7 @@
 package dev.oneonone.meetings.rest.problem;
 
+import java.util.Set;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -9,10 +11,10 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Refuses a request body over the API's limit with a problem detail, before anything reads it.
- * The people import is the one request with a larger limit of its own.
+ * The two imports (people and history) have a larger limit of their own.
  */
 public class RequestBodyLimit {
-    static final String IMPORT_PATH = "/people/import";
+    static final Set<String> IMPORT_PATHS = Set.of("/people/import", "/series/import");
 
     private final long maxBodyBytes;
     private final long importMaxBodyBytes;
@@ -26,7 +28,7 @@ public class RequestBodyLimit {
     @ServerRequestFilter(preMatching = true)
     public Response refuseOversizedBody(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        long limit = IMPORT_PATH.equals(request.getUriInfo().getPath()) ? importMaxBodyBytes : maxBodyBytes;
+        long limit = IMPORT_PATHS.contains(request.getUriInfo().getPath()) ? importMaxBodyBytes : maxBodyBytes;
         if (length == null || !length.matches("\\d{1,18}") || Long.parseLong(length) <= limit) {
             return null;
         }
