@@ -8,26 +8,20 @@ import java.util.stream.Stream;
 
 /**
  * Payload of an event agenda-service publishes on {@link dev.oneonone.events.Topics#AGENDA}.
- * The CloudEvents type is {@code oneonone.agenda.<record name>}; the aggregate is a meeting's agenda,
- * so the aggregate id (and Kafka key) is the meeting id. Payloads carry ids and kinds only: never a
- * topic's title or details, which stay in agenda-service.
+ * The CloudEvents type is {@code oneonone.agenda.<record name>}. There are two kinds of aggregate:
+ * a meeting's agenda ({@link MeetingAgendaEvent}, keyed by the meeting id) and an agreement
+ * ({@link AgreementEvent}, keyed by the agreement id). Payloads carry ids, kinds, roles, dates and
+ * counts only: never a topic's title or details, a note or an agreement's wording, which stay in
+ * agenda-service.
  */
-public sealed interface AgendaEvent permits TopicAdded, TopicDiscussed {
+public sealed interface AgendaEvent permits MeetingAgendaEvent, AgreementEvent {
     String TYPE_PREFIX = "oneonone.agenda.";
-    String AGGREGATE_TYPE = "agenda";
 
-    /** The meeting whose agenda this is. */
-    UUID meetingId();
+    /** The aggregate (stream) the event belongs to; also the Kafka key. */
+    UUID aggregateId();
 
-    /** The aggregate (stream) the event belongs to: the meeting's agenda; also the Kafka key. */
-    default UUID aggregateId() {
-        return meetingId();
-    }
-
-    /** Always {@code agenda}. */
-    default String aggregateType() {
-        return AGGREGATE_TYPE;
-    }
+    /** {@code agenda} or {@code agreement}. */
+    String aggregateType();
 
     default String type() {
         return typeOf(getClass());

@@ -11,5 +11,5 @@ public record TopicAdded(
         UUID topicId,
         TopicKind kind,
         AuthorRole authorRole,
-        boolean askOtherSideToPrepare) implements AgendaEvent {
+        boolean askOtherSideToPrepare) implements MeetingAgendaEvent {
 }

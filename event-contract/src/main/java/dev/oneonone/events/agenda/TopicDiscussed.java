@@ -3,5 +3,5 @@ package dev.oneonone.events.agenda;
 import java.util.UUID;
 
 /** A topic of the meeting's agenda was discussed. */
-public record TopicDiscussed(UUID meetingId, UUID topicId) implements AgendaEvent {
+public record TopicDiscussed(UUID meetingId, UUID topicId) implements MeetingAgendaEvent {
 }

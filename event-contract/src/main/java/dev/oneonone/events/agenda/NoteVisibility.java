@@ -1,0 +1,7 @@
+package dev.oneonone.events.agenda;
+
+/** Who can read a note: both participants, or its author only. */
+public enum NoteVisibility {
+    SHARED,
+    PRIVATE
+}
