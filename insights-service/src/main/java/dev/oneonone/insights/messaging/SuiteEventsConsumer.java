@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.insights.directory.DirectoryProjection;
 import dev.oneonone.insights.projection.SeriesInsightProjection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +27,12 @@ public class SuiteEventsConsumer {
     private static final Logger LOG = Logger.getLogger(SuiteEventsConsumer.class);
 
     private final SeriesInsightProjection projection;
+    private final DirectoryProjection directory;
     private final ObjectMapper mapper;
 
-    public SuiteEventsConsumer(SeriesInsightProjection projection, ObjectMapper mapper) {
+    public SuiteEventsConsumer(SeriesInsightProjection projection, DirectoryProjection directory, ObjectMapper mapper) {
         this.projection = projection;
+        this.directory = directory;
         this.mapper = mapper;
     }
 
@@ -43,7 +46,8 @@ public class SuiteEventsConsumer {
                         LOG.debugf("Event %s delivered again; already applied", envelope.id());
                         return Uni.createFrom().voidItem();
                     }
-                    return event == null ? Uni.createFrom().voidItem() : projection.apply(envelope, event);
+                    return event == null ? Uni.createFrom().voidItem()
+                            : projection.apply(envelope, event).chain(() -> directory.apply(envelope, event));
                 }))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
     }

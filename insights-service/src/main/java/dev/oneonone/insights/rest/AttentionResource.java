@@ -1,0 +1,128 @@
+package dev.oneonone.insights.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.insights.rest.problem.Problem;
+import dev.oneonone.insights.rollup.AttentionItem;
+import dev.oneonone.insights.rollup.RollupService;
+import dev.oneonone.insights.rollup.Scope;
+import dev.oneonone.insights.rollup.Visibility;
+import dev.oneonone.insights.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** What needs attention in a group, paged, and a group's weekly trend: the same groups as /rollups. */
+@Path("/")
+@Tag(name = "Rollups")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Caller.DIRECTOR, Caller.HR, Caller.INTEGRATION })
+public class AttentionResource {
+    private static final String SCOPE = "organisation, department:<code>, team:<code>, manager:<person id> or subtree:<person id>; "
+            + "by default the organisation for HR and integrations, the caller's own subtree for a director.";
+
+    private final RollupService service;
+    private final JsonWebToken token;
+
+    public AttentionResource(RollupService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @GET
+    @Path("attention")
+    @Operation(summary = "What needs attention",
+            description = "Series that are OVERDUE or AT_RISK (unless paused) or whose follow-through is low, and reports with no 1:1 with their manager at all; most urgent first, with the reasons.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AttentionPage.class),
+            examples = @ExampleObject(name = "page", value = RollupExamples.ATTENTION)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused (scope, asOf, limit, cursor)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = RollupExamples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration; or a director asking for the organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such group on the date that the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AttentionPage> attention(@Parameter(description = SCOPE, example = "department:ENG") @QueryParam("scope") String scope,
+            @Parameter(description = RollupResource.AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = RollupResource.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = RollupResource.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+        Caller caller = Caller.of(token);
+        RollupQuery query = new RollupQuery(service.today()).scope(scope, defaultScope(caller)).asOf(asOf).cursor(cursor)
+                .limit(limit).checked();
+        if (query.scope().kind() == Scope.Kind.ORGANISATION) {
+            RollupResource.requireWholeOrganisation(caller);
+        }
+        return service.snapshot(caller.organisationId(), query.asOf()).map(snapshot -> {
+            Visibility visibility = service.visibility(caller, snapshot);
+            if (!service.calculator().exists(query.scope(), snapshot, visibility)) {
+                throw new NotFoundException("No " + query.scope() + " on " + query.asOf() + " that you may see");
+            }
+            List<AttentionItem> all = service.calculator().attention(query.scope(), snapshot, visibility);
+            if (all == null) {
+                return new AttentionPage(query.scope(), query.asOf(), true, null, null, null);
+            }
+            RollupQuery.Page<AttentionItem> page = query.page(all);
+            return new AttentionPage(query.scope(), query.asOf(), false, page.total(), page.items(), page.nextCursor());
+        });
+    }
+
+    @GET
+    @Path("trends")
+    @Operation(summary = "A group's weekly trend",
+            description = "The group's figures at the end of each of the last weeks (default 12), computed from the event history as of each week end. Privacy applies per week.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TrendView.class),
+            examples = @ExampleObject(name = "trend", value = RollupExamples.TREND)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused (scope, asOf, weeks)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration; or a director asking for the organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such group on the date that the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TrendView> trend(@Parameter(description = SCOPE, example = "team:PLATFORM") @QueryParam("scope") String scope,
+            @Parameter(description = RollupResource.AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = "Week ends, 1 to 52 (default 12).", example = "12") @QueryParam("weeks") String weeks) {
+        Caller caller = Caller.of(token);
+        RollupQuery query = new RollupQuery(service.today()).scope(scope, defaultScope(caller)).asOf(asOf)
+                .weeks(weeks, service.rules().defaultWeeks()).checked();
+        if (query.scope().kind() == Scope.Kind.ORGANISATION) {
+            RollupResource.requireWholeOrganisation(caller);
+        }
+        return service.snapshot(caller.organisationId(), query.asOf()).chain(snapshot -> {
+            Visibility visibility = service.visibility(caller, snapshot);
+            if (!service.calculator().exists(query.scope(), snapshot, visibility)) {
+                throw new NotFoundException("No " + query.scope() + " on " + query.asOf() + " that you may see");
+            }
+            return service.weekly(caller.organisationId(), query.asOf(), query.weeks()).map(weekEnds -> new TrendView(
+                    query.scope(), query.asOf(), query.weeks(), service.trend(query.scope(), weekEnds, visibility)));
+        });
+    }
+
+    private static Scope defaultScope(Caller caller) {
+        if (caller.is(Caller.HR) || caller.is(Caller.INTEGRATION)) {
+            return Scope.ORGANISATION;
+        }
+        UUID director = RollupService.directorId(caller);
+        // a director whose token names no person sees nobody: an empty subtree of a random id answers 404
+        return Scope.subtree(director == null ? new UUID(0, 0) : director);
+    }
+}

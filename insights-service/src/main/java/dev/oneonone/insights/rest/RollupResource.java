@@ -1,0 +1,256 @@
+package dev.oneonone.insights.rest;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.insights.directory.Directory;
+import dev.oneonone.insights.rest.problem.Problem;
+import dev.oneonone.insights.rollup.Rollup;
+import dev.oneonone.insights.rollup.RollupService;
+import dev.oneonone.insights.rollup.Scope;
+import dev.oneonone.insights.rollup.Visibility;
+import dev.oneonone.insights.security.Caller;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Cadence health, follow-through and coverage rolled up per organisation, department, team, manager
+ * and director's subtree, as of a date and as weekly trends. HR and integrations see the whole
+ * organisation; a director sees the people of their reporting subtree only.
+ */
+@Path("/rollups")
+@Tag(name = "Rollups", description = "Aggregates of the organisation's 1:1s: health counts, follow-through, adherence, coverage and what needs attention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Caller.DIRECTOR, Caller.HR, Caller.INTEGRATION })
+public class RollupResource {
+    static final String AS_OF = "The date the figures are as of (ISO, not after today); today in the organisation's time zone when absent.";
+    static final String WEEKS = "Include a weekly trend of this many week ends (1 to 52), the last one being asOf.";
+    static final String LIMIT = "Page size, 1 to 100 (default 50).";
+    static final String CURSOR = "The nextCursor of the previous page.";
+
+    private final RollupService service;
+    private final JsonWebToken token;
+
+    public RollupResource(RollupService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/organisation")
+    @Operation(summary = "The organisation's rollup", description = "For HR and integrations; a director reads their subtree instead (403 here).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class),
+            examples = @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = RollupExamples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not HR or an integration (a director reads GET /rollups/subtrees/{their person id})",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Rollup> organisation(@Parameter(description = AS_OF, example = "2026-11-23") @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS, example = "12") @QueryParam("weeks") String weeks) {
+        Caller caller = Caller.of(token);
+        requireWholeOrganisation(caller);
+        return rollup(caller, Scope.ORGANISATION, asOf, weeks);
+    }
+
+    @GET
+    @Path("/departments")
+    @Operation(summary = "List departments with their figures", description = "Departments (by code) of the people the caller sees on the date, in code order; groups under the minimum size are listed as suppressed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class),
+            examples = @ExampleObject(name = "page", value = RollupExamples.PAGE)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RollupPage> departments(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+        return list(asOf, cursor, limit, null, person -> true, Directory.Person::department, Scope::department);
+    }
+
+    @GET
+    @Path("/departments/{code}")
+    @Operation(summary = "A department's rollup", description = "The department's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class), examples = {
+            @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP),
+            @ExampleObject(name = "suppressed", value = RollupExamples.SUPPRESSED) }))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nobody the caller sees is in this department on the date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Rollup> department(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+        return rollup(Caller.of(token), Scope.department(code), asOf, weeks);
+    }
+
+    @GET
+    @Path("/teams")
+    @Operation(summary = "List teams with their figures", description = "Teams (by code) of the people the caller sees on the date, optionally only those with people in a department.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RollupPage> teams(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only teams with people in this department.", example = "ENG") @QueryParam("department") String department,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+        return list(asOf, cursor, limit, department, person -> department == null || department.equals(person.department()),
+                Directory.Person::team, Scope::team);
+    }
+
+    @GET
+    @Path("/teams/{code}")
+    @Operation(summary = "A team's rollup", description = "The team's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class), examples = {
+            @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP),
+            @ExampleObject(name = "suppressed", value = RollupExamples.SUPPRESSED) }))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nobody the caller sees is in this team on the date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Rollup> team(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+        return rollup(Caller.of(token), Scope.team(code), asOf, weeks);
+    }
+
+    @GET
+    @Path("/managers")
+    @Operation(summary = "List managers with their figures", description = "The managers (by person id) of the people the caller sees on the date, optionally of a team's or a department's people.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RollupPage> managers(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only managers of this team's people.", example = "PLATFORM") @QueryParam("team") String team,
+            @Parameter(description = "Only managers of this department's people.", example = "ENG") @QueryParam("department") String department,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+        Predicate<Directory.Person> member = person -> (team == null || team.equals(person.team()))
+                && (department == null || department.equals(person.department()));
+        return list(asOf, cursor, limit, Objects.requireNonNullElse(team, department), member,
+                person -> person.managerId() == null ? null : person.managerId().toString(),
+                key -> Scope.manager(UUID.fromString(key)));
+    }
+
+    @GET
+    @Path("/managers/{personId}")
+    @Operation(summary = "A manager's rollup", description = "The series the person leads, and the coverage of their direct reports on the date.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in the directory on the date, or outside the director's subtree",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Rollup> manager(@PathParam("personId") UUID personId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+        return rollup(Caller.of(token), Scope.manager(personId), asOf, weeks);
+    }
+
+    @GET
+    @Path("/subtrees/{directorId}")
+    @Operation(summary = "A reporting subtree's rollup", description = "Everyone below the person in the reporting lines of the date, and the series whose companion is one of them. A director reads their own subtree and those within it.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in the directory on the date, or outside the director's subtree",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Rollup> subtree(@PathParam("directorId") UUID directorId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+        return rollup(Caller.of(token), Scope.subtree(directorId), asOf, weeks);
+    }
+
+    /** Only HR and integrations see the organisation as a whole. */
+    static void requireWholeOrganisation(Caller caller) {
+        if (!caller.is(Caller.HR) && !caller.is(Caller.INTEGRATION)) {
+            throw new ForbiddenException("A director sees their reporting subtree: GET /rollups/subtrees/{your person id}.");
+        }
+    }
+
+    private Uni<Rollup> rollup(Caller caller, Scope scope, String asOfText, String weeksText) {
+        RollupQuery query = new RollupQuery(service.today()).asOf(asOfText).weeks(weeksText, null)
+                .code("code", scope.key()).checked();
+        return service.snapshot(caller.organisationId(), query.asOf()).chain(snapshot -> {
+            Visibility visibility = service.visibility(caller, snapshot);
+            if (!service.calculator().exists(scope, snapshot, visibility)) {
+                throw new NotFoundException("No " + scope + " on " + query.asOf() + " that you may see");
+            }
+            Rollup rollup = service.calculator().rollup(scope, snapshot, visibility);
+            if (query.weeks() == null) {
+                return Uni.createFrom().item(rollup);
+            }
+            return service.weekly(caller.organisationId(), query.asOf(), query.weeks())
+                    .map(weeks -> service.withTrend(rollup, scope, weeks, visibility));
+        });
+    }
+
+    /** A page of the groups (department, team or manager keys) of the people the caller sees. */
+    private Uni<RollupPage> list(String asOfText, String cursor, String limit, String filter,
+            Predicate<Directory.Person> member, Function<Directory.Person, String> key, Function<String, Scope> scopeOf) {
+        Caller caller = Caller.of(token);
+        RollupQuery query = new RollupQuery(service.today()).asOf(asOfText).cursor(cursor).limit(limit)
+                .code("department", filter).checked();
+        return service.snapshot(caller.organisationId(), query.asOf()).map(snapshot -> {
+            Visibility visibility = service.visibility(caller, snapshot);
+            TreeSet<String> keys = new TreeSet<>();
+            for (Directory.Person person : snapshot.directory().people()) {
+                if (visibility.sees(person.personId()) && member.test(person)) {
+                    String value = key.apply(person);
+                    if (value != null) {
+                        keys.add(value);
+                    }
+                }
+            }
+            RollupQuery.Page<String> page = query.page(List.copyOf(keys));
+            return new RollupPage(query.asOf(), page.items().stream()
+                    .map(k -> service.calculator().summary(scopeOf.apply(k), snapshot, visibility)).toList(),
+                    page.total(), page.nextCursor());
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package dev.oneonone.insights.rollup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.oneonone.insights.directory.DirectoryHistory;
+import dev.oneonone.insights.directory.DirectoryHistoryReader;
+import dev.oneonone.insights.security.Caller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The rollups' use cases: builds (and caches) an organisation's snapshot for a date from the
+ * directory history and the series figures, decides what the caller may see, and rolls up.
+ */
+@ApplicationScoped
+public class RollupService {
+    private record DateKey(String organisationId, LocalDate date) {
+    }
+
+    private final SeriesFiguresSource figures;
+    private final DirectoryHistoryReader directoryReader;
+    private final Pool client;
+    private final RollupRules rules;
+    private final RollupCalculator calculator;
+    private final Clock clock;
+    private final SnapshotCache<DateKey, OrganisationSnapshot> snapshots;
+    private final SnapshotCache<String, DirectoryHistory> directories;
+
+    public RollupService(SeriesFiguresSource figures, DirectoryHistoryReader directoryReader, Pool client,
+            RollupRules rules, PrivacyRules privacy, Clock clock) {
+        this.figures = figures;
+        this.directoryReader = directoryReader;
+        this.client = client;
+        this.rules = rules;
+        this.calculator = RollupCalculator.of(rules, privacy);
+        this.clock = clock;
+        this.snapshots = new SnapshotCache<>(rules.cacheEntries(), rules.cacheTtl(), clock);
+        this.directories = new SnapshotCache<>(Math.max(4, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
+    }
+
+    public RollupCalculator calculator() {
+        return calculator;
+    }
+
+    public RollupRules rules() {
+        return rules;
+    }
+
+    /** Today in the organisation's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(rules.timeZone()));
+    }
+
+    /** The organisation's directory and current series on the date. */
+    public Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf) {
+        return eventPosition().chain(position -> snapshot(organisationId, asOf, position));
+    }
+
+    /** The snapshots of the week ends of a trend, oldest first: asOf, asOf − 7 days, ... */
+    public Uni<List<OrganisationSnapshot>> weekly(String organisationId, LocalDate asOf, int weeks) {
+        return eventPosition().chain(position -> {
+            Uni<List<OrganisationSnapshot>> all = Uni.createFrom().item(new ArrayList<>());
+            // one week after the other: each is a full pass over the organisation's history
+            for (int week = weeks - 1; week >= 0; week--) {
+                LocalDate weekEnd = asOf.minusWeeks(week);
+                all = all.chain(done -> snapshot(organisationId, weekEnd, position).map(s -> {
+                    done.add(s);
+                    return done;
+                }));
+            }
+            return all;
+        });
+    }
+
+    /** What the caller sees on the snapshot's date: the whole organisation, or a director's subtree. */
+    public Visibility visibility(Caller caller, OrganisationSnapshot snapshot) {
+        if (caller.is(Caller.HR) || caller.is(Caller.INTEGRATION)) {
+            return Visibility.WHOLE_ORGANISATION;
+        }
+        UUID director = directorId(caller);
+        return director == null ? new Visibility(null, Set.of())
+                : new Visibility(director, snapshot.directory().subtree(director));
+    }
+
+    /** A director's person id: the subject of their token. */
+    public static UUID directorId(Caller caller) {
+        try {
+            return caller.subject() == null ? null : UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException notAPerson) {
+            return null;
+        }
+    }
+
+    public Rollup withTrend(Rollup rollup, Scope scope, List<OrganisationSnapshot> weeks, Visibility visibility) {
+        return rollup.withTrend(trend(scope, weeks, visibility));
+    }
+
+    public List<TrendPoint> trend(Scope scope, List<OrganisationSnapshot> weeks, Visibility visibility) {
+        return weeks.stream().map(week -> calculator.point(scope, week, visibility)).toList();
+    }
+
+    private Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf, long position) {
+        return snapshots.get(new DateKey(organisationId, asOf), position, () -> directories
+                .get(organisationId, position, () -> directoryReader.load(organisationId))
+                .chain(history -> figures.forOrganisation(organisationId, asOf)
+                        .map(series -> new OrganisationSnapshot(asOf, history.asOf(asOf, rules.timeZone()), series))));
+    }
+
+    /** Grows with every event consumed (by any instance): cached figures are good while it stands still. */
+    private Uni<Long> eventPosition() {
+        return client.query("select coalesce(max(consumed_seq), 0) from observed_event").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+}
