@@ -37,6 +37,20 @@ create table directory_placement (
 
 create index directory_placement_org on directory_placement (organisation_id);
 
--- A number that grows with every event consumed: the rollups cache what they computed until it moves.
-alter table observed_event add column consumed_seq bigserial;
-create index observed_event_consumed_seq on observed_event (consumed_seq);
+-- A number that moves whenever events are recorded in the history, visible only once they are
+-- committed (the row lock orders concurrent consumers): the rollups reuse what they computed while it
+-- stands still.
+create table history_position (
+    singleton  boolean primary key default true check (singleton),
+    position   bigint  not null
+);
+insert into history_position (position) values (0);
+
+create function history_moved() returns trigger language plpgsql as $$
+begin
+    update history_position set position = position + 1;
+    return null;
+end $$;
+
+create trigger observed_event_moves_history after insert on observed_event
+    for each statement execute function history_moved();

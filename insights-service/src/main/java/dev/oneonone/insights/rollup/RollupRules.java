@@ -1,7 +1,6 @@
 package dev.oneonone.insights.rollup;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,10 +8,6 @@ import io.smallrye.config.WithDefault;
 /** The thresholds and settings of the rollups: {@code insights.rollups.*} in application.properties. */
 @ConfigMapping(prefix = "insights.rollups")
 public interface RollupRules {
-
-    /** The organisation's time zone: a date (as of, a week end) ends at midnight there, and "today" is its date. */
-    @WithDefault("UTC")
-    ZoneId timeZone();
 
     /** A series needs attention when its follow-through rate is below this... */
     @WithDefault("0.5")
@@ -30,7 +25,7 @@ public interface RollupRules {
     @WithDefault("PT60S")
     Duration cacheTtl();
 
-    /** How many (organisation, date) figure sets are kept in memory. */
+    /** How many (organisation, date) figure sets, and as many trends, are kept in memory. */
     @WithDefault("64")
     int cacheEntries();
 }

@@ -2,14 +2,16 @@ package dev.oneonone.insights.rollup;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.oneonone.insights.config.InsightsConfig;
 import dev.oneonone.insights.directory.DirectoryHistory;
 import dev.oneonone.insights.directory.DirectoryHistoryReader;
 import dev.oneonone.insights.security.Caller;
+import dev.oneonone.insights.service.SeriesFiguresService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,27 +22,31 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class RollupService {
-    private record DateKey(String organisationId, LocalDate date) {
+    private record DateKey(String organisationId, LocalDate date, int weeks) {
     }
 
-    private final SeriesFiguresSource figures;
+    private final SeriesFiguresService figures;
+    private final ZoneId timeZone;
     private final DirectoryHistoryReader directoryReader;
     private final Pool client;
     private final RollupRules rules;
     private final RollupCalculator calculator;
     private final Clock clock;
     private final SnapshotCache<DateKey, OrganisationSnapshot> snapshots;
+    private final SnapshotCache<DateKey, List<OrganisationSnapshot>> trends;
     private final SnapshotCache<String, DirectoryHistory> directories;
 
-    public RollupService(SeriesFiguresSource figures, DirectoryHistoryReader directoryReader, Pool client,
-            RollupRules rules, PrivacyRules privacy, Clock clock) {
+    public RollupService(SeriesFiguresService figures, DirectoryHistoryReader directoryReader, Pool client,
+            RollupRules rules, PrivacyRules privacy, InsightsConfig config, Clock clock) {
         this.figures = figures;
+        this.timeZone = config.defaultTimeZone();
         this.directoryReader = directoryReader;
         this.client = client;
         this.rules = rules;
         this.calculator = RollupCalculator.of(rules, privacy);
         this.clock = clock;
         this.snapshots = new SnapshotCache<>(rules.cacheEntries(), rules.cacheTtl(), clock);
+        this.trends = new SnapshotCache<>(Math.max(2, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
         this.directories = new SnapshotCache<>(Math.max(4, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
     }
 
@@ -54,7 +60,7 @@ public class RollupService {
 
     /** Today in the organisation's time zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(rules.timeZone()));
+        return LocalDate.now(clock.withZone(timeZone));
     }
 
     /** The organisation's directory and current series on the date. */
@@ -62,20 +68,15 @@ public class RollupService {
         return eventPosition().chain(position -> snapshot(organisationId, asOf, position));
     }
 
-    /** The snapshots of the week ends of a trend, oldest first: asOf, asOf − 7 days, ... */
+    /** The snapshots of the week ends of a trend, oldest first: asOf − 7·(weeks − 1), ..., asOf. */
     public Uni<List<OrganisationSnapshot>> weekly(String organisationId, LocalDate asOf, int weeks) {
-        return eventPosition().chain(position -> {
-            Uni<List<OrganisationSnapshot>> all = Uni.createFrom().item(new ArrayList<>());
-            // one week after the other: each is a full pass over the organisation's history
-            for (int week = weeks - 1; week >= 0; week--) {
-                LocalDate weekEnd = asOf.minusWeeks(week);
-                all = all.chain(done -> snapshot(organisationId, weekEnd, position).map(s -> {
-                    done.add(s);
-                    return done;
-                }));
-            }
-            return all;
-        });
+        return eventPosition().chain(position -> trends.get(new DateKey(organisationId, asOf, weeks), position,
+                () -> directory(organisationId, position).chain(history -> figures
+                        .trend(organisationId, null, asOf, weeks)
+                        .map(byWeek -> byWeek.entrySet().stream()
+                                .map(week -> new OrganisationSnapshot(week.getKey(),
+                                        history.asOf(week.getKey(), timeZone), week.getValue()))
+                                .toList()))));
     }
 
     /** What the caller sees on the snapshot's date: the whole organisation, or a director's subtree. */
@@ -106,15 +107,18 @@ public class RollupService {
     }
 
     private Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf, long position) {
-        return snapshots.get(new DateKey(organisationId, asOf), position, () -> directories
-                .get(organisationId, position, () -> directoryReader.load(organisationId))
+        return snapshots.get(new DateKey(organisationId, asOf, 0), position, () -> directory(organisationId, position)
                 .chain(history -> figures.forOrganisation(organisationId, asOf)
-                        .map(series -> new OrganisationSnapshot(asOf, history.asOf(asOf, rules.timeZone()), series))));
+                        .map(series -> new OrganisationSnapshot(asOf, history.asOf(asOf, timeZone), series))));
     }
 
-    /** Grows with every event consumed (by any instance): cached figures are good while it stands still. */
+    private Uni<DirectoryHistory> directory(String organisationId, long position) {
+        return directories.get(organisationId, position, () -> directoryReader.load(organisationId));
+    }
+
+    /** Moves with every event recorded (by any instance): cached figures are good while it stands still. */
     private Uni<Long> eventPosition() {
-        return client.query("select coalesce(max(consumed_seq), 0) from observed_event").execute()
+        return client.query("select position from history_position").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 }
