@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.oneonone.insights.config.InsightsConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.oneonone.insights.directory.DirectoryHistory;
 import dev.oneonone.insights.directory.DirectoryHistoryReader;
 import dev.oneonone.insights.security.Caller;
@@ -37,9 +38,10 @@ public class RollupService {
     private final SnapshotCache<String, DirectoryHistory> directories;
 
     public RollupService(SeriesFiguresService figures, DirectoryHistoryReader directoryReader, Pool client,
-            RollupRules rules, PrivacyRules privacy, InsightsConfig config, Clock clock) {
+            RollupRules rules, PrivacyRules privacy,
+            @ConfigProperty(name = "insights.default-time-zone", defaultValue = "UTC") ZoneId timeZone, Clock clock) {
         this.figures = figures;
-        this.timeZone = config.defaultTimeZone();
+        this.timeZone = timeZone;
         this.directoryReader = directoryReader;
         this.client = client;
         this.rules = rules;

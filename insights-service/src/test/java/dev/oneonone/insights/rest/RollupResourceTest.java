@@ -1,0 +1,207 @@
+package dev.oneonone.insights.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.oneonone.events.meetings.Relationship;
+import dev.oneonone.insights.OrganisationHistory;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * One organisation, fed through Kafka: director D over managers M1 (team PLATFORM) and M2 (team DATA),
+ * all in department ENG. M1 meets A weekly (healthy), last met B a month ago (overdue; 3 of 4
+ * agreements late) and has no series with C; D last met M1 twelve days ago (at risk); M2 meets E and F;
+ * G (team DESIGN, alone) has no 1:1. H moved from M1 to M2 three weeks ago.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RollupResourceTest {
+    private final String org = "rollups-" + UUID.randomUUID().toString().substring(0, 8);
+    private final OrganisationHistory history = new OrganisationHistory(org);
+    private UUID d;
+    private UUID m1;
+    private UUID m2;
+    private UUID b;
+    private UUID c;
+    private UUID g;
+    private UUID h;
+    private UUID seriesB;
+    private UUID seriesM1;
+    private String hr;
+
+    // seeded before the first test rather than in @BeforeAll: RestAssured knows the test port only then
+    @BeforeEach
+    void seed() throws Exception {
+        if (hr != null) {
+            return;
+        }
+        d = history.person(70, null, "LEAD", "ENG");
+        m1 = history.person(70, d, "PLATFORM", "ENG");
+        m2 = history.person(70, d, "DATA", "ENG");
+        UUID a = history.person(70, m1, "PLATFORM", "ENG");
+        b = history.person(70, m1, "PLATFORM", "ENG");
+        c = history.person(70, m1, "PLATFORM", "ENG");
+        UUID e = history.person(70, m2, "DATA", "ENG");
+        UUID f = history.person(70, m2, "DATA", "ENG");
+        g = history.person(70, m2, "DESIGN", "ENG");
+        h = history.person(70, m1, "DATA", "ENG");
+        history.reportsTo(21, h, m1, m2);
+
+        history.series(56, m1, a, Relationship.MANAGER_REPORT, 44, 37, 30, 23, 16, 9, 2);
+        seriesB = history.series(56, m1, b, Relationship.MANAGER_REPORT, 51, 44, 37, 30);
+        history.agreement(seriesB, 30, 10, 12);
+        history.agreement(seriesB, 30, 10, 5);
+        history.agreement(seriesB, 30, 10, null);
+        history.agreement(seriesB, 30, 10, null);
+        seriesM1 = history.series(56, d, m1, Relationship.MANAGER_REPORT, 26, 19, 12);
+        history.series(56, d, m2, Relationship.MANAGER_REPORT, 17, 10, 3);
+        history.series(56, m2, e, Relationship.MANAGER_REPORT, 15, 8, 1);
+        history.series(56, m2, f, Relationship.MANAGER_REPORT, 16, 9, 2);
+        history.series(56, m2, h, Relationship.MANAGER_REPORT, 14, 7, 0);
+        history.publish();
+        hr = history.token(UUID.randomUUID().toString(), "hr");
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> given().auth().oauth2(hr).get("/rollups/organisation"),
+                        r -> r.statusCode() == 200 && Integer.valueOf(10).equals(r.path("figures.people"))
+                                && Integer.valueOf(7).equals(r.path("figures.series"))
+                                && Integer.valueOf(4).equals(r.path("figures.followThrough.due")));
+    }
+
+    @Test
+    void the_organisation_at_a_glance() {
+        given().auth().oauth2(hr).get("/rollups/organisation").then().statusCode(200)
+                .body("scope.kind", equalTo("ORGANISATION"))
+                .body("suppressed", equalTo(false))
+                .body("figures.health.healthy", equalTo(5))
+                .body("figures.health.atRisk", equalTo(1))
+                .body("figures.health.overdue", equalTo(1))
+                .body("figures.health.noOneOnOne", equalTo(2))
+                .body("figures.coverage.withManager", equalTo(9))
+                .body("figures.coverage.covered", equalTo(7))
+                .body("figures.followThrough.completedOnTime", equalTo(1))
+                .body("figures.followThrough.rate", equalTo(0.25f))
+                .body("attentionCount", equalTo(4))
+                .body("attention[0].seriesId", equalTo(seriesB.toString()))
+                .body("attention[0].reasons", contains("OVERDUE", "LOW_FOLLOW_THROUGH"))
+                .body("attention[1].seriesId", equalTo(seriesM1.toString()))
+                .body("attention[1].reasons", contains("AT_RISK"))
+                .body("attention.findAll { it.reasons == ['NO_ONE_ON_ONE'] }.companionId",
+                        containsInAnyOrder(c.toString(), g.toString()));
+    }
+
+    @Test
+    void a_team_a_department_and_a_small_team() {
+        given().auth().oauth2(hr).get("/rollups/teams/PLATFORM").then().statusCode(200)
+                .body("figures.people", equalTo(4))
+                .body("figures.series", equalTo(3))
+                .body("figures.coverage.covered", equalTo(3));
+        given().auth().oauth2(hr).get("/rollups/teams/DESIGN").then().statusCode(200)
+                .body("suppressed", equalTo(true))
+                .body("figures", nullValue())
+                .body("attention", nullValue());
+        given().auth().oauth2(hr).get("/attention?scope=team:DESIGN").then().statusCode(200)
+                .body("suppressed", equalTo(true)).body("items", nullValue());
+        given().auth().oauth2(hr).get("/rollups/departments").then().statusCode(200)
+                .body("items.scope.key", contains("ENG"))
+                .body("items[0].figures.people", equalTo(10));
+        given().auth().oauth2(hr).get("/rollups/teams?department=ENG").then().statusCode(200)
+                .body("items.scope.key", contains("DATA", "DESIGN", "LEAD", "PLATFORM"))
+                .body("items.find { it.scope.key == 'DESIGN' }.suppressed", equalTo(true));
+        given().auth().oauth2(hr).get("/rollups/teams/NOPE").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_manager_and_their_reports_as_of_a_date() {
+        given().auth().oauth2(hr).get("/rollups/managers/{id}", m1).then().statusCode(200)
+                .body("figures.people", equalTo(3))
+                .body("figures.series", equalTo(2))
+                .body("figures.coverage.covered", equalTo(2));
+        // four weeks ago H still reported to M1, and had a series with neither manager yet
+        given().auth().oauth2(hr).queryParam("asOf", history.daysAgo(28).toString())
+                .get("/rollups/managers/{id}", m1).then().log().ifValidationFails().statusCode(200)
+                .body("figures.people", equalTo(4))
+                .body("figures.coverage.withManager", equalTo(4));
+        given().auth().oauth2(hr).get("/rollups/managers?team=PLATFORM").then().statusCode(200)
+                .body("items.scope.key", containsInAnyOrder(d.toString(), m1.toString()));
+    }
+
+    @Test
+    void a_director_sees_their_subtree_and_not_the_organisation() {
+        String director = history.token(d.toString(), "director");
+        given().auth().oauth2(director).get("/rollups/organisation").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(director).get("/rollups/subtrees/{id}", d).then().statusCode(200)
+                .body("figures.people", equalTo(9))
+                .body("figures.series", equalTo(7));
+        String m1AsDirector = history.token(m1.toString(), "director");
+        given().auth().oauth2(m1AsDirector).get("/rollups/departments/ENG").then().statusCode(200)
+                .body("figures.people", equalTo(3))
+                .body("figures.series", equalTo(2));
+        given().auth().oauth2(m1AsDirector).get("/rollups/subtrees/{id}", d).then().statusCode(404);
+        given().auth().oauth2(m1AsDirector).get("/rollups/managers/{id}", m2).then().statusCode(404);
+        given().auth().oauth2(m1AsDirector).get("/attention").then().statusCode(200)
+                .body("scope.kind", equalTo("SUBTREE"))
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    void the_attention_list_pages() {
+        Response first = given().auth().oauth2(hr).get("/attention?limit=3");
+        first.then().statusCode(200).body("total", equalTo(4)).body("items", hasSize(3))
+                .body("nextCursor", notNullValue());
+        given().auth().oauth2(hr).queryParam("limit", 3).queryParam("cursor", first.path("nextCursor").toString())
+                .get("/attention").then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", nullValue())
+                .body("items[0].reasons", contains("NO_ONE_ON_ONE"));
+    }
+
+    @Test
+    void weekly_trends_end_with_the_figures_of_the_date() {
+        Response trend = given().auth().oauth2(hr).get("/trends?weeks=4");
+        trend.then().statusCode(200).body("points", hasSize(4)).body("weeks", equalTo(4));
+        List<String> weekEnds = trend.path("points.weekEnd");
+        assertEquals(history.daysAgo(0).toString(), weekEnds.get(3));
+        assertEquals(history.daysAgo(21).toString(), weekEnds.get(0));
+        trend.then().body("points[3].figures.health.overdue", equalTo(1))
+                .body("points[3].figures.coverage.covered", equalTo(7));
+        given().auth().oauth2(hr).get("/trends").then().statusCode(200).body("points", hasSize(12));
+        given().auth().oauth2(hr).get("/rollups/teams/PLATFORM?weeks=2").then().statusCode(200)
+                .body("trend", hasSize(2)).body("trend[1].figures.people", equalTo(4));
+    }
+
+    @Test
+    void refused_queries_name_each_field() {
+        given().auth().oauth2(hr).get("/rollups/organisation?asOf=last-tuesday&weeks=53").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("asOf", "weeks"));
+        given().auth().oauth2(hr).get("/attention?limit=101&scope=galaxy:far").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("limit", "scope"));
+        given().auth().oauth2(hr).queryParam("asOf", history.daysAgo(-2).toString()).get("/rollups/organisation")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        given().auth().oauth2(hr).get("/rollups/departments?cursor=bm9wZQ").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(hr).get("/trends?weeks=0").then().statusCode(400)
+                .body("errors[0].field", equalTo("weeks"));
+        given().auth().oauth2(history.token(UUID.randomUUID().toString(), "person")).get("/rollups/departments")
+                .then().statusCode(403);
+    }
+}
