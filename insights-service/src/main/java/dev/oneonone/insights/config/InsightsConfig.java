@@ -1,7 +1,8 @@
 package dev.oneonone.insights.config;
 
-import java.time.Duration;
 import java.time.ZoneId;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.oneonone.insights.figures.FiguresCalculator;
 import dev.oneonone.insights.figures.Thresholds;
@@ -11,53 +12,52 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The service's own settings ({@code insights.*}): the thresholds of the definitions, the time zone
- * "today" is taken in, and how often health is re-assessed. docs/insights.md lists each key.
+ * The thresholds of the insights definitions ({@code insights.thresholds.*}); docs/insights.md lists
+ * each key. Only this prefix is mapped, so other {@code insights.*} settings stay free-standing.
  */
-@ConfigMapping(prefix = "insights")
+@ConfigMapping(prefix = "insights.thresholds")
 public interface InsightsConfig {
 
-    ThresholdsConfig thresholds();
+    @WithDefault("3")
+    int graceDays();
 
-    /**
-     * The organisation's time zone for "today" when a request gives no date. The events carry no
-     * organisation time zone yet, so one setting serves every organisation.
-     */
-    @WithDefault("UTC")
-    ZoneId defaultTimeZone();
+    @WithDefault("14")
+    int maxGapDays();
 
-    /** How often every series' health is assessed again (gaps grow with time alone). */
-    @WithDefault("1h")
-    Duration reassessmentInterval();
+    @WithDefault("12")
+    int adherenceWindowWeeks();
 
-    interface ThresholdsConfig {
-        @WithDefault("3")
-        int graceDays();
+    @WithDefault("20")
+    int shortMeetingMinutes();
 
-        @WithDefault("14")
-        int maxGapDays();
+    @WithDefault("3")
+    int shortStreak();
 
-        @WithDefault("12")
-        int adherenceWindowWeeks();
+    @WithDefault("30")
+    int onboardingDays();
 
-        @WithDefault("20")
-        int shortMeetingMinutes();
-
-        @WithDefault("3")
-        int shortStreak();
-
-        @WithDefault("30")
-        int onboardingDays();
-    }
-
-    /** The calculator with the configured thresholds. */
-    class Calculator {
+    /** The calculator with the configured thresholds, and the organisations' time zone. */
+    class Producers {
         @Produces
         @Singleton
-        FiguresCalculator calculator(InsightsConfig config) {
-            ThresholdsConfig t = config.thresholds();
+        FiguresCalculator calculator(InsightsConfig t) {
             return new FiguresCalculator(new Thresholds(t.graceDays(), t.maxGapDays(), t.adherenceWindowWeeks(),
                     t.shortMeetingMinutes(), t.shortStreak(), t.onboardingDays()));
         }
+
+        /**
+         * The organisation's time zone for "today" when a request gives no date ({@code insights.default-time-zone}).
+         * The events carry no organisation time zone yet, so one setting serves every organisation.
+         */
+        @Produces
+        @Singleton
+        OrganisationTimeZone organisationTimeZone(
+                @ConfigProperty(name = "insights.default-time-zone", defaultValue = "UTC") ZoneId zone) {
+            return new OrganisationTimeZone(zone);
+        }
+    }
+
+    /** The time zone an organisation's "today" is taken in. */
+    record OrganisationTimeZone(ZoneId zone) {
     }
 }

@@ -30,21 +30,21 @@ public class SeriesFiguresService {
     private final Pool pool;
     private final TimelineStore timelines;
     private final FiguresCalculator calculator;
-    private final InsightsConfig config;
+    private final InsightsConfig.OrganisationTimeZone timeZone;
     private final Clock clock;
 
     public SeriesFiguresService(Pool pool, TimelineStore timelines, FiguresCalculator calculator,
-            InsightsConfig config, Clock clock) {
+            InsightsConfig.OrganisationTimeZone timeZone, Clock clock) {
         this.pool = pool;
         this.timelines = timelines;
         this.calculator = calculator;
-        this.config = config;
+        this.timeZone = timeZone;
         this.clock = clock;
     }
 
     /** Today in the organisation's time zone ({@code insights.default-time-zone} until organisations have one). */
     public LocalDate today(String organisationId) {
-        return LocalDate.now(clock.withZone(config.defaultTimeZone()));
+        return LocalDate.now(clock.withZone(timeZone.zone()));
     }
 
     /** Figures of every series of the organisation as of {@code asOf} (today when null), current or not. */
