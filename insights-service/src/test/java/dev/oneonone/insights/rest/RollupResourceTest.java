@@ -9,38 +9,29 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.insights.OrganisationHistory;
+import dev.oneonone.insights.SmallOrganisation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/**
- * One organisation, fed through Kafka: director D over managers M1 (team PLATFORM) and M2 (team DATA),
- * all in department ENG. M1 meets A weekly (healthy), last met B a month ago (overdue; 3 of 4
- * agreements late) and has no series with C; D last met M1 twelve days ago (at risk); M2 meets E and F;
- * G (team DESIGN, alone) has no 1:1. H moved from M1 to M2 three weeks ago.
- */
+/** The rollups of {@link SmallOrganisation}, read through the API. */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RollupResourceTest {
-    private final String org = "rollups-" + UUID.randomUUID().toString().substring(0, 8);
-    private final OrganisationHistory history = new OrganisationHistory(org);
+    private SmallOrganisation org;
+    private OrganisationHistory history;
     private UUID d;
     private UUID m1;
     private UUID m2;
-    private UUID b;
     private UUID c;
     private UUID g;
-    private UUID h;
     private UUID seriesB;
     private UUID seriesM1;
     private String hr;
@@ -48,40 +39,19 @@ class RollupResourceTest {
     // seeded before the first test rather than in @BeforeAll: RestAssured knows the test port only then
     @BeforeEach
     void seed() throws Exception {
-        if (hr != null) {
+        if (org != null) {
             return;
         }
-        d = history.person(70, null, "LEAD", "ENG");
-        m1 = history.person(70, d, "PLATFORM", "ENG");
-        m2 = history.person(70, d, "DATA", "ENG");
-        UUID a = history.person(70, m1, "PLATFORM", "ENG");
-        b = history.person(70, m1, "PLATFORM", "ENG");
-        c = history.person(70, m1, "PLATFORM", "ENG");
-        UUID e = history.person(70, m2, "DATA", "ENG");
-        UUID f = history.person(70, m2, "DATA", "ENG");
-        g = history.person(70, m2, "DESIGN", "ENG");
-        h = history.person(70, m1, "DATA", "ENG");
-        history.reportsTo(21, h, m1, m2);
-
-        history.series(56, m1, a, Relationship.MANAGER_REPORT, 44, 37, 30, 23, 16, 9, 2);
-        seriesB = history.series(56, m1, b, Relationship.MANAGER_REPORT, 51, 44, 37, 30);
-        history.agreement(seriesB, 30, 10, 12);
-        history.agreement(seriesB, 30, 10, 5);
-        history.agreement(seriesB, 30, 10, null);
-        history.agreement(seriesB, 30, 10, null);
-        seriesM1 = history.series(56, d, m1, Relationship.MANAGER_REPORT, 26, 19, 12);
-        history.series(56, d, m2, Relationship.MANAGER_REPORT, 17, 10, 3);
-        history.series(56, m2, e, Relationship.MANAGER_REPORT, 15, 8, 1);
-        history.series(56, m2, f, Relationship.MANAGER_REPORT, 16, 9, 2);
-        history.series(56, m2, h, Relationship.MANAGER_REPORT, 14, 7, 0);
-        history.publish();
-        hr = history.token(UUID.randomUUID().toString(), "hr");
-
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> given().auth().oauth2(hr).get("/rollups/organisation"),
-                        r -> r.statusCode() == 200 && Integer.valueOf(10).equals(r.path("figures.people"))
-                                && Integer.valueOf(7).equals(r.path("figures.series"))
-                                && Integer.valueOf(4).equals(r.path("figures.followThrough.due")));
+        org = SmallOrganisation.seeded();
+        history = org.history;
+        d = org.d;
+        m1 = org.m1;
+        m2 = org.m2;
+        c = org.c;
+        g = org.g;
+        seriesB = org.seriesB;
+        seriesM1 = org.seriesM1;
+        hr = org.hrToken;
     }
 
     @Test

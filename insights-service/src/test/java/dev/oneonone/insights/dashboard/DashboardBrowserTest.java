@@ -1,0 +1,92 @@
+package dev.oneonone.insights.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import dev.oneonone.insights.SmallOrganisation;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The directors' dashboard in headless chromium, against the running service fed with
+ * {@link SmallOrganisation}'s events: what director D sees, from their subtree down to a team.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    @TestHTTPResource("/dashboard/")
+    URL dashboard;
+
+    @Test
+    void a_director_sees_their_organisation_and_drills_down_to_a_team() throws Exception {
+        WebDriver driver = DashboardBrowser.start();
+        try {
+            SmallOrganisation org = SmallOrganisation.seeded();
+            driver.get(dashboard.toString());
+            driver.findElement(By.id("token")).sendKeys(org.directorToken(org.d));
+            driver.findElement(By.id("use-token")).click();
+            DashboardBrowser.awaitView(driver, "Reporting subtree (you)");
+
+            assertEquals("5", tile(driver, "tile-healthy"));
+            assertEquals("1", tile(driver, "tile-at-risk"));
+            assertEquals("1", tile(driver, "tile-overdue"));
+            assertEquals("2", tile(driver, "tile-no-one-on-one"));
+            assertEquals("25%", tile(driver, "tile-follow-through"));
+            assertEquals("78%", tile(driver, "tile-coverage"), "7 of the 9 people with a manager");
+            List<WebElement> attention = driver.findElements(By.cssSelector("#attention tbody tr"));
+            assertEquals(4, attention.size());
+            assertEquals("OVERDUE LOW_FOLLOW_THROUGH", attention.get(0).getAttribute("data-reasons"));
+            assertTrue(attention.get(0).getText().contains(org.seriesB.toString().substring(0, 8)));
+            assertEquals(12, driver.findElements(By.cssSelector("#chart-health svg circle")).size() / 4,
+                    "a point per week for each of the four health lines");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    DashboardBrowser.target("dashboard.png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+
+            driver.findElement(By.cssSelector("#groups a[data-scope='department:ENG']")).click();
+            DashboardBrowser.awaitView(driver, "Department ENG");
+            assertEquals("true", driver.findElement(By.cssSelector("#groups tr[data-scope='team:DESIGN']"))
+                    .getAttribute("data-suppressed"), "a team of one is withheld");
+
+            driver.findElement(By.cssSelector("#groups a[data-scope='team:PLATFORM']")).click();
+            DashboardBrowser.awaitView(driver, "Team PLATFORM");
+            assertEquals("1", tile(driver, "tile-healthy"));
+            assertEquals("1", tile(driver, "tile-at-risk"));
+            assertEquals("1", tile(driver, "tile-overdue"));
+            assertEquals("1", tile(driver, "tile-no-one-on-one"));
+            assertTrue(driver.findElement(By.id("breadcrumb")).getText().contains("Department ENG"));
+            assertTrue(driver.findElements(By.cssSelector("#groups a[data-scope='manager:" + org.m1 + "']")).size() == 1,
+                    "the team's managers to drill into");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    DashboardBrowser.target("dashboard-team.png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+
+            driver.findElement(By.cssSelector("#groups a[data-scope='manager:" + org.m1 + "']")).click();
+            DashboardBrowser.awaitView(driver, "Manager " + org.m1.toString().substring(0, 8));
+            assertEquals("2", driver.findElements(By.cssSelector("#attention tbody tr")).size() + "");
+
+            driver.findElement(By.cssSelector("#breadcrumb a[data-depth='1']")).click();
+            DashboardBrowser.awaitView(driver, "Department ENG");
+            driver.findElement(By.cssSelector("#groups a[data-scope='team:DESIGN']")).click();
+            DashboardBrowser.awaitView(driver, "Team DESIGN");
+            assertTrue(driver.findElement(By.id("suppressed")).isDisplayed());
+            assertTrue(!driver.findElement(By.id("tiles")).isDisplayed(), "no figures for a group under three people");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static String tile(WebDriver driver, String id) {
+        return driver.findElement(By.cssSelector("#" + id + " .value")).getText();
+    }
+}
