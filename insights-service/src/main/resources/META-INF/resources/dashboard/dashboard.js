@@ -131,6 +131,7 @@
     const suppressed = rollup.suppressed;
     $('suppressed').hidden = !suppressed;
     $('tiles').hidden = suppressed;
+    $('charts').hidden = suppressed;
     $('attention-section').hidden = suppressed;
     if (suppressed) {
       $('suppressed').textContent = 'This group has fewer people than the minimum group size: its figures are withheld for privacy.';
@@ -150,7 +151,8 @@
     container.replaceChildren();
     const width = 640, height = 220, left = 40, right = 12, top = 10, bottom = 28;
     const values = points.flatMap((p) => lines.map((l) => l.value(p))).filter((v) => v !== null && v !== undefined);
-    const max = options.max !== undefined ? options.max : Math.max(1, ...values);
+    // counts: a maximum that divides into four whole steps, so that the axis labels are exact
+    const max = options.max !== undefined ? options.max : Math.ceil(Math.max(1, ...values) / 4) * 4;
     const x = (i) => left + (points.length === 1 ? (width - left - right) / 2 : i * (width - left - right) / (points.length - 1));
     const y = (v) => top + (height - top - bottom) * (1 - v / max);
     const svg = document.createElementNS(SVG, 'svg');
