@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.insights.directory.Directory;
 import dev.oneonone.insights.rest.problem.Problem;
+import dev.oneonone.insights.rollup.OrganisationSnapshot;
 import dev.oneonone.insights.rollup.Rollup;
 import dev.oneonone.insights.rollup.RollupService;
 import dev.oneonone.insights.rollup.Scope;
@@ -216,17 +217,18 @@ public class RollupResource {
     private Uni<Rollup> rollup(Caller caller, Scope scope, String asOfText, String weeksText) {
         RollupQuery query = new RollupQuery(service.today()).asOf(asOfText).weeks(weeksText, null)
                 .code("code", scope.key()).checked();
-        return service.snapshot(caller.organisationId(), query.asOf()).chain(snapshot -> {
+        // with a trend, its last week end is the date asked for: one pass over the history serves both
+        Uni<List<OrganisationSnapshot>> snapshots = query.weeks() == null
+                ? service.snapshot(caller.organisationId(), query.asOf()).map(List::of)
+                : service.weekly(caller.organisationId(), query.asOf(), query.weeks());
+        return snapshots.map(weeks -> {
+            OrganisationSnapshot snapshot = weeks.get(weeks.size() - 1);
             Visibility visibility = service.visibility(caller, snapshot);
             if (!service.calculator().exists(scope, snapshot, visibility)) {
                 throw new NotFoundException("No " + scope + " on " + query.asOf() + " that you may see");
             }
             Rollup rollup = service.calculator().rollup(scope, snapshot, visibility);
-            if (query.weeks() == null) {
-                return Uni.createFrom().item(rollup);
-            }
-            return service.weekly(caller.organisationId(), query.asOf(), query.weeks())
-                    .map(weeks -> service.withTrend(rollup, scope, weeks, visibility));
+            return query.weeks() == null ? rollup : service.withTrend(rollup, scope, weeks, visibility);
         });
     }
 

@@ -78,7 +78,9 @@ public class RollupService {
                         .map(byWeek -> byWeek.entrySet().stream()
                                 .map(week -> new OrganisationSnapshot(week.getKey(),
                                         history.asOf(week.getKey(), timeZone), week.getValue()))
-                                .toList()))));
+                                .toList()))
+                        .invoke(weekEnds -> weekEnds.forEach(snapshot -> snapshots.put(
+                                new DateKey(organisationId, snapshot.asOf(), 0), position, snapshot)))));
     }
 
     /** What the caller sees on the snapshot's date: the whole organisation, or a director's subtree. */

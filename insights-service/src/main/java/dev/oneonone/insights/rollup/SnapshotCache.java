@@ -47,6 +47,14 @@ final class SnapshotCache<K, V> {
         return value.onFailure().invoke(() -> forget(key, stored));
     }
 
+    /** Keeps a value computed elsewhere (a week of a trend is also that date's snapshot). */
+    synchronized void put(K key, long eventPosition, V value) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null || entry.eventPosition() != eventPosition) {
+            entries.put(key, new Entry<>(eventPosition, clock.instant(), Uni.createFrom().item(value)));
+        }
+    }
+
     private synchronized void forget(K key, Entry<V> failed) {
         entries.remove(key, failed);
     }
