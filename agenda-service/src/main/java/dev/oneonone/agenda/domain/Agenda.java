@@ -1,13 +1,22 @@
 package dev.oneonone.agenda.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.oneonone.events.agenda.AgendaEvent;
+import dev.oneonone.events.agenda.AuthorRole;
+import dev.oneonone.events.agenda.TemplateApplied;
 import dev.oneonone.events.agenda.TopicAdded;
 import dev.oneonone.events.agenda.TopicDiscussed;
+import dev.oneonone.events.agenda.TopicsReordered;
 
 /**
  * The agenda of one meeting, rebuilt from its events: which topics it holds and which of them were
@@ -20,6 +29,8 @@ public final class Agenda {
     private final UUID meetingId;
     /** topic id to whether it was discussed, in the order added */
     private final Map<UUID, Boolean> topics = new LinkedHashMap<>();
+    /** template id to the topics its application put on the agenda */
+    private final Map<UUID, List<UUID>> appliedTemplates = new HashMap<>();
     private long version;
 
     private Agenda(UUID meetingId) {
@@ -74,11 +85,94 @@ public final class Agenda {
         return Decision.accept(new TopicDiscussed(meetingId, topicId));
     }
 
+    /**
+     * Puts the agenda's topics in the order given, before the meeting starts. The order names every
+     * topic of the agenda exactly once; otherwise (a topic missing, unknown, or twice) it is refused.
+     */
+    public Decision reorderTopics(ReorderTopics command) {
+        Rejection notOpen = notOpen(command.meetingStatus(), command.meetingStartsAt(), command.now(), "reordered");
+        if (notOpen != null) {
+            return Decision.reject(notOpen);
+        }
+        List<UUID> missing = new ArrayList<>(topics.keySet());
+        missing.removeAll(command.topicIds());
+        List<UUID> unknown = command.topicIds().stream().filter(id -> !topics.containsKey(id)).distinct().toList();
+        Set<UUID> seen = new HashSet<>();
+        List<UUID> twice = command.topicIds().stream().filter(id -> !seen.add(id)).distinct().toList();
+        if (!missing.isEmpty() || !unknown.isEmpty() || !twice.isEmpty()) {
+            StringBuilder detail = new StringBuilder("The order must name every topic of the agenda exactly once.");
+            if (!missing.isEmpty()) {
+                detail.append(" Missing: ").append(missing).append('.');
+            }
+            if (!unknown.isEmpty()) {
+                detail.append(" Not on this agenda: ").append(unknown).append('.');
+            }
+            if (!twice.isEmpty()) {
+                detail.append(" Named more than once: ").append(twice).append('.');
+            }
+            return Decision.reject(Rejection.of(TOPIC_ORDER_MISMATCH, detail.toString()));
+        }
+        return Decision.accept(new TopicsReordered(meetingId, command.topicIds(), command.byRole()));
+    }
+
+    /**
+     * Puts a template's questions on the agenda as topics of the leader's side, then records which
+     * template it was. Applying the same template to the same agenda again changes nothing (no events).
+     */
+    public Decision applyTemplate(ApplyTemplate command) {
+        if (appliedTemplates.containsKey(command.templateId())) {
+            return Decision.accept();
+        }
+        Rejection notOpen = notOpen(command.meetingStatus(), command.meetingStartsAt(), command.now(), "prepared");
+        if (notOpen != null) {
+            return Decision.reject(notOpen);
+        }
+        List<AgendaEvent> events = new ArrayList<>();
+        for (ApplyTemplate.Question question : command.questions()) {
+            if (topics.containsKey(question.topicId())) {
+                throw new IllegalArgumentException("Topic " + question.topicId() + " is already on the agenda");
+            }
+            events.add(new TopicAdded(meetingId, question.topicId(), question.kind(), AuthorRole.LEADER,
+                    question.askOtherSideToPrepare()));
+        }
+        events.add(new TemplateApplied(meetingId, command.templateId(), command.builtIn(),
+                command.questions().stream().map(ApplyTemplate.Question::topicId).toList(), command.byRole()));
+        return new Decision.Accepted(events);
+    }
+
+    /** The topics a template put on this agenda, when it was applied; null when it was not. */
+    public List<UUID> topicsOfTemplate(UUID templateId) {
+        return appliedTemplates.get(templateId);
+    }
+
+    /** The ids of the agenda's topics, in the order added. */
+    public Set<UUID> topicIds() {
+        return Collections.unmodifiableSet(topics.keySet());
+    }
+
+    /** Why the agenda can no longer be changed, or null while it can: a scheduled meeting that has not started. */
+    private static Rejection notOpen(String status, Instant startsAt, Instant now, String what) {
+        if (!SCHEDULED.equals(status)) {
+            return Rejection.of(Rejection.MEETING_NOT_OPEN, "The meeting is " + String.valueOf(status).toLowerCase()
+                    + ": only the agenda of a scheduled meeting is " + what + ".");
+        }
+        if (!now.isBefore(startsAt)) {
+            return Rejection.of(Rejection.MEETING_NOT_OPEN,
+                    "The meeting has already started: its agenda is " + what + " before it starts.");
+        }
+        return null;
+    }
+
+    /** Reason of a refused order: it does not name every topic of the agenda exactly once. */
+    public static final String TOPIC_ORDER_MISMATCH = "topic-order-mismatch";
+
     private void apply(AgendaEvent event) {
         if (event instanceof TopicAdded added) {
             topics.put(added.topicId(), false);
         } else if (event instanceof TopicDiscussed discussed) {
             topics.put(discussed.topicId(), true);
+        } else if (event instanceof TemplateApplied applied) {
+            appliedTemplates.put(applied.templateId(), applied.topicIds());
         }
         version++;
     }

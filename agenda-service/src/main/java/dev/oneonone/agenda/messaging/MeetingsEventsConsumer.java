@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.oneonone.agenda.projection.MeetingsCopy;
+import dev.oneonone.agenda.templates.TemplateApplications;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.MeetingsEvent;
@@ -27,10 +28,12 @@ public class MeetingsEventsConsumer {
 
     private final MeetingsCopy copy;
     private final ObjectMapper mapper;
+    private final TemplateApplications templates;
 
-    public MeetingsEventsConsumer(MeetingsCopy copy, ObjectMapper mapper) {
+    public MeetingsEventsConsumer(MeetingsCopy copy, ObjectMapper mapper, TemplateApplications templates) {
         this.copy = copy;
         this.mapper = mapper;
+        this.templates = templates;
     }
 
     @Incoming("meetings-events")
@@ -43,7 +46,10 @@ public class MeetingsEventsConsumer {
         }
         MeetingsEvent event = read(envelope, payloadClass);
         return Panache.withTransaction(() -> firstDelivery(envelope)
-                        .chain(first -> first ? copy.apply(envelope, event) : Uni.createFrom().voidItem()))
+                        .chain(first -> first ? copy.apply(envelope, event)
+                                // a series' first meeting starts from the first-meeting template, in the same transaction
+                                .chain(() -> templates.prepareFirstMeeting(envelope, event))
+                                : Uni.createFrom().voidItem()))
                 // a database hiccup should not stop the stream; a persistent failure still does, visibly
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
     }

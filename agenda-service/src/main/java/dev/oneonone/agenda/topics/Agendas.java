@@ -69,7 +69,12 @@ public class Agendas {
     }
 
     public Uni<Topic> addTopic(Caller caller, UUID meetingId, NewTopic topic) {
-        return access(caller, meetingId).chain(access -> load(access).chain(agenda -> {
+        return addTopic(caller, meetingId, topic, null);
+    }
+
+    /** Adds a topic when the agenda is still at {@code ifMatch} (null: at whatever version it is). */
+    public Uni<Topic> addTopic(Caller caller, UUID meetingId, NewTopic topic, Long ifMatch) {
+        return access(caller, meetingId).chain(access -> load(access, ifMatch).chain(agenda -> {
             UUID topicId = UUID.randomUUID();
             AuthorRole role = access.roleOf(caller.personId());
             Instant now = clock.instant();
@@ -95,7 +100,12 @@ public class Agendas {
     }
 
     public Uni<Topic> markDiscussed(Caller caller, UUID meetingId, UUID topicId) {
-        return access(caller, meetingId).chain(access -> load(access).chain(agenda -> {
+        return markDiscussed(caller, meetingId, topicId, null);
+    }
+
+    /** Marks a topic discussed when the agenda is still at {@code ifMatch} (null: at whatever version it is). */
+    public Uni<Topic> markDiscussed(Caller caller, UUID meetingId, UUID topicId, Long ifMatch) {
+        return access(caller, meetingId).chain(access -> load(access, ifMatch).chain(agenda -> {
             Instant now = clock.instant();
             return append(access, agenda, agenda.markDiscussed(topicId), now)
                     .chain(stored -> Topic.<Topic>findById(topicId))
@@ -115,6 +125,11 @@ public class Agendas {
         UUID meetingId = access.meeting().meetingId;
         return store.load(access.meeting().organisationId, meetingId)
                 .map(history -> Agenda.replay(meetingId, history.stream().map(json::read).toList()));
+    }
+
+    /** The agenda, refused as a concurrent change (409) when it is no longer at the caller's If-Match version. */
+    private Uni<Agenda> load(Access access, Long ifMatch) {
+        return load(access).invoke(agenda -> AgendaStreams.checkIfMatch(agenda.meetingId(), ifMatch, agenda.version()));
     }
 
     private Uni<List<StoredEvent>> append(Access access, Agenda agenda, Decision decision, Instant now) {
