@@ -1,5 +1,5 @@
 -- Agenda templates an organisation defines (agenda-service's built-in first-meeting template is code, not a row).
--- The questions (JSON: [{"text", "kind", "askOtherSideToPrepare"}]) become topics when the template is applied.
+-- The questions (JSON: {"questions": [{"text", "kind", "askOtherSideToPrepare"}]}) become topics when it is applied.
 create table template (
     template_id      uuid primary key,
     -- creation order, and the cursor of paged lists

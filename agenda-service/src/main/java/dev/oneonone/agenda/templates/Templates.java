@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.oneonone.agenda.domain.Rejection;
@@ -24,8 +23,9 @@ import jakarta.ws.rs.NotFoundException;
 public class Templates {
     public static final String BUILT_IN_TEMPLATE = "built-in-template";
     public static final String TEMPLATE_CHANGED = "template-changed";
-    private static final TypeReference<List<TemplateQuestion>> QUESTIONS = new TypeReference<>() {
-    };
+    /** How the questions are stored: a JSON object, as the reactive driver reads jsonb objects (not arrays) into strings. */
+    record StoredQuestions(List<TemplateQuestion> questions) {
+    }
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -99,7 +99,7 @@ public class Templates {
     public Template of(AgendaTemplate row) {
         try {
             return new Template(row.templateId, row.name, row.firstMeeting, false, row.version,
-                    mapper.readValue(row.questions, QUESTIONS), row.createdAt, row.updatedAt);
+                    mapper.readValue(row.questions, StoredQuestions.class).questions(), row.createdAt, row.updatedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable questions of template " + row.templateId, e);
         }
@@ -109,7 +109,7 @@ public class Templates {
         row.name = definition.name();
         row.firstMeeting = definition.firstMeeting();
         try {
-            row.questions = mapper.writeValueAsString(definition.questions());
+            row.questions = mapper.writeValueAsString(new StoredQuestions(definition.questions()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store template questions", e);
         }

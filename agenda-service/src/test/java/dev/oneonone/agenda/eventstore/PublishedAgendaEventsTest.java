@@ -51,7 +51,7 @@ class PublishedAgendaEventsTest {
         UUID leader = UUID.randomUUID();
         UUID companion = UUID.randomUUID();
         publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
-                envelope(ORG, 2, meetingScheduled(series, meeting, Instant.now().plus(1, ChronoUnit.DAYS), true)));
+                envelope(ORG, 2, meetingScheduled(series, meeting, Instant.now().plus(1, ChronoUnit.DAYS), false)));
         awaitAgenda(personToken(ORG, companion), meeting);
 
         String secret = UUID.randomUUID().toString().substring(0, 8);
