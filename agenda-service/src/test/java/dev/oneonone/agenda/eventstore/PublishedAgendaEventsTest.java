@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
+import dev.oneonone.agenda.templates.BuiltInTemplate;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
@@ -92,6 +93,85 @@ class PublishedAgendaEventsTest {
         }
 
         // no title or details anywhere: not in any value, not in any header, of any record on the topic
+        for (ConsumerRecord<String, String> record : all) {
+            StringBuilder everything = new StringBuilder(String.valueOf(record.value()));
+            for (Header header : record.headers()) {
+                everything.append(header.key()).append(new String(header.value(), StandardCharsets.UTF_8));
+            }
+            for (String text : texts) {
+                assertFalse(everything.toString().contains(text), "free text on Kafka: " + text);
+            }
+            assertFalse(everything.toString().contains(secret), "free text on Kafka: " + everything);
+        }
+    }
+
+    @Test
+    void note_order_and_template_events_reach_kafka_without_any_note_or_question_text() throws Exception {
+        String organisation = "pub-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = UUID.randomUUID().toString().substring(0, 8);
+        List<String> texts = new ArrayList<>(List.of("Question about money " + secret, "Question about health " + secret,
+                "Shared note on the reorg " + secret, "Private note on a raise " + secret,
+                "Private note edited " + secret));
+        BuiltInTemplate.FIRST_MEETING.questions().forEach(question -> texts.add(question.text()));
+        String hr = SuiteInfrastructure.signingKey().mint(organisation, "hr-1", List.of("hr"), Duration.ofMinutes(5));
+        given().auth().oauth2(hr).contentType("application/json")
+                .body(Map.of("name", "First meeting " + secret, "firstMeeting", true, "questions", List.of(
+                        Map.of("text", texts.get(0), "kind", "PERSONAL"), Map.of("text", texts.get(1), "kind", "WELLBEING"))))
+                .post("/templates").then().statusCode(201);
+
+        UUID series = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        UUID leader = UUID.randomUUID();
+        UUID companion = UUID.randomUUID();
+        publish(envelope(organisation, 1, seriesStarted(series, leader, companion)),
+                envelope(organisation, 2, meetingScheduled(series, meeting, Instant.now().plus(1, ChronoUnit.DAYS), true)));
+        String companionToken = personToken(organisation, companion);
+        String leaderToken = personToken(organisation, leader);
+        List<String> templateTopics = awaitAgenda(companionToken, meeting).extract().path("topics.id");
+        assertEquals(2, templateTopics.size());
+
+        given().auth().oauth2(leaderToken).contentType("application/json")
+                .body(Map.of("topicIds", List.of(templateTopics.get(1), templateTopics.get(0))))
+                .put("/meetings/{id}/topics/order", meeting).then().statusCode(200);
+        given().auth().oauth2(companionToken).contentType("application/json")
+                .body(Map.of("visibility", "SHARED", "text", texts.get(2)))
+                .post("/meetings/{id}/notes", meeting).then().statusCode(201);
+        String note = given().auth().oauth2(leaderToken).contentType("application/json")
+                .body(Map.of("visibility", "PRIVATE", "text", texts.get(3)))
+                .post("/meetings/{id}/notes", meeting).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(leaderToken).contentType("application/json").body(Map.of("text", texts.get(4)))
+                .put("/notes/{id}", note).then().statusCode(200);
+        given().auth().oauth2(leaderToken).post("/meetings/{m}/templates/{t}/application", meeting, BuiltInTemplate.ID)
+                .then().statusCode(201);
+
+        int builtIn = BuiltInTemplate.FIRST_MEETING.questions().size();
+        int expected = 3 + 1 + 3 + builtIn + 1;
+        List<ConsumerRecord<String, String>> all = everyRecord(meeting, expected, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> ours = all.stream()
+                .filter(record -> meeting.toString().equals(record.key())).toList();
+
+        List<String> types = ours.stream().map(r -> published(r).type().substring("oneonone.agenda.".length())).toList();
+        List<String> wanted = new ArrayList<>(List.of("TopicAdded", "TopicAdded", "TemplateApplied", "TopicsReordered",
+                "NoteWritten", "NoteWritten", "NoteWritten"));
+        for (int i = 0; i < builtIn; i++) {
+            wanted.add("TopicAdded");
+        }
+        wanted.add("TemplateApplied");
+        assertEquals(wanted, types);
+        JsonNode privateEdit = JSON.readTree(ours.get(6).value());
+        assertEquals("PRIVATE", privateEdit.path("visibility").asText());
+        assertEquals(2, privateEdit.path("revision").asInt());
+        JsonNode applied = JSON.readTree(ours.get(2).value());
+        assertEquals(false, applied.path("builtIn").asBoolean());
+        assertEquals(templateTopics, JSON.convertValue(applied.path("topicIds"), List.class));
+
+        JsonNode contract = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
+        for (ConsumerRecord<String, String> record : ours) {
+            String name = published(record).type().substring("oneonone.agenda.".length());
+            assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(contract.path("components").path("schemas").path(name))
+                    .validate(JSON.readTree(record.value())), name);
+        }
         for (ConsumerRecord<String, String> record : all) {
             StringBuilder everything = new StringBuilder(String.valueOf(record.value()));
             for (Header header : record.headers()) {

@@ -58,13 +58,23 @@ class PermissionTableTest {
             path = path.replace("{topic}", topic);
         }
 
+        NotesAndTemplatesFixture fixture = NotesAndTemplatesFixture.prepare(rule.path(), path, organisation, participant,
+                meeting);
+        path = fixture.path();
+
         RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
         if (rule.path().endsWith("/topics")) {
             request = request.contentType("application/json").body(TOPIC);
         }
+        if (fixture.body() != null && !rule.method().equals("GET") && !rule.method().equals("DELETE")) {
+            request = request.contentType("application/json").body(fixture.body());
+        }
         Response response = request.request(rule.method(), path);
 
         assertEquals(expected.status(), response.statusCode(), response::asString);
+        if (expected.listed() != null) {
+            assertEquals(expected.listed(), fixture.listedIn(response), response::asString);
+        }
         if (!expected.allowed()) {
             assertEquals("application/problem+json", response.contentType());
         }
