@@ -6,73 +6,87 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
-import dev.oneonone.events.meetings.MeetingsEvent;
-import dev.oneonone.insights.projection.SeriesInsightProjection;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.oneonone.events.meetings.SeriesEvent;
+import dev.oneonone.insights.projection.ProjectionTargets;
+import dev.oneonone.insights.projection.TimelineProjection;
+import dev.oneonone.insights.service.HealthAssessment;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Records each consumed event in the insights history and applies it to the projections, both in
- * one transaction and only on its first delivery (the history is keyed by event id).
+ * Consumes both topics of the suite (meetings and agenda). Each event is recorded in the insights
+ * history and applied to the projections in one transaction, only on its first delivery (the history
+ * is keyed by event id); after a series event, the series' health is assessed again in the same
+ * transaction and a change goes to the outbox.
  */
 @ApplicationScoped
 public class SuiteEventsConsumer {
     private static final Logger LOG = Logger.getLogger(SuiteEventsConsumer.class);
 
-    private final SeriesInsightProjection projection;
-    private final ObjectMapper mapper;
+    private final Pool pool;
+    private final SuiteEventReader reader;
+    private final TimelineProjection projection;
+    private final ProjectionTargets targets;
+    private final HealthAssessment assessment;
 
-    public SuiteEventsConsumer(SeriesInsightProjection projection, ObjectMapper mapper) {
+    public SuiteEventsConsumer(Pool pool, SuiteEventReader reader, TimelineProjection projection,
+            ProjectionTargets targets, HealthAssessment assessment) {
+        this.pool = pool;
+        this.reader = reader;
         this.projection = projection;
-        this.mapper = mapper;
+        this.targets = targets;
+        this.assessment = assessment;
     }
 
     @Incoming("meetings-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+    public Uni<Void> meetings(ConsumerRecord<String, String> record) {
+        return consume(record);
+    }
+
+    @Incoming("agenda-events")
+    public Uni<Void> agenda(ConsumerRecord<String, String> record) {
+        return consume(record);
+    }
+
+    private Uni<Void> consume(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
-        Class<? extends MeetingsEvent> payloadClass = MeetingsEvent.classOf(envelope.type());
-        MeetingsEvent event = payloadClass == null ? null : read(envelope, payloadClass);
-        return Panache.withTransaction(() -> recordInHistory(envelope).chain(first -> {
+        Object event = reader.payloadOf(envelope);
+        return pool.withTransaction(connection -> recordInHistory(connection, envelope).chain(first -> {
                     if (!first) {
                         LOG.debugf("Event %s delivered again; already applied", envelope.id());
                         return Uni.createFrom().voidItem();
                     }
-                    return event == null ? Uni.createFrom().voidItem() : projection.apply(envelope, event);
+                    if (event == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Multi.createFrom().iterable(targets.suffixes())
+                            .onItem().transformToUniAndConcatenate(
+                                    suffix -> projection.apply(connection, suffix, envelope, event))
+                            .collect().last()
+                            .chain(() -> event instanceof SeriesEvent series
+                                    ? assessment.afterEvent(connection, envelope.organisationId(), series.seriesId())
+                                    : Uni.createFrom().voidItem());
                 }))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
     }
 
     /** True when the event is new here; false when it was delivered before. */
-    private static Uni<Boolean> recordInHistory(EventEnvelope envelope) {
+    private static Uni<Boolean> recordInHistory(SqlConnection connection, EventEnvelope envelope) {
         String sql = """
                 insert into observed_event (event_id, organisation_id, event_type, aggregate_id, aggregate_version,
                                             occurred_at, recorded_at, payload)
-                values (:id, :organisation, :type, :aggregate, :version, :occurredAt, :recordedAt, cast(:payload as jsonb))
+                values ($1, $2, $3, $4, $5, $6, $7, cast(cast($8 as text) as jsonb))
                 on conflict (event_id) do nothing""";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter("id", envelope.id())
-                .setParameter("organisation", envelope.organisationId())
-                .setParameter("type", envelope.type())
-                .setParameter("aggregate", envelope.aggregateId())
-                .setParameter("version", envelope.aggregateVersion())
-                .setParameter("occurredAt", envelope.occurredAt())
-                .setParameter("recordedAt", envelope.recordedAt())
-                .setParameter("payload", envelope.data())
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
-
-    private MeetingsEvent read(EventEnvelope envelope, Class<? extends MeetingsEvent> payloadClass) {
-        try {
-            return mapper.readValue(envelope.data(), payloadClass);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + envelope.type() + " " + envelope.id(), e);
-        }
+        return connection.preparedQuery(sql).execute(Tuple.from(new Object[] { envelope.id(), envelope.organisationId(),
+                        envelope.type(), envelope.aggregateId(), envelope.aggregateVersion(),
+                        envelope.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+                        envelope.recordedAt().atOffset(java.time.ZoneOffset.UTC), envelope.data() }))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

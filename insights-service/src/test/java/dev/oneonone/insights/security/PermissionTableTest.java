@@ -52,9 +52,14 @@ class PermissionTableTest {
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
         RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
-        Response response = request.get(rule.path().replace("{series}", series.toString()));
+        String path = rule.path().replace("{series}", series.toString());
+        Response response = rule.method().equals("POST") ? request.post(path) : request.get(path);
 
         assertEquals(expected.status(), response.statusCode(), response::asString);
+        if (expected.listed() != null) {
+            List<String> listed = response.jsonPath().getList("items.seriesId");
+            assertEquals(expected.listed(), listed.contains(series.toString()), response::asString);
+        }
         if (!expected.allowed()) {
             assertEquals("application/problem+json", response.contentType());
         }

@@ -1,0 +1,205 @@
+package dev.oneonone.insights.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.oneonone.events.CloudEventHeaders;
+import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.Topics;
+import dev.oneonone.insights.messaging.SuiteEventReader;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Rebuilds the projection tables from the first event on Kafka while the service keeps answering:
+ * builds copies of the tables ({@code <table>_next}) with a consumer of its own that reads both topics
+ * from offset 0 up to where they ended when the replay began; meanwhile the live consumer writes every
+ * event it takes to both sets, so nothing is missed. Then the copies are swapped in, in one transaction
+ * (readers wait a moment, never see a half-built table). The writes are idempotent upserts, so an event
+ * applied by both consumers changes nothing.
+ */
+@ApplicationScoped
+public class ProjectionReplay {
+    private static final Logger LOG = Logger.getLogger(ProjectionReplay.class);
+    private static final int SWAP_ATTEMPTS = 5;
+
+    /** Where a replay stands. */
+    public enum State { IDLE, RUNNING, DONE, FAILED }
+
+    /** The last (or running) replay: how many events it applied, when it started and finished. */
+    public record Status(State state, long events, Instant startedAt, Instant finishedAt) {
+    }
+
+    private final Pool pool;
+    private final TimelineProjection projection;
+    private final ProjectionTargets targets;
+    private final SuiteEventReader reader;
+    private final Map<String, Object> kafka;
+    private final Duration holdBeforeSwap;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
+    private volatile Status status = new Status(State.IDLE, 0, null, null);
+
+    public ProjectionReplay(Pool pool, TimelineProjection projection, ProjectionTargets targets, SuiteEventReader reader,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
+            Clock clock) {
+        this.pool = pool;
+        this.projection = projection;
+        this.targets = targets;
+        this.reader = reader;
+        this.kafka = kafka;
+        this.holdBeforeSwap = holdBeforeSwap;
+        this.clock = clock;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Starts a replay unless one runs; answers the status either way. */
+    public synchronized Status start() {
+        if (status.state() != State.RUNNING) {
+            status = new Status(State.RUNNING, 0, clock.instant(), null);
+            worker.submit(this::run);
+        }
+        return status;
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdownNow();
+    }
+
+    private void run() {
+        try {
+            prepareCopies();
+            targets.building(true);
+            long events = replayFromTheStart();
+            if (!holdBeforeSwap.isZero()) {
+                Thread.sleep(holdBeforeSwap.toMillis());
+            }
+            targets.building(false);
+            swap();
+            status = new Status(State.DONE, events, status.startedAt(), clock.instant());
+            LOG.infof("Projections replayed from %d events", events);
+        } catch (Exception e) {
+            targets.building(false);
+            status = new Status(State.FAILED, status.events(), status.startedAt(), clock.instant());
+            LOG.error("Projection replay failed; the live tables are untouched", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void prepareCopies() {
+        pool.withTransaction(connection -> Multi.createFrom().iterable(TimelineProjection.TABLES)
+                .onItem().transformToUniAndConcatenate(table -> execute(connection, "drop table if exists " + table
+                        + ProjectionTargets.NEXT).chain(() -> execute(connection, "create table " + table
+                                + ProjectionTargets.NEXT + " (like " + table + " including all)")))
+                .collect().last()).await().indefinitely();
+    }
+
+    private long replayFromTheStart() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        long events = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.MEETINGS, Topics.AGENDA)) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // the live consumer writes to the copies from now on: the replay needs to reach only this far
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!reached(consumer, end)) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    apply(records);
+                    events += records.count();
+                    status = new Status(State.RUNNING, events, status.startedAt(), null);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            if (consumer.position(partition.getKey()) < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void apply(ConsumerRecords<String, String> records) {
+        List<EventEnvelope> envelopes = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            envelopes.add(CloudEventHeaders.read(record.headers(), record.value()));
+        }
+        pool.withTransaction(connection -> Multi.createFrom().iterable(envelopes)
+                .onItem().transformToUniAndConcatenate(envelope -> {
+                    Object event = reader.payloadOf(envelope);
+                    return event == null ? Uni.createFrom().voidItem()
+                            : projection.apply(connection, ProjectionTargets.NEXT, envelope, event);
+                })
+                .collect().last())
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+                .await().indefinitely();
+    }
+
+    /** Renames the copies over the live tables in one transaction. */
+    private void swap() {
+        StringBuilder all = new StringBuilder();
+        for (String table : TimelineProjection.TABLES) {
+            all.append(all.isEmpty() ? "" : ", ").append(table).append(", ").append(table).append(ProjectionTargets.NEXT);
+        }
+        pool.withTransaction(connection -> execute(connection, "lock table " + all + " in access exclusive mode")
+                .chain(() -> Multi.createFrom().iterable(TimelineProjection.TABLES)
+                        .onItem().transformToUniAndConcatenate(table -> execute(connection,
+                                "alter table " + table + " rename to " + table + "_old")
+                                .chain(() -> execute(connection, "alter table " + table + ProjectionTargets.NEXT
+                                        + " rename to " + table))
+                                .chain(() -> execute(connection, "drop table " + table + "_old")))
+                        .collect().last()))
+                // a live transaction still writing to both sets may deadlock with the locks: try again
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(SWAP_ATTEMPTS)
+                .await().indefinitely();
+    }
+
+    private static Uni<Void> execute(SqlConnection connection, String statement) {
+        return connection.query(statement).execute().replaceWithVoid();
+    }
+}
