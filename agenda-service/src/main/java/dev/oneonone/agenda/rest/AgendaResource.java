@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.oneonone.agenda.agreements.Agreements;
+import dev.oneonone.agenda.projection.AgreementOverview;
+import dev.oneonone.agenda.projection.Topic;
 import dev.oneonone.agenda.rest.problem.InvalidInputException;
 import dev.oneonone.agenda.rest.problem.Problem;
 import dev.oneonone.agenda.rest.problem.Problem.FieldError;
@@ -44,11 +47,13 @@ public class AgendaResource {
     private final JsonWebToken token;
     private final Agendas agendas;
     private final Validator validator;
+    private final Agreements agreements;
 
-    public AgendaResource(JsonWebToken token, Agendas agendas, Validator validator) {
+    public AgendaResource(JsonWebToken token, Agendas agendas, Validator validator, Agreements agreements) {
         this.token = token;
         this.agendas = agendas;
         this.validator = validator;
+        this.agreements = agreements;
     }
 
     @GET
@@ -57,8 +62,10 @@ public class AgendaResource {
     @RolesAllowed(Caller.PERSON)
     @Operation(summary = "Read a meeting's agenda",
             description = "Only the meeting's two participants see it. Known here as soon as meetings-service's "
-                    + "MeetingScheduled event has arrived. Topics come in run order: the companion's first, then "
-                    + "the leader's, each group in the order added.")
+                    + "MeetingScheduled event has arrived. 'topics' come in run order: the companion's first, then "
+                    + "those carried over from earlier meetings (with how many times each was carried), then the "
+                    + "leader's, each group in the agenda's order. 'sections' is the agenda as the meeting runs it, "
+                    + "with the series' open agreements from earlier meetings to review before the leader's topics.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgendaView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,9 +75,16 @@ public class AgendaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AgendaView> agenda(@PathParam("meetingId") UUID meetingId) {
         Caller caller = Caller.of(token);
-        return agendas.access(caller, meetingId).chain(access -> agendas.topics(meetingId)
-                .map(topics -> AgendaView.of(access.meeting(), access.series(),
-                        topics.stream().map(TopicView::of).toList())));
+        return agendas.access(caller, meetingId).chain(access -> agendas.runOrder(meetingId)
+                .chain(order -> agreements.openForReview(access.meeting())
+                        .chain(toReview -> agreements.madeAt(access.meeting())
+                                .map(made -> AgendaView.of(access.meeting(), access.series(),
+                                        views(order.topics()), List.of(
+                                                AgendaSection.topics(AgendaSection.COMPANION_TOPICS, views(order.companions())),
+                                                AgendaSection.topics(AgendaSection.CARRIED_OVER, views(order.carriedOver())),
+                                                AgendaSection.agreements(agreementViews(toReview, access)),
+                                                AgendaSection.topics(AgendaSection.LEADER_TOPICS, views(order.leaders()))),
+                                        agreementViews(made, access))))));
     }
 
     @POST
@@ -126,6 +140,14 @@ public class AgendaResource {
     public Uni<TopicView> markDiscussed(@PathParam("meetingId") UUID meetingId, @PathParam("topicId") UUID topicId) {
         Caller caller = Caller.of(token);
         return agendas.markDiscussed(caller, meetingId, topicId).map(TopicView::of);
+    }
+
+    private static List<TopicView> views(List<Topic> topics) {
+        return topics.stream().map(TopicView::of).toList();
+    }
+
+    private List<AgreementView> agreementViews(List<AgreementOverview> rows, Agendas.Access access) {
+        return rows.stream().map(row -> AgreementView.of(row, agreements.overdue(row, access.series()))).toList();
     }
 
     private void validate(AddTopicRequest request) {

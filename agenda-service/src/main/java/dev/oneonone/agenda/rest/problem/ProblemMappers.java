@@ -5,7 +5,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.oneonone.agenda.domain.Rejection;
 import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
 import dev.oneonone.agenda.rest.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
@@ -50,7 +49,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response rejected(RejectedException e, UriInfo uri) {
         String reason = e.rejection().reason();
-        int status = Rejection.TOPIC_NOT_FOUND.equals(reason) ? 404 : 409;
+        int status = reason.endsWith("-not-found") ? 404 : 409;
         return problem(status, reason, status == 404 ? "Not Found" : "Conflict", e.getMessage(), uri, null);
     }
 
