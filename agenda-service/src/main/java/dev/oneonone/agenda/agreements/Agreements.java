@@ -206,7 +206,7 @@ public class Agreements {
     }
 
     /** The read model follows one stored event of the agreement. */
-    static void project(AgreementOverview row, AgreementEvent event, StoredEvent stored) {
+    public static void project(AgreementOverview row, AgreementEvent event, StoredEvent stored) {
         if (event instanceof AgreementDueDateChanged changed) {
             row.dueOn = changed.dueOn();
         } else if (event instanceof AgreementCompleted) {
