@@ -15,12 +15,16 @@ import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TemplateApplied;
 import dev.oneonone.events.agenda.TopicAdded;
+import dev.oneonone.events.agenda.TopicCarriedOver;
 import dev.oneonone.events.agenda.TopicDiscussed;
 import dev.oneonone.events.agenda.TopicsReordered;
+import dev.oneonone.events.agenda.TopicKind;
 
 /**
  * The agenda of one meeting, rebuilt from its events: which topics it holds and which of them were
- * discussed. Decides commands; never stores anything itself.
+ * discussed. Decides commands; never stores anything itself. Its history may also hold the
+ * {@link TopicCarriedOver} events of other agendas that took topics away from this one: they remove
+ * the topic here and do not count towards this agenda's version.
  */
 public final class Agenda {
     /** The status a meeting has until it is held, cancelled or missed. */
@@ -31,7 +35,16 @@ public final class Agenda {
     private final Map<UUID, Boolean> topics = new LinkedHashMap<>();
     /** template id to the topics its application put on the agenda */
     private final Map<UUID, List<UUID>> appliedTemplates = new HashMap<>();
+    /** what a carry-over needs to know of each topic here: kind, author's side, carries so far */
+    private final Map<UUID, AgendaTopic> topicDetails = new LinkedHashMap<>();
+    /** topics that were here once and moved on to a later meeting */
+    private final Set<UUID> carriedAway = new HashSet<>();
     private long version;
+
+    /** A topic on this agenda as carry-over sees it; {@code timesCarried} counts the carries that brought it here. */
+    public record AgendaTopic(UUID topicId, TopicKind kind,
+            AuthorRole authorRole, boolean discussed, int timesCarried) {
+    }
 
     private Agenda(UUID meetingId) {
         this.meetingId = meetingId;
@@ -73,8 +86,18 @@ public final class Agenda {
                 command.askOtherSideToPrepare()));
     }
 
+    /** The topics on this agenda now, in the order they arrived. */
+    public List<AgendaTopic> topics() {
+        return topicDetails.values().stream().map(topic -> new AgendaTopic(topic.topicId(), topic.kind(),
+                topic.authorRole(), topics.get(topic.topicId()), topic.timesCarried())).toList();
+    }
+
     public Decision markDiscussed(UUID topicId) {
         Boolean discussed = topics.get(topicId);
+        if (discussed == null && carriedAway.contains(topicId)) {
+            return Decision.reject(Rejection.of(CarryOver.TOPIC_CARRIED_OVER,
+                    "The topic was carried over to a later meeting: mark it discussed there."));
+        }
         if (discussed == null) {
             return Decision.reject(Rejection.of(Rejection.TOPIC_NOT_FOUND, "No topic " + topicId + " on this agenda."));
         }
@@ -166,8 +189,37 @@ public final class Agenda {
     /** Reason of a refused order: it does not name every topic of the agenda exactly once. */
     public static final String TOPIC_ORDER_MISMATCH = "topic-order-mismatch";
 
+    /**
+     * Takes topics carried over from {@code fromMeetingId}: one {@link TopicCarriedOver} each, counting
+     * this carry; a topic already here (a retried carry) is left alone.
+     */
+    public Decision receiveCarried(UUID fromMeetingId, UUID seriesId, List<AgendaTopic> arriving, String meetingStatus) {
+        if (!SCHEDULED.equals(meetingStatus)) {
+            return Decision.reject(Rejection.of(Rejection.MEETING_NOT_OPEN,
+                    "Topics are carried over to a scheduled meeting only."));
+        }
+        return new Decision.Accepted(arriving.stream()
+                .filter(topic -> !topics.containsKey(topic.topicId()))
+                .<AgendaEvent>map(topic -> new TopicCarriedOver(meetingId, fromMeetingId, seriesId, topic.topicId(),
+                        topic.kind(), topic.authorRole(), topic.timesCarried() + 1))
+                .toList());
+    }
+
     private void apply(AgendaEvent event) {
-        if (event instanceof TopicAdded added) {
+        if (event instanceof TopicCarriedOver carriedOver && !meetingId.equals(carriedOver.meetingId())) {
+            // another agenda took this topic: it left here, and this agenda's own stream did not move
+            topics.remove(carriedOver.topicId());
+            topicDetails.remove(carriedOver.topicId());
+            carriedAway.add(carriedOver.topicId());
+            return;
+        }
+        if (event instanceof TopicCarriedOver carriedOver) {
+            topics.put(carriedOver.topicId(), false);
+            topicDetails.put(carriedOver.topicId(), new AgendaTopic(carriedOver.topicId(), carriedOver.kind(),
+                    carriedOver.authorRole(), false, carriedOver.timesCarried()));
+            carriedAway.remove(carriedOver.topicId());
+        } else if (event instanceof TopicAdded added) {
+            topicDetails.put(added.topicId(), new AgendaTopic(added.topicId(), added.kind(), added.authorRole(), false, 0));
             topics.put(added.topicId(), false);
         } else if (event instanceof TopicDiscussed discussed) {
             topics.put(discussed.topicId(), true);

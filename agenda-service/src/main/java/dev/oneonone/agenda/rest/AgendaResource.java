@@ -15,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.oneonone.agenda.agreements.Agreements;
+import dev.oneonone.agenda.projection.AgreementOverview;
+import dev.oneonone.agenda.projection.Topic;
 import dev.oneonone.agenda.rest.problem.InvalidInputException;
 import dev.oneonone.agenda.rest.problem.Problem;
 import dev.oneonone.agenda.rest.problem.Problem.FieldError;
@@ -54,7 +57,26 @@ public class AgendaResource {
              "leaderId": "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01", "companionId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
              "topics": [{"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
                "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
-               "askOtherSideToPrepare": true, "discussed": false}]}""";
+               "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null},
+              {"id": "1e7d9c2b-3a4f-4b5e-8c6d-9f0a1b2c3d4e", "title": "Holiday cover in December",
+               "details": null, "kind": "PLANNING", "authorRole": "LEADER", "askOtherSideToPrepare": false,
+               "discussed": false, "timesCarried": 1, "carriedFromMeetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"}],
+             "sections": [
+              {"kind": "COMPANION_TOPICS", "topics": [{"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c",
+                "title": "Moving to the platform team?", "details": "What would the next six months look like there?",
+                "kind": "CAREER", "authorRole": "COMPANION", "askOtherSideToPrepare": true, "discussed": false,
+                "timesCarried": 0, "carriedFromMeetingId": null}]},
+              {"kind": "CARRIED_OVER", "topics": [{"id": "1e7d9c2b-3a4f-4b5e-8c6d-9f0a1b2c3d4e",
+                "title": "Holiday cover in December", "details": null, "kind": "PLANNING", "authorRole": "LEADER",
+                "askOtherSideToPrepare": false, "discussed": false, "timesCarried": 1,
+                "carriedFromMeetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"}]},
+              {"kind": "AGREEMENTS_TO_REVIEW", "agreements": [{"id": "3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13",
+                "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b", "meetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+                "wording": "Write up the on-call proposal and share it with the team",
+                "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "ownerRole": "COMPANION", "dueOn": "2026-11-20",
+                "status": "OPEN", "dropReason": null, "overdue": true, "madeAt": "2026-11-17T09:25:00Z", "closedAt": null}]},
+              {"kind": "LEADER_TOPICS", "topics": []}],
+             "agreementsMade": []}""";
     private static final String DISCUSSED_EXAMPLE = """
             {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
              "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
@@ -65,14 +87,16 @@ public class AgendaResource {
     private final Validator validator;
     private final AgendaStreams streams;
     private final IdempotentCreates idempotent;
+    private final Agreements agreements;
 
     public AgendaResource(JsonWebToken token, Agendas agendas, Validator validator, AgendaStreams streams,
-            IdempotentCreates idempotent) {
+            IdempotentCreates idempotent, Agreements agreements) {
         this.token = token;
         this.agendas = agendas;
         this.validator = validator;
         this.streams = streams;
         this.idempotent = idempotent;
+        this.agreements = agreements;
     }
 
     @GET
@@ -81,9 +105,11 @@ public class AgendaResource {
     @RolesAllowed(Caller.PERSON)
     @Operation(summary = "Read a meeting's agenda",
             description = "Only the meeting's two participants see it. Known here as soon as meetings-service's "
-                    + "MeetingScheduled event has arrived. Topics come in run order: the companion's first, then "
-                    + "the leader's, each group in the order added or as reordered. ETag: the agenda's version, for If-Match "
-                    + "on its changes.")
+                    + "MeetingScheduled event has arrived. 'topics' come in run order: the companion's first, then "
+                    + "those carried over from earlier meetings (with how many times each was carried), then the "
+                    + "leader's, each group in the agenda's order. 'sections' is the agenda as the meeting runs it, "
+                    + "with the series' open agreements from earlier meetings to review before the leader's topics. "
+                    + "ETag: the agenda's version, for If-Match on its changes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgendaView.class),
             examples = @ExampleObject(name = "agenda", value = AGENDA_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -97,9 +123,16 @@ public class AgendaResource {
                     examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
     public Uni<Response> agenda(@PathParam("meetingId") UUID meetingId) {
         Caller caller = Caller.of(token);
-        return agendas.access(caller, meetingId).chain(access -> agendas.topics(meetingId)
-                .map(topics -> AgendaView.of(access.meeting(), access.series(),
-                        topics.stream().map(TopicView::of).toList())))
+        return agendas.access(caller, meetingId).chain(access -> agendas.runOrder(meetingId)
+                .chain(order -> agreements.openForReview(access.meeting())
+                        .chain(toReview -> agreements.madeAt(access.meeting())
+                                .map(made -> AgendaView.of(access.meeting(), access.series(),
+                                        views(order.topics()), List.of(
+                                                AgendaSection.topics(AgendaSection.COMPANION_TOPICS, views(order.companions())),
+                                                AgendaSection.topics(AgendaSection.CARRIED_OVER, views(order.carriedOver())),
+                                                AgendaSection.agreements(agreementViews(toReview, access)),
+                                                AgendaSection.topics(AgendaSection.LEADER_TOPICS, views(order.leaders()))),
+                                        agreementViews(made, access))))))
                 .chain(view -> tagged(Response.ok(view), caller, meetingId));
     }
 
@@ -190,6 +223,14 @@ public class AgendaResource {
     private Uni<Response> tagged(Response.ResponseBuilder answer, Caller caller, UUID meetingId) {
         return streams.version(caller.organisationId(), meetingId)
                 .map(version -> answer.tag(Versions.tag(version)).build());
+    }
+
+    private static List<TopicView> views(List<Topic> topics) {
+        return topics.stream().map(TopicView::of).toList();
+    }
+
+    private List<AgreementView> agreementViews(List<AgreementOverview> rows, Agendas.Access access) {
+        return rows.stream().map(row -> AgreementView.of(row, agreements.overdue(row, access.series()))).toList();
     }
 
     private void validate(AddTopicRequest request) {

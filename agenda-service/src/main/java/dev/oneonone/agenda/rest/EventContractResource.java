@@ -23,8 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Event contract", description = "What this service publishes on Kafka")
 public class EventContractResource {
     private static final String DOCUMENT = AsyncApiDocument.of("agenda-service events",
-            "What agenda-service records, as CloudEvents in Kafka binary mode: topics, their order, notes and "
-                    + "templates applied on each meeting's agenda. "
+            "What agenda-service records, as CloudEvents in Kafka binary mode: the topics of each meeting's agenda, "
+                    + "their order, notes and templates applied (aggregate agenda, keyed by the meeting id) and agreements "
+                    + "(aggregate agreement, keyed by its id). "
                     + "Payloads carry ids, kinds, times and counts, never the free text of a 1:1.",
             Topics.AGENDA, AgendaEvent.TYPE_PREFIX, payloads()).toPrettyString();
 
