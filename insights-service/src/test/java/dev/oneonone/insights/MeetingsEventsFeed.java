@@ -19,6 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
+import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.meetings.Cadence;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
@@ -26,7 +27,7 @@ import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.local.SuiteInfrastructure;
 
-/** Publishes events on the meetings topic exactly as meetings-service's relay does. */
+/** Publishes events on the meetings and agenda topics exactly as the write services' relays do. */
 public final class MeetingsEventsFeed {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -55,6 +56,30 @@ public final class MeetingsEventsFeed {
                 event.aggregateType(), event.aggregateId(), version, now, now, JSON.writeValueAsString(event));
     }
 
+    /** Wraps a meetings or agenda payload in a fresh envelope that happened at {@code occurredAt}. */
+    public static EventEnvelope envelopeAt(String organisation, long version, Object event, Instant occurredAt)
+            throws Exception {
+        String type;
+        String aggregateType;
+        UUID aggregate;
+        String source;
+        if (event instanceof MeetingsEvent meetings) {
+            type = meetings.type();
+            aggregateType = meetings.aggregateType();
+            aggregate = meetings.aggregateId();
+            source = "/meetings-service";
+        } else {
+            AgendaEvent agenda = (AgendaEvent) event;
+            type = agenda.type();
+            aggregateType = agenda.aggregateType();
+            aggregate = agenda.aggregateId();
+            source = "/agenda-service";
+        }
+        return new EventEnvelope(UUID.randomUUID(), type, source, organisation, aggregateType, aggregate, version,
+                occurredAt, Instant.now(), JSON.writeValueAsString(event));
+    }
+
+    /** Publishes each event on the topic its source writes: agenda-service's or meetings-service's. */
     public static void publish(EventEnvelope... events) throws Exception {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
@@ -62,7 +87,8 @@ public final class MeetingsEventsFeed {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (EventEnvelope event : events) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MEETINGS,
+                String topic = event.source().equals("/agenda-service") ? Topics.AGENDA : Topics.MEETINGS;
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic,
                         event.aggregateId().toString(), event.data());
                 CloudEventHeaders.write(event, record.headers());
                 producer.send(record).get();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.oneonone.events.agenda.AgendaEvent;
+import dev.oneonone.events.agenda.TopicCarriedOver;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,26 @@ public class EventStore {
      */
     public Uni<List<StoredEvent>> append(String organisationId, UUID streamId, long expectedVersion,
             List<AgendaEvent> events, Instant occurredAt) {
+        return append(organisationId, streamId, expectedVersion, events, events.stream().map(e -> occurredAt).toList());
+    }
+
+    /**
+     * The events carried over from the meeting {@code meetingId} to other agendas, oldest first: with
+     * the meeting's own stream they say which topics are still on its agenda.
+     */
+    public Uni<List<StoredEvent>> carriedAwayFrom(String organisationId, UUID meetingId) {
+        return StoredEvent.list("organisationId = ?1 and eventType = ?2 and carriedFromMeetingId = ?3 order by position",
+                organisationId, AgendaEvent.typeOf(TopicCarriedOver.class), meetingId);
+    }
+
+    /**
+     * Stores events after {@code expectedVersion}, each with the time it happened (an import gives the
+     * real dates; the time recorded is always now).
+     *
+     * @throws ConcurrentAppendException (as the Uni's failure) when the stream moved on
+     */
+    public Uni<List<StoredEvent>> append(String organisationId, UUID streamId, long expectedVersion,
+            List<AgendaEvent> events, List<Instant> occurredAt) {
         return StoredEvent.<StoredEvent>find("streamId = ?1 order by version desc", streamId).firstResult()
                 .flatMap(last -> {
                     long actual = last == null ? 0 : last.version;
@@ -48,7 +69,8 @@ public class EventStore {
                     Instant recordedAt = clock.instant();
                     List<StoredEvent> rows = new ArrayList<>();
                     long version = expectedVersion;
-                    for (AgendaEvent event : events) {
+                    for (int i = 0; i < events.size(); i++) {
+                        AgendaEvent event = events.get(i);
                         StoredEvent row = new StoredEvent();
                         row.eventId = UUID.randomUUID();
                         row.organisationId = organisationId;
@@ -56,7 +78,10 @@ public class EventStore {
                         row.streamId = streamId;
                         row.version = ++version;
                         row.eventType = event.type();
-                        row.occurredAt = occurredAt;
+                        row.occurredAt = occurredAt.get(i);
+                        if (event instanceof TopicCarriedOver carried) {
+                            row.carriedFromMeetingId = carried.fromMeetingId();
+                        }
                         row.recordedAt = recordedAt;
                         row.payload = json.write(event);
                         rows.add(row);

@@ -50,6 +50,10 @@ public class StoredEvent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     public String payload;
 
+    /** For a TopicCarriedOver: the meeting the topic left; finds the carries away from an agenda. */
+    @Column(name = "carried_from_meeting_id", updatable = false)
+    public UUID carriedFromMeetingId;
+
     @Column(name = "published_at", insertable = false, updatable = false)
     public Instant publishedAt;
 }

@@ -9,7 +9,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.oneonone.agenda.carryover.CarryOverProcess;
+import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
 import dev.oneonone.agenda.projection.MeetingsCopy;
+import dev.oneonone.agenda.templates.TemplateApplications;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.MeetingsEvent;
@@ -19,18 +22,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies meetings-service's events to agenda-service's copy, once per event id: the event id is
- * recorded in the same transaction as its effect, so a redelivery finds it and changes nothing.
+ * recorded in the same transaction as its effect, so a redelivery finds it and changes nothing. The
+ * effect includes carrying topics over when a meeting ends ({@link CarryOverProcess}).
  */
 @ApplicationScoped
 public class MeetingsEventsConsumer {
     private static final Logger LOG = Logger.getLogger(MeetingsEventsConsumer.class);
 
     private final MeetingsCopy copy;
+    private final CarryOverProcess carryOver;
     private final ObjectMapper mapper;
+    private final TemplateApplications templates;
 
-    public MeetingsEventsConsumer(MeetingsCopy copy, ObjectMapper mapper) {
+    public MeetingsEventsConsumer(MeetingsCopy copy, CarryOverProcess carryOver, ObjectMapper mapper,
+            TemplateApplications templates) {
         this.copy = copy;
+        this.carryOver = carryOver;
         this.mapper = mapper;
+        this.templates = templates;
     }
 
     @Incoming("meetings-events")
@@ -42,8 +51,15 @@ public class MeetingsEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         MeetingsEvent event = read(envelope, payloadClass);
-        return Panache.withTransaction(() -> firstDelivery(envelope)
-                        .chain(first -> first ? copy.apply(envelope, event) : Uni.createFrom().voidItem()))
+        // deferred: each retry runs the whole transaction again, reading the agendas afresh
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(envelope)
+                        .chain(first -> first ? copy.apply(envelope, event)
+                                .chain(() -> carryOver.apply(envelope, event))
+                                // a series' first meeting starts from the first-meeting template, in the same transaction
+                                .chain(() -> templates.prepareFirstMeeting(envelope, event))
+                                : Uni.createFrom().voidItem())))
+                // a carry-over that met a concurrent write to the same agenda starts again at once
+                .onFailure(ConcurrentAppendException.class).retry().atMost(10)
                 // a database hiccup should not stop the stream; a persistent failure still does, visibly
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
     }

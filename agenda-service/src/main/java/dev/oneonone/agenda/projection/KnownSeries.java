@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What agenda-service knows of a series: who its two participants are. */
+/** What agenda-service knows of a series: who its two participants are, and its time zone. */
 @Entity
 @Table(name = "known_series")
 public class KnownSeries extends PanacheEntityBase {
@@ -21,4 +21,15 @@ public class KnownSeries extends PanacheEntityBase {
     public UUID leaderId;
     @Column(name = "companion_id")
     public UUID companionId;
+    /** The series' time zone (an IANA id); null for series learnt before it was kept, read as UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    public java.time.ZoneId zone() {
+        try {
+            return timeZone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException unknownZone) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
 }

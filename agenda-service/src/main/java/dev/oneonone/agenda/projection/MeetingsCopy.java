@@ -22,6 +22,7 @@ public class MeetingsCopy {
             series.organisationId = envelope.organisationId();
             series.leaderId = started.leaderId();
             series.companionId = started.companionId();
+            series.timeZone = started.timeZone();
             return series.persist().replaceWithVoid();
         }
         if (event instanceof MeetingScheduled scheduled) {

@@ -32,9 +32,15 @@ public class Topic extends PanacheEntityBase {
     public String details;
     @Column(name = "ask_to_prepare")
     public boolean askToPrepare;
-    /** The version of the agenda's TopicAdded event, i.e. the order of adding. */
+    /** The version of the agenda's TopicAdded (or TopicCarriedOver) event, i.e. the order of arriving. */
     public int position;
     public boolean discussed;
     @Column(name = "added_at")
     public Instant addedAt;
+    /** How many times it moved to a later meeting; 0 for a topic still on the agenda it was added to. */
+    @Column(name = "times_carried")
+    public int timesCarried;
+    /** The meeting it was carried over from last, or null. */
+    @Column(name = "carried_from_meeting_id")
+    public UUID carriedFromMeetingId;
 }

@@ -18,10 +18,19 @@ public record AgendaView(
         @Schema(example = "SCHEDULED") String status,
         UUID leaderId,
         UUID companionId,
-        @Schema(description = "Topics in the order the meeting should run them: the companion's first, then the leader's, each in the order added.") List<TopicView> topics) {
+        @Schema(description = "Every topic in the order the meeting should run them: the companion's first, then those "
+                + "carried over from earlier meetings, then the leader's, each group in the agenda's order.") List<TopicView> topics,
+        @Schema(description = "The agenda as the meeting runs it: the companion's topics, the topics carried over, the "
+                + "series' open agreements to review, the leader's topics.") List<AgendaSection> sections,
+        @Schema(description = "The agreements made at this meeting, whatever became of them.") List<AgreementView> agreementsMade) {
 
     static AgendaView of(KnownMeeting meeting, KnownSeries series, List<TopicView> topics) {
+        return of(meeting, series, topics, List.of(), List.of());
+    }
+
+    static AgendaView of(KnownMeeting meeting, KnownSeries series, List<TopicView> topics, List<AgendaSection> sections,
+            List<AgreementView> agreementsMade) {
         return new AgendaView(meeting.meetingId, meeting.seriesId, meeting.scheduledFor, meeting.firstOfSeries,
-                meeting.status, series.leaderId, series.companionId, topics);
+                meeting.status, series.leaderId, series.companionId, topics, sections, agreementsMade);
     }
 }

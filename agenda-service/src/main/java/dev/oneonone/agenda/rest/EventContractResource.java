@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.events.Topics;
@@ -20,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Event contract", description = "What this service publishes on Kafka")
 public class EventContractResource {
     private static final String DOCUMENT = AsyncApiDocument.of("agenda-service events",
-            "What agenda-service records, as CloudEvents in Kafka binary mode: topics of each meeting's agenda. "
+            "What agenda-service records, as CloudEvents in Kafka binary mode: the topics of each meeting's agenda, "
+                    + "their order, notes and templates applied (aggregate agenda, keyed by the meeting id) and agreements "
+                    + "(aggregate agreement, keyed by its id). "
                     + "Payloads carry ids, kinds, times and counts, never the free text of a 1:1.",
             Topics.AGENDA, AgendaEvent.TYPE_PREFIX, payloads()).toPrettyString();
 
@@ -29,6 +34,12 @@ public class EventContractResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The AsyncAPI 3.0 document of the events topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
+    @APIResponse(responseCode = "200", description = "The AsyncAPI document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "excerpt",
+                    value = """
+                            {"asyncapi": "3.0.0", "info": {"title": "agenda-service events", "version": "1"},
+                             "channels": {"oneonone.agenda.v1": {"address": "oneonone.agenda.v1"}},
+                             "components": {"messages": {"NoteWritten": {"name": "oneonone.agenda.NoteWritten"}}}}""")))
     public String asyncApi() {
         return DOCUMENT;
     }

@@ -16,10 +16,14 @@ public record TopicView(
         @Schema(example = "CAREER") TopicKind kind,
         @Schema(description = "Which side added it; the companion's topics run first.", example = "COMPANION") AuthorRole authorRole,
         @Schema(description = "The author asks the other side to prepare.") boolean askOtherSideToPrepare,
-        boolean discussed) {
+        boolean discussed,
+        @Schema(description = "How many times it moved on from a meeting that ended before it was discussed; 0 for a topic "
+                + "on the agenda it was added to.", example = "0") int timesCarried,
+        @Schema(description = "The meeting it was carried over from last, or null.") UUID carriedFromMeetingId) {
 
     public static TopicView of(Topic topic) {
         return new TopicView(topic.topicId, topic.title, topic.details, TopicKind.valueOf(topic.kind),
-                AuthorRole.valueOf(topic.authorRole), topic.askToPrepare, topic.discussed);
+                AuthorRole.valueOf(topic.authorRole), topic.askToPrepare, topic.discussed, topic.timesCarried,
+                topic.carriedFromMeetingId);
     }
 }

@@ -2,14 +2,12 @@ package dev.oneonone.agenda.topics;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import dev.oneonone.agenda.domain.AddTopic;
 import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Decision;
-import dev.oneonone.agenda.eventstore.AgendaEventJson;
 import dev.oneonone.agenda.eventstore.EventStore;
 import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.KnownMeeting;
@@ -32,12 +30,12 @@ import jakarta.ws.rs.NotFoundException;
 @ApplicationScoped
 public class Agendas {
     private final EventStore store;
-    private final AgendaEventJson json;
+    private final AgendaReplay replay;
     private final Clock clock;
 
-    public Agendas(EventStore store, AgendaEventJson json, Clock clock) {
+    public Agendas(EventStore store, AgendaReplay replay, Clock clock) {
         this.store = store;
-        this.json = json;
+        this.replay = replay;
         this.clock = clock;
     }
 
@@ -69,7 +67,12 @@ public class Agendas {
     }
 
     public Uni<Topic> addTopic(Caller caller, UUID meetingId, NewTopic topic) {
-        return access(caller, meetingId).chain(access -> load(access).chain(agenda -> {
+        return addTopic(caller, meetingId, topic, null);
+    }
+
+    /** Adds a topic when the agenda is still at {@code ifMatch} (null: at whatever version it is). */
+    public Uni<Topic> addTopic(Caller caller, UUID meetingId, NewTopic topic, Long ifMatch) {
+        return access(caller, meetingId).chain(access -> load(access, ifMatch).chain(agenda -> {
             UUID topicId = UUID.randomUUID();
             AuthorRole role = access.roleOf(caller.personId());
             Instant now = clock.instant();
@@ -95,7 +98,12 @@ public class Agendas {
     }
 
     public Uni<Topic> markDiscussed(Caller caller, UUID meetingId, UUID topicId) {
-        return access(caller, meetingId).chain(access -> load(access).chain(agenda -> {
+        return markDiscussed(caller, meetingId, topicId, null);
+    }
+
+    /** Marks a topic discussed when the agenda is still at {@code ifMatch} (null: at whatever version it is). */
+    public Uni<Topic> markDiscussed(Caller caller, UUID meetingId, UUID topicId, Long ifMatch) {
+        return access(caller, meetingId).chain(access -> load(access, ifMatch).chain(agenda -> {
             Instant now = clock.instant();
             return append(access, agenda, agenda.markDiscussed(topicId), now)
                     .chain(stored -> Topic.<Topic>findById(topicId))
@@ -103,18 +111,23 @@ public class Agendas {
         }));
     }
 
-    /** The meeting's topics in run order: the companion's first, then the leader's, each in the order added. */
+    /** The meeting's topics in run order: the companion's first, then those carried over, then the leader's. */
     public Uni<List<Topic>> topics(UUID meetingId) {
-        return Topic.<Topic>list("meetingId", meetingId).map(topics -> topics.stream()
-                .sorted(Comparator.comparing((Topic t) -> AuthorRole.COMPANION.name().equals(t.authorRole) ? 0 : 1)
-                        .thenComparingInt(t -> t.position))
-                .toList());
+        return runOrder(meetingId).map(RunOrder::topics);
+    }
+
+    /** The meeting's topics grouped as the meeting runs them (see {@link RunOrder}). */
+    public Uni<RunOrder> runOrder(UUID meetingId) {
+        return Topic.<Topic>list("meetingId = ?1 order by " + RunOrder.WITHIN_GROUP, meetingId).map(RunOrder::of);
     }
 
     private Uni<Agenda> load(Access access) {
-        UUID meetingId = access.meeting().meetingId;
-        return store.load(access.meeting().organisationId, meetingId)
-                .map(history -> Agenda.replay(meetingId, history.stream().map(json::read).toList()));
+        return replay.agenda(access.meeting().organisationId, access.meeting().meetingId);
+    }
+
+    /** The agenda, refused as a concurrent change (409) when it is no longer at the caller's If-Match version. */
+    private Uni<Agenda> load(Access access, Long ifMatch) {
+        return load(access).invoke(agenda -> AgendaStreams.checkIfMatch(agenda.meetingId(), ifMatch, agenda.version()));
     }
 
     private Uni<List<StoredEvent>> append(Access access, Agenda agenda, Decision decision, Instant now) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.agenda.templates.BuiltInTemplate;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.ActorRole;
 import dev.oneonone.events.meetings.CancelReason;
@@ -46,7 +47,8 @@ class AgendaResourceTest {
                 .body("firstOfSeries", equalTo(true))
                 .body("status", equalTo("SCHEDULED"))
                 .body("scheduledFor", equalTo(at.toString()))
-                .body("topics", hasSize(0));
+                // a first meeting starts from the first-meeting template (see TemplatesResourceTest)
+                .body("topics", hasSize(BuiltInTemplate.FIRST_MEETING.questions().size()));
         given().auth().oauth2(personToken(ORG, leader)).get("/meetings/{id}/agenda", meeting).then().statusCode(200);
     }
 

@@ -40,6 +40,33 @@ class PermissionTableTest {
                         () -> check(rule, cell.getKey(), cell.getValue()))));
     }
 
+    private static String agreement(UUID owner) {
+        return "{\"wording\": \"Permission table agreement\", \"ownerId\": \"" + owner + "\"}";
+    }
+
+    /** The body each write of the table sends; null for a request without one. */
+    private static String bodyOf(Rule rule, UUID meeting, UUID participant) {
+        String path = rule.path();
+        if (path.endsWith("/topics")) {
+            return TOPIC;
+        }
+        if (path.endsWith("/agreements") && "POST".equals(rule.method())) {
+            return agreement(participant);
+        }
+        if (path.endsWith("/drop")) {
+            return "{\"reason\": \"OTHER\"}";
+        }
+        if (path.endsWith("/due-date")) {
+            return "{\"dueOn\": \"2027-01-01\"}";
+        }
+        if (path.equals("/imports/agenda-history")) {
+            return "{\"meetings\": [{\"meetingId\": \"" + meeting + "\", \"topics\": [{\"authorId\": \"" + participant
+                    + "\", \"title\": \"Imported\", \"kind\": \"PLANNING\", \"addedAt\": \""
+                    + Instant.now().minusSeconds(3600) + "\"}]}]}";
+        }
+        return null;
+    }
+
     private static void check(Rule rule, String actor, Expectation expected) throws Exception {
         String organisation = "perm-" + UUID.randomUUID().toString().substring(0, 8);
         UUID participant = UUID.randomUUID();
@@ -50,7 +77,13 @@ class PermissionTableTest {
         awaitAgenda(personToken(organisation, participant), meeting);
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
-        String path = rule.path().replace("{meeting}", meeting.toString());
+        String path = rule.path().replace("{meeting}", meeting.toString()).replace("{series}", series.toString());
+        if (path.contains("{agreement}")) {
+            String agreement = RestAssured.given().auth().oauth2(personToken(organisation, participant))
+                    .contentType("application/json").body(agreement(participant))
+                    .post("/meetings/{id}/agreements", meeting).then().statusCode(201).extract().path("id");
+            path = path.replace("{agreement}", agreement);
+        }
         if (path.contains("{topic}")) {
             String topic = RestAssured.given().auth().oauth2(personToken(organisation, participant))
                     .contentType("application/json").body(TOPIC).post("/meetings/{id}/topics", meeting)
@@ -58,13 +91,24 @@ class PermissionTableTest {
             path = path.replace("{topic}", topic);
         }
 
+        NotesAndTemplatesFixture fixture = NotesAndTemplatesFixture.prepare(rule.path(), path, organisation, participant,
+                meeting);
+        path = fixture.path();
+
         RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
-        if (rule.path().endsWith("/topics")) {
-            request = request.contentType("application/json").body(TOPIC);
+        String body = bodyOf(rule, meeting, participant);
+        if (body != null) {
+            request = request.contentType("application/json").body(body);
+        }
+        if (fixture.body() != null && !rule.method().equals("GET") && !rule.method().equals("DELETE")) {
+            request = request.contentType("application/json").body(fixture.body());
         }
         Response response = request.request(rule.method(), path);
 
         assertEquals(expected.status(), response.statusCode(), response::asString);
+        if (expected.listed() != null) {
+            assertEquals(expected.listed(), fixture.listedIn(response), response::asString);
+        }
         if (!expected.allowed()) {
             assertEquals("application/problem+json", response.contentType());
         }

@@ -50,6 +50,37 @@ final class SuiteClient {
                 .post("/series/{seriesId}/meetings", seriesId);
     }
 
+    /** meetings-service: {@code POST /series/{id}/meetings/{meeting}/held}, by the HR platform. */
+    Response recordHeld(String seriesId, String meetingId, String seriesETag, String heldJson) {
+        return request(SuiteService.MEETINGS, integration())
+                .contentType(ContentType.JSON)
+                .header("If-Match", seriesETag)
+                .body(heldJson)
+                .post("/series/{seriesId}/meetings/{meetingId}/held", seriesId, meetingId);
+    }
+
+    /** agenda-service: {@code POST /meetings/{id}/topics}, by one of the meeting's two people. */
+    Response addTopic(String meetingId, UUID person, String topicJson) {
+        return request(SuiteService.AGENDA, person(person)).contentType(ContentType.JSON).body(topicJson)
+                .post("/meetings/{meetingId}/topics", meetingId);
+    }
+
+    /** agenda-service: {@code POST /meetings/{id}/topics/{topic}/discussed}, by one of the meeting's two people. */
+    Response markDiscussed(String meetingId, String topicId, UUID person) {
+        return request(SuiteService.AGENDA, person(person))
+                .post("/meetings/{meetingId}/topics/{topicId}/discussed", meetingId, topicId);
+    }
+
+    /** agenda-service: {@code POST /meetings/{id}/agreements}, by one of the meeting's two people. */
+    Response makeAgreement(String meetingId, UUID person, String agreementJson) {
+        return request(SuiteService.AGENDA, person(person)).contentType(ContentType.JSON).body(agreementJson)
+                .post("/meetings/{meetingId}/agreements", meetingId);
+    }
+
+    private String person(UUID person) {
+        return signingKey.mint(organisationId, person.toString(), List.of("person"), TOKEN_LIFETIME);
+    }
+
     /** agenda-service: {@code GET /meetings/{id}/agenda}, by a person of the organisation. */
     Response agenda(String meetingId, UUID person) {
         return request(SuiteService.AGENDA, signingKey.mint(organisationId, person.toString(), List.of("person"),

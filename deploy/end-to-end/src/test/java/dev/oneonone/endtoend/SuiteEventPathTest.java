@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +145,65 @@ class SuiteEventPathTest {
         SuiteClient otherOrganisation = client.forOrganisation(OTHER_ORGANISATION);
         expectStatus(404, otherOrganisation.agenda(meetingId, companionId), SuiteService.AGENDA);
         expectStatus(404, otherOrganisation.seriesInsight(seriesId), SuiteService.INSIGHTS);
+    }
+
+    @Test
+    void anUndiscussedTopicIsCarriedOverToTheNextMeetingWithTheOpenAgreement() {
+        UUID leaderId = UUID.randomUUID();
+        UUID companionId = UUID.randomUUID();
+        Instant firstAt = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+        Response series = expectStatus(201, client.startSeries("""
+                {"leaderId": "%s", "companionId": "%s", "relationship": "MANAGER_REPORT",
+                 "cadence": "WEEKLY", "timeZone": "Europe/Berlin"}
+                """.formatted(leaderId, companionId)), SuiteService.MEETINGS);
+        String seriesId = series.jsonPath().getString("id");
+        Response first = expectStatus(201, client.scheduleMeeting(seriesId, series.header("ETag"),
+                "{\"scheduledFor\": \"" + firstAt + "\"}"), SuiteService.MEETINGS);
+        Response second = expectStatus(201, client.scheduleMeeting(seriesId, first.header("ETag"),
+                "{\"scheduledFor\": \"" + firstAt.plus(Duration.ofDays(7)) + "\"}"), SuiteService.MEETINGS);
+        String firstId = first.jsonPath().getString("id");
+        String secondId = second.jsonPath().getString("id");
+        for (String meeting : List.of(firstId, secondId)) {
+            awaitAnswer("agenda-service knows meeting " + meeting, () -> client.agenda(meeting, companionId),
+                    answer -> answer.statusCode() == 200, SuiteService.AGENDA);
+        }
+
+        // both sides prepare the first meeting; the companion's topic stays undiscussed
+        String companionsTopic = expectStatus(201, client.addTopic(firstId, companionId,
+                "{\"title\": \"Moving to the platform team?\", \"kind\": \"CAREER\", \"askOtherSideToPrepare\": true}"),
+                SuiteService.AGENDA).jsonPath().getString("id");
+        String leadersTopic = expectStatus(201, client.addTopic(firstId, leaderId,
+                "{\"title\": \"Feedback on the incident review\", \"kind\": \"FEEDBACK\"}"),
+                SuiteService.AGENDA).jsonPath().getString("id");
+        expectStatus(200, client.markDiscussed(firstId, leadersTopic, companionId), SuiteService.AGENDA);
+        String agreementId = expectStatus(201, client.makeAgreement(firstId, leaderId,
+                "{\"wording\": \"Write up the on-call proposal\", \"ownerId\": \"" + companionId
+                        + "\", \"dueOn\": \"" + LocalDate.now().plusDays(10) + "\"}"),
+                SuiteService.AGENDA).jsonPath().getString("id");
+
+        // the first meeting is held (recorded by the HR platform on meetings-service)
+        expectStatus(200, client.recordHeld(seriesId, firstId, second.header("ETag"),
+                "{\"heldAt\": \"" + Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
+                        + "\", \"actualMinutes\": 30, \"mode\": \"REMOTE\"}"), SuiteService.MEETINGS);
+
+        JsonPath next = awaitAnswer("the undiscussed topic reaches meeting " + secondId,
+                () -> client.agenda(secondId, leaderId),
+                answer -> answer.statusCode() == 200 && answer.jsonPath().getList("topics").size() == 1,
+                SuiteService.AGENDA).jsonPath();
+        assertEquals(companionsTopic, next.getString("topics[0].id"));
+        assertEquals("Moving to the platform team?", next.getString("topics[0].title"));
+        assertEquals(1, next.getInt("topics[0].timesCarried"));
+        assertEquals(firstId, next.getString("topics[0].carriedFromMeetingId"));
+        assertEquals(List.of("COMPANION_TOPICS", "CARRIED_OVER", "AGREEMENTS_TO_REVIEW", "LEADER_TOPICS"),
+                next.getList("sections.kind"));
+        assertEquals(List.of(companionsTopic), next.getList("sections[1].topics.id"));
+        assertEquals(List.of(agreementId), next.getList("sections[2].agreements.id"));
+        assertEquals("OPEN", next.getString("sections[2].agreements[0].status"));
+
+        // the held meeting keeps the topic that was discussed there
+        JsonPath held = client.agenda(firstId, companionId).jsonPath();
+        assertEquals("HELD", held.getString("status"));
+        assertEquals(List.of(leadersTopic), held.getList("topics.id"));
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** An event of one meeting's agenda; the agenda is the aggregate and the meeting id its key. */
 public sealed interface MeetingAgendaEvent extends AgendaEvent
-        permits TopicAdded, TopicDiscussed, TopicCarriedOver, TopicsReordered, NoteWritten {
+        permits TopicAdded, TopicDiscussed, TopicCarriedOver, TopicsReordered, NoteWritten, TemplateApplied {
     String AGGREGATE_TYPE = "agenda";
 
     /** The meeting whose agenda this is. */

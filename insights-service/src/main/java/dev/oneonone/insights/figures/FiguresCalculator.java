@@ -28,6 +28,7 @@ import dev.oneonone.insights.figures.SeriesTimeline.SeriesChange;
  * where it was; a held meeting counts on the day it was held, however late it was recorded.
  */
 public final class FiguresCalculator {
+    private static final Comparator<MeetingRecord> HELD_ORDER = Comparator.comparing(MeetingRecord::heldAt);
     private final Thresholds thresholds;
 
     public FiguresCalculator(Thresholds thresholds) {
@@ -58,12 +59,14 @@ public final class FiguresCalculator {
         Rhythm rhythm = Rhythm.of(series, known);
         Cadence cadence = rhythm.cadenceOn(day);
 
+        // compare instants with the day's boundaries rather than turning every instant into a date
+        Instant dayEnds = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<MeetingRecord> held = new ArrayList<>();
         int cancelled = 0;
         int scheduled = 0;
         int rescheduled = 0;
         for (MeetingRecord meeting : series.meetings()) {
-            if (meeting.heldAt() != null && !LocalDate.ofInstant(meeting.heldAt(), zone).isAfter(day)) {
+            if (meeting.heldAt() != null && meeting.heldAt().isBefore(dayEnds)) {
                 held.add(meeting);
             }
             if (known.has(meeting.cancelledAt())) {
@@ -71,12 +74,15 @@ public final class FiguresCalculator {
             }
             if (known.has(meeting.scheduledAt())) {
                 scheduled++;
-                if (meeting.moves().stream().anyMatch(move -> known.has(move.occurredAt()))) {
-                    rescheduled++;
+                for (SeriesTimeline.Move move : meeting.moves()) {
+                    if (known.has(move.occurredAt())) {
+                        rescheduled++;
+                        break;
+                    }
                 }
             }
         }
-        held.sort(Comparator.comparing(MeetingRecord::heldAt));
+        held.sort(HELD_ORDER);
 
         int gap = 0;
         Health health = null;
@@ -90,8 +96,9 @@ public final class FiguresCalculator {
             health = health(gap, cadence.intervalDays());
             LocalDate windowStart = max(series.startsOn(), day.minusWeeks(thresholds.adherenceWindowWeeks()).plusDays(1));
             expected = rhythm.expectedMeetings(windowStart, day);
+            Instant windowStarts = windowStart.atStartOfDay(zone).toInstant();
             for (MeetingRecord meeting : held) {
-                if (!LocalDate.ofInstant(meeting.heldAt(), zone).isBefore(windowStart)) {
+                if (!meeting.heldAt().isBefore(windowStarts)) {
                     heldInWindow++;
                 }
             }
@@ -238,6 +245,9 @@ public final class FiguresCalculator {
         static Rhythm of(SeriesTimeline series, Known known) {
             Rhythm rhythm = new Rhythm();
             rhythm.cadenceFrom.put(series.startsOn(), series.initialCadence());
+            if (series.changes().isEmpty()) {
+                return rhythm;
+            }
             List<SeriesChange> changes = series.changes().stream().filter(c -> known.has(c.occurredAt()))
                     .sorted(Comparator.comparing(SeriesChange::occurredAt).thenComparingLong(SeriesChange::version))
                     .toList();
@@ -277,6 +287,9 @@ public final class FiguresCalculator {
 
         /** Days after {@code from} up to and including {@code to} that were not paused. */
         int activeDaysAfter(LocalDate from, LocalDate to) {
+            if (pauses.isEmpty()) {
+                return (int) Math.max(0, ChronoUnit.DAYS.between(from, to));
+            }
             int days = 0;
             for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
                 if (!pausedOn(d)) {
@@ -288,6 +301,10 @@ public final class FiguresCalculator {
 
         /** Meetings the cadence asked for from {@code from} to {@code to}, both included, paused days excluded. */
         double expectedMeetings(LocalDate from, LocalDate to) {
+            if (pauses.isEmpty() && cadenceFrom.size() == 1 && cadenceFrom.firstEntry().getValue() != Cadence.DAILY) {
+                // one cadence, no pause: whole days over the interval
+                return (double) (ChronoUnit.DAYS.between(from, to) + 1) / cadenceFrom.firstEntry().getValue().intervalDays();
+            }
             int workingDaysDaily = 0;
             int[] daysByInterval = new int[Cadence.MONTHLY.intervalDays() + 1];
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

@@ -85,7 +85,7 @@ public class SuiteEventsConsumer {
         String sql = """
                 insert into observed_event (event_id, organisation_id, event_type, aggregate_id, aggregate_version,
                                             occurred_at, recorded_at, payload)
-                values ($1, $2, $3, $4, $5, $6, $7, cast($8 as jsonb))
+                values ($1, $2, $3, $4, $5, $6, $7, cast(cast($8 as text) as jsonb))
                 on conflict (event_id) do nothing""";
         return connection.preparedQuery(sql).execute(Tuple.from(new Object[] { envelope.id(), envelope.organisationId(),
                         envelope.type(), envelope.aggregateId(), envelope.aggregateVersion(),

@@ -101,7 +101,7 @@ public class HealthAssessment {
         return connection.preparedQuery("""
                 insert into event (event_id, organisation_id, stream_type, stream_id, version, event_type, occurred_at,
                                    recorded_at, payload)
-                select $1, $2, $3, $4, coalesce(max(version), 0) + 1, $5, $6, $6, cast($7 as jsonb)
+                select $1, $2, $3, $4, coalesce(max(version), 0) + 1, $5, $6, $6, cast(cast($7 as text) as jsonb)
                 from event where stream_id = $4""")
                 .execute(Tuple.from(new Object[] { UUID.randomUUID(), series.organisationId(), changed.aggregateType(),
                         series.seriesId(), changed.type(), now.atOffset(ZoneOffset.UTC), payload }))

@@ -52,7 +52,7 @@ public class SeriesFiguresService {
         LocalDate day = asOf == null ? today(organisationId) : asOf;
         return timelines.ofOrganisation(pool, organisationId)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(all -> all.stream().map(series -> calculator.figuresOf(series, day)).toList());
+                .map(all -> all.parallelStream().map(series -> calculator.figuresOf(series, day)).toList());
     }
 
     /** The timeline of one series, or null when the organisation has no such series. */
@@ -86,14 +86,16 @@ public class SeriesFiguresService {
                 .map(all -> {
                     List<SeriesTimeline> series = chosen == null ? all
                             : all.stream().filter(s -> chosen.contains(s.seriesId())).toList();
+                    // one series' weeks together (its timeline stays in cache), series side by side
+                    List<List<SeriesFigures>> bySeries = series.parallelStream()
+                            .map(one -> calculator.weekly(one, day, weeks)).toList();
                     Map<LocalDate, List<SeriesFigures>> trend = new LinkedHashMap<>();
-                    for (int week = weeks - 1; week >= 0; week--) {
-                        LocalDate weekEnd = day.minusWeeks(week);
+                    for (int week = 0; week < weeks; week++) {
                         List<SeriesFigures> figures = new ArrayList<>(series.size());
-                        for (SeriesTimeline one : series) {
-                            figures.add(calculator.figuresOf(one, weekEnd));
+                        for (List<SeriesFigures> one : bySeries) {
+                            figures.add(one.get(week));
                         }
-                        trend.put(weekEnd, figures);
+                        trend.put(day.minusWeeks(weeks - 1L - week), figures);
                     }
                     return trend;
                 });

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.oneonone.agenda.domain.Rejection;
 import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
+import dev.oneonone.agenda.imports.ImportRefusedException;
 import dev.oneonone.agenda.rest.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -50,8 +50,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response rejected(RejectedException e, UriInfo uri) {
         String reason = e.rejection().reason();
-        int status = Rejection.TOPIC_NOT_FOUND.equals(reason) ? 404 : 409;
+        int status = reason.endsWith("-not-found") ? 404 : 409;
         return problem(status, reason, status == 404 ? "Not Found" : "Conflict", e.getMessage(), uri, null);
+    }
+
+    /** A history import refused as a whole: every row at fault with its path. */
+    @ServerExceptionMapper
+    public Response importRefused(ImportRefusedException e, UriInfo uri) {
+        return problem(422, "import-refused", "Import refused", e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,47 @@
+package dev.oneonone.agenda.notes;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** One revision of a note, kept for good: a note's history is every text it ever had. */
+@Entity
+@Table(name = "note_revision")
+@IdClass(NoteRevision.Key.class)
+public class NoteRevision extends PanacheEntityBase {
+    @Id
+    @Column(name = "note_id")
+    public UUID noteId;
+    @Id
+    public int revision;
+    public String text;
+    @Column(name = "written_by")
+    public UUID writtenBy;
+    @Column(name = "written_by_role")
+    public String writtenByRole;
+    @Column(name = "written_at")
+    public Instant writtenAt;
+
+    /** The primary key: a note and one of its revisions. */
+    public static class Key implements Serializable {
+        public UUID noteId;
+        public int revision;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.revision == revision && java.util.Objects.equals(key.noteId, noteId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(noteId, revision);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.oneonone.agenda.notes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.oneonone.agenda.domain.Decision;
+import dev.oneonone.agenda.domain.EditNote;
+import dev.oneonone.agenda.domain.MeetingNotes;
+import dev.oneonone.agenda.domain.WriteNote;
+import dev.oneonone.agenda.security.Caller;
+import dev.oneonone.agenda.topics.AgendaStreams;
+import dev.oneonone.agenda.topics.Agendas;
+import dev.oneonone.events.agenda.AuthorRole;
+import dev.oneonone.events.agenda.NoteVisibility;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * Notes on meetings as their participants write and read them. A shared note is read and edited by both
+ * participants; a private note by its author only, and for anyone else it does not exist (404, never
+ * counted, never listed). Every write records NoteWritten on the agenda's stream (without the text) and
+ * keeps the text as a new revision, in the caller's transaction.
+ */
+@ApplicationScoped
+public class Notes {
+    private final Agendas agendas;
+    private final AgendaStreams streams;
+    private final Clock clock;
+
+    public Notes(Agendas agendas, AgendaStreams streams, Clock clock) {
+        this.agendas = agendas;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    public Uni<Note> write(Caller caller, UUID meetingId, NoteVisibility visibility, String text) {
+        return agendas.access(caller, meetingId).chain(access -> {
+            String organisationId = access.meeting().organisationId;
+            AuthorRole role = access.roleOf(caller.personId());
+            UUID noteId = UUID.randomUUID();
+            Instant now = clock.instant();
+            return streams.history(organisationId, meetingId)
+                    .map(history -> MeetingNotes.replay(meetingId, history))
+                    .chain(notes -> streams.record(organisationId, meetingId, notes.version(),
+                            notes.write(new WriteNote(noteId, visibility, role)), now))
+                    .chain(stored -> {
+                        Note note = new Note();
+                        note.noteId = noteId;
+                        note.meetingId = meetingId;
+                        note.organisationId = organisationId;
+                        note.visibility = visibility.name();
+                        note.authorId = caller.personId();
+                        note.authorRole = role.name();
+                        note.text = text;
+                        note.revision = 1;
+                        note.createdAt = now;
+                        note.updatedAt = now;
+                        note.updatedByRole = role.name();
+                        return note.<Note>persist().call(() -> revision(note, caller.personId()).persist());
+                    });
+        });
+    }
+
+    /** A new revision of a note the caller may read; a stale {@code expectedRevision} is refused (409). */
+    public Uni<Note> edit(Caller caller, UUID noteId, String text, Integer expectedRevision) {
+        return readable(caller, noteId).chain(note -> agendas.access(caller, note.meetingId).chain(access -> {
+            AuthorRole role = access.roleOf(caller.personId());
+            Instant now = clock.instant();
+            return streams.history(note.organisationId, note.meetingId)
+                    .map(history -> MeetingNotes.replay(note.meetingId, history))
+                    .chain(notes -> {
+                        Decision decision = notes.edit(new EditNote(noteId, role, expectedRevision));
+                        if (decision instanceof Decision.Rejected rejected
+                                && MeetingNotes.NOTE_NOT_FOUND.equals(rejected.rejection().reason())) {
+                            return Uni.createFrom().failure(new NotFoundException("No note " + noteId));
+                        }
+                        return streams.record(note.organisationId, note.meetingId, notes.version(), decision, now);
+                    })
+                    .chain(stored -> {
+                        note.text = text;
+                        note.revision = note.revision + 1;
+                        note.updatedAt = now;
+                        note.updatedByRole = role.name();
+                        return revision(note, caller.personId()).persist().replaceWith(note);
+                    });
+        }));
+    }
+
+    /** The note when the caller may read it: a participant of its meeting, and its author if it is private. */
+    public Uni<Note> readable(Caller caller, UUID noteId) {
+        return Note.<Note>find("noteId = ?1 and organisationId = ?2", noteId, caller.organisationId()).firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundException("No note " + noteId))
+                .call(note -> agendas.access(caller, note.meetingId))
+                .invoke(note -> {
+                    if (NoteVisibility.PRIVATE.name().equals(note.visibility) && !note.authorId.equals(caller.personId())) {
+                        // the same answer as for a note that does not exist: the other side gets no hint
+                        throw new NotFoundException("No note " + noteId);
+                    }
+                });
+    }
+
+    /** The meeting's notes the caller may read, oldest first, up to {@code limit} + 1 (the extra one tells a page follows). */
+    public Uni<List<Note>> readable(Caller caller, UUID meetingId, long after, int limit) {
+        return agendas.access(caller, meetingId).chain(access -> Note.<Note>find(
+                        "meetingId = :meeting and seq > :after and (visibility = :shared or authorId = :me) order by seq",
+                        Parameters.with("meeting", meetingId).and("after", after)
+                                .and("shared", NoteVisibility.SHARED.name()).and("me", caller.personId()))
+                .page(0, limit + 1).list());
+    }
+
+    /** A readable note's revisions, oldest first, after revision {@code after}, up to {@code limit} + 1. */
+    public Uni<List<NoteRevision>> revisions(Caller caller, UUID noteId, int after, int limit) {
+        return readable(caller, noteId).chain(note -> NoteRevision.<NoteRevision>find(
+                        "noteId = ?1 and revision > ?2 order by revision", noteId, after)
+                .page(0, limit + 1).list());
+    }
+
+    private static NoteRevision revision(Note note, UUID writer) {
+        NoteRevision revision = new NoteRevision();
+        revision.noteId = note.noteId;
+        revision.revision = note.revision;
+        revision.text = note.text;
+        revision.writtenBy = writer;
+        revision.writtenByRole = note.updatedByRole;
+        revision.writtenAt = note.updatedAt;
+        return revision;
+    }
+}

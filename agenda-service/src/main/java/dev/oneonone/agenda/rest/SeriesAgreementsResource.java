@@ -1,0 +1,78 @@
+package dev.oneonone.agenda.rest;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.agenda.agreements.AgreementFilter;
+import dev.oneonone.agenda.agreements.Agreements;
+import dev.oneonone.agenda.rest.problem.InvalidInputException;
+import dev.oneonone.agenda.rest.problem.Problem;
+import dev.oneonone.agenda.rest.problem.Problem.FieldError;
+import dev.oneonone.agenda.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/series/{seriesId}/agreements")
+@Tag(name = "Agreements")
+@Produces(MediaType.APPLICATION_JSON)
+public class SeriesAgreementsResource {
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final JsonWebToken token;
+    private final Agreements agreements;
+
+    public SeriesAgreementsResource(JsonWebToken token, Agreements agreements) {
+        this.token = token;
+        this.agreements = agreements;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed(Caller.PERSON)
+    @Operation(summary = "List a series' agreements",
+            description = "Only the series' two participants see them. By when they were made (then id); cursor "
+                    + "paging: pass the answer's 'next' as 'after'. 'overdue' is derived: open with a due date before "
+                    + "today in the series' time zone.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgreementPage.class)))
+    @APIResponse(responseCode = "400", description = "A malformed status, page size or cursor, by parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not acting as a person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such series among the caller's own (or not arrived yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AgreementPage> list(@PathParam("seriesId") UUID seriesId,
+            @Parameter(description = "open (default), closed (completed or dropped) or all", example = "open")
+            @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE, example = "50") @QueryParam("limit")
+            @DefaultValue("50") int limit,
+            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+        Caller caller = Caller.of(token);
+        AgreementFilter filter = AgreementFilter.parse(status);
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInputException(java.util.List.of(new FieldError("limit", "must be 1 to " + MAX_PAGE_SIZE)));
+        }
+        AgreementPage.Cursor cursor = after == null ? null : AgreementPage.Cursor.parse(after);
+        return agreements.series(caller, seriesId).chain(series -> agreements
+                .page(series, filter, cursor == null ? null : cursor.madeAt(),
+                        cursor == null ? null : cursor.agreementId(), limit + 1)
+                .map(rows -> AgreementPage.of(rows.stream()
+                        .map(row -> AgreementView.of(row, agreements.overdue(row, series))).toList(), limit)));
+    }
+}
