@@ -285,10 +285,9 @@
     status('Loading…');
     const started = performance.now();
     try {
-      const [rollup] = await Promise.all([
-        api(rollupPath(scope), { asOf: $('as-of').value, weeks: $('weeks').value }),
-        loadGroups(scope, false),
-      ]);
+      // one after the other: the rollup computes the date's figures, the list of groups then reuses them
+      const rollup = await api(rollupPath(scope), { asOf: $('as-of').value, weeks: $('weeks').value });
+      await loadGroups(scope, false);
       $('scope-title').textContent = label(scope) + ' · as of ' + rollup.asOf;
       renderFigures(rollup);
       renderTrend(rollup.trend);
