@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.oneonone.agenda.domain.Agreement;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.domain.MakeAgreement;
+import dev.oneonone.agenda.domain.Rejection;
 import dev.oneonone.agenda.eventstore.AgendaEventJson;
 import dev.oneonone.agenda.eventstore.EventStore;
 import dev.oneonone.agenda.eventstore.StoredEvent;
@@ -41,6 +42,9 @@ import jakarta.ws.rs.NotFoundException;
  */
 @ApplicationScoped
 public class Agreements {
+    /** A stale If-Match: the agreement changed since the caller read it (409). */
+    public static final String AGREEMENT_CHANGED = "agreement-changed";
+
     private final Agendas agendas;
     private final EventStore store;
     private final AgendaEventJson json;
@@ -123,16 +127,20 @@ public class Agreements {
                 });
     }
 
-    public Uni<Visible> complete(Caller caller, UUID agreementId) {
-        return change(caller, agreementId, Agreement::complete);
+    /**
+     * The changes below take the agreement's version as the caller last read it (its ETag, from an If-Match), or
+     * null for whatever version it is at; a stale one is refused with {@value #AGREEMENT_CHANGED} and changes nothing.
+     */
+    public Uni<Visible> complete(Caller caller, UUID agreementId, Long expectedVersion) {
+        return change(caller, agreementId, expectedVersion, Agreement::complete);
     }
 
-    public Uni<Visible> drop(Caller caller, UUID agreementId, DropReason reason) {
-        return change(caller, agreementId, agreement -> agreement.drop(reason));
+    public Uni<Visible> drop(Caller caller, UUID agreementId, DropReason reason, Long expectedVersion) {
+        return change(caller, agreementId, expectedVersion, agreement -> agreement.drop(reason));
     }
 
-    public Uni<Visible> changeDueDate(Caller caller, UUID agreementId, LocalDate dueOn) {
-        return change(caller, agreementId, agreement -> agreement.changeDueDate(dueOn));
+    public Uni<Visible> changeDueDate(Caller caller, UUID agreementId, LocalDate dueOn, Long expectedVersion) {
+        return change(caller, agreementId, expectedVersion, agreement -> agreement.changeDueDate(dueOn));
     }
 
     /** Its events, oldest first, each with when it happened and when it was recorded. */
@@ -189,13 +197,18 @@ public class Agreements {
         return person.equals(series.leaderId) ? AuthorRole.LEADER : null;
     }
 
-    private Uni<Visible> change(Caller caller, UUID agreementId,
+    private Uni<Visible> change(Caller caller, UUID agreementId, Long expectedVersion,
             java.util.function.Function<Agreement, Decision> decide) {
         return visible(caller, agreementId).chain(visible -> {
             AgreementOverview row = visible.agreement();
             return store.load(row.organisationId, agreementId).chain(history -> {
                 Agreement agreement = Agreement.replay(agreementId,
                         history.stream().map(stored -> (AgreementEvent) json.read(stored)).toList());
+                if (expectedVersion != null && expectedVersion != agreement.version()) {
+                    return Uni.createFrom().failure(new RejectedException(Rejection.of(AGREEMENT_CHANGED,
+                            "The agreement is at version " + agreement.version() + ", not " + expectedVersion
+                                    + ": read it again and retry.")));
+                }
                 Instant now = clock.instant();
                 return append(row.organisationId, agreement, decide.apply(agreement), now).map(stored -> {
                     stored.forEach(event -> project(row, (AgreementEvent) json.read(event), event));

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,12 +18,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+/** History import for integrators; an Idempotency-Key makes a retried import safe (nothing imported twice). */
 @Path("/imports")
 @Tag(name = "Imports", description = "History brought in from another tool by the organisation's HR platform")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,11 +35,14 @@ public class ImportsResource {
     private final JsonWebToken token;
     private final AgendaHistoryImport history;
     private final RequestValidation validation;
+    private final IdempotentCreates idempotent;
 
-    public ImportsResource(JsonWebToken token, AgendaHistoryImport history, RequestValidation validation) {
+    public ImportsResource(JsonWebToken token, AgendaHistoryImport history, RequestValidation validation,
+            IdempotentCreates idempotent) {
         this.token = token;
         this.history = history;
         this.validation = validation;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -50,27 +56,39 @@ public class ImportsResource {
                     + "they were discussed; agreements made, with due date changes, completed or dropped. Each event "
                     + "carries the real date as its time (ce_time) and now as when it was recorded. All or nothing: "
                     + "if any row is refused, nothing is stored and every refused row is reported by its path, e.g. "
-                    + "meetings[3].agreements[0].dropReason. Imported topics are not carried over. Body up to 16 MiB.")
+                    + "meetings[3].agreements[0].dropReason. Imported topics are not carried over. Body up to 16 MiB. "
+                    + "Send an Idempotency-Key: a retry after a lost answer then gets the first answer again instead "
+                    + "of importing the history twice.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ImportAgendaHistoryRequest.class),
             examples = @ExampleObject(name = "one meeting", value = ImportRequests.EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Imported",
-            content = @Content(schema = @Schema(implementation = ImportRequests.ImportResult.class)))
+    @APIResponse(responseCode = "201", description = "Imported: the ids given, per meeting, in the order sent",
+            content = @Content(schema = @Schema(implementation = ImportRequests.ImportResult.class),
+                    examples = @ExampleObject(name = "one meeting", value = AgreementExamples.IMPORTED)))
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = AgreementExamples.IMPORT_INVALID)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthenticated", value = AgreementExamples.IMPORT_UNAUTHENTICATED)))
     @APIResponse(responseCode = "403", description = "Only an integration imports history",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = AgreementExamples.IMPORT_FORBIDDEN)))
     @APIResponse(responseCode = "413", description = "Body over 16 MiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too large", value = AgreementExamples.TOO_LARGE)))
     @APIResponse(responseCode = "422", description = "Rows refused (unknown meeting, not a participant, dates out of "
-            + "order or in the future); nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> importAgendaHistory(ImportAgendaHistoryRequest request) {
+            + "order or in the future), nothing was stored; or the Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "refused", value = AgreementExamples.IMPORT_REFUSED),
+                            @ExampleObject(name = "key reused", value = AgreementExamples.IMPORT_KEY_REUSED) }))
+    public Uni<Response> importAgendaHistory(
+            @Parameter(description = ProblemExamples.IDEMPOTENCY_KEY) @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            ImportAgendaHistoryRequest request) {
         Caller caller = Caller.of(token);
         validation.check(request);
-        return history.run(caller.organisationId(), request.meetings())
-                .map(results -> Response.status(Response.Status.CREATED)
-                        .entity(new ImportRequests.ImportResult(results)).build());
+        return idempotent.once(caller, idempotencyKey, "POST " + AGENDA_HISTORY, request,
+                () -> history.run(caller.organisationId(), request.meetings())
+                        .map(results -> Response.status(Response.Status.CREATED)
+                                .entity(new ImportRequests.ImportResult(results)).build()));
     }
 }

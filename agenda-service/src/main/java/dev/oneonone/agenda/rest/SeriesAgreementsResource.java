@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,15 +49,21 @@ public class SeriesAgreementsResource {
             description = "Only the series' two participants see them. By when they were made (then id); cursor "
                     + "paging: pass the answer's 'next' as 'after'. 'overdue' is derived: open with a due date before "
                     + "today in the series' time zone.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgreementPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of the series' agreements",
+            content = @Content(schema = @Schema(implementation = AgreementPage.class),
+                    examples = @ExampleObject(name = "one open, overdue", value = AgreementExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "A malformed status, page size or cursor, by parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad status", value = AgreementExamples.LIST_INVALID)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
     @APIResponse(responseCode = "403", description = "The caller is not acting as a person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such series among the caller's own (or not arrived yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = AgreementExamples.SERIES_NOT_FOUND)))
     public Uni<AgreementPage> list(@PathParam("seriesId") UUID seriesId,
             @Parameter(description = "open (default), closed (completed or dropped) or all", example = "open")
             @QueryParam("status") String status,

@@ -163,4 +163,29 @@ class AgendaHistoryImportTest {
                 .body(body(past, "OTHER")).post("/imports/agenda-history").then().statusCode(403)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void a_retried_import_with_its_idempotency_key_imports_nothing_twice() throws Exception {
+        aPastHeldMeeting();
+        String key = "history-" + UUID.randomUUID();
+        String first = given().auth().oauth2(integration()).header("Idempotency-Key", key).contentType("application/json")
+                .body(body(past, "NO_LONGER_NEEDED")).post("/imports/agenda-history").then().statusCode(201)
+                .extract().asString();
+
+        // the answer was lost, the platform retries: the same ids again, nothing imported twice
+        given().auth().oauth2(integration()).header("Idempotency-Key", key).contentType("application/json")
+                .body(body(past, "NO_LONGER_NEEDED")).post("/imports/agenda-history").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body(equalTo(first));
+        // the same key for another import is refused
+        given().auth().oauth2(integration()).header("Idempotency-Key", key).contentType("application/json")
+                .body(body(past, "OTHER")).post("/imports/agenda-history").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://oneonone.dev/problems/idempotency-key-reused"))
+                .body("errors.field", contains("Idempotency-Key"));
+
+        given().auth().oauth2(personToken(ORG, leader)).get("/meetings/{id}/agenda", past).then()
+                .body("topics", hasSize(2)).body("agreementsMade", hasSize(2))
+                .body("agreementsMade.dropReason", contains(null, "NO_LONGER_NEEDED"));
+    }
 }

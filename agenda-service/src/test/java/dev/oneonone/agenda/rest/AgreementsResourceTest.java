@@ -220,4 +220,72 @@ class AgreementsResourceTest {
         make(companion, first, "Too late", companion, null).statusCode(409)
                 .body("type", equalTo("https://oneonone.dev/problems/meeting-did-not-take-place"));
     }
+
+    @Test
+    void an_agreements_etag_is_its_version_and_a_stale_if_match_changes_nothing() throws Exception {
+        twoMeetings();
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> made =
+                make(companion, first, "Write up the on-call proposal", companion, TODAY_IN_BERLIN.plusDays(7))
+                        .statusCode(201).header("ETag", equalTo("\"1\"")).extract();
+        String id = made.path("id");
+        org.junit.jupiter.api.Assertions.assertTrue(made.header("Location").endsWith("/agreements/" + id),
+                made.header("Location"));
+        as(leader, "GET", "/agreements/{id}", id).statusCode(200).header("ETag", equalTo("\"1\""));
+
+        LocalDate later = TODAY_IN_BERLIN.plusDays(14);
+        given().auth().oauth2(personToken(ORG, leader)).header("If-Match", "\"1\"").contentType("application/json")
+                .body(Map.of("dueOn", later.toString())).put("/agreements/{id}/due-date", id).then().statusCode(200)
+                .header("ETag", equalTo("\"2\""));
+
+        // the companion still holds version 1: each change is refused and changes nothing
+        given().auth().oauth2(personToken(ORG, companion)).header("If-Match", "\"1\"")
+                .post("/agreements/{id}/completion", id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://oneonone.dev/problems/agreement-changed"));
+        given().auth().oauth2(personToken(ORG, companion)).header("If-Match", "\"1\"").contentType("application/json")
+                .body(Map.of("reason", "OTHER")).post("/agreements/{id}/drop", id).then().statusCode(409)
+                .body("type", equalTo("https://oneonone.dev/problems/agreement-changed"));
+        given().auth().oauth2(personToken(ORG, companion)).header("If-Match", "\"1\"").contentType("application/json")
+                .body(Map.of("dueOn", TODAY_IN_BERLIN.plusDays(3).toString())).put("/agreements/{id}/due-date", id)
+                .then().statusCode(409).body("type", equalTo("https://oneonone.dev/problems/agreement-changed"));
+        given().auth().oauth2(personToken(ORG, companion)).header("If-Match", "one")
+                .post("/agreements/{id}/completion", id).then().statusCode(400).body("errors.field", contains("If-Match"));
+        as(companion, "GET", "/agreements/{id}", id).statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("agreement.status", equalTo("OPEN"))
+                .body("agreement.dueOn", equalTo(later.toString()))
+                .body("history.what", contains("MADE", "DUE_DATE_CHANGED"));
+
+        // the same date again records nothing, so the version stays; with the current version the change goes through
+        given().auth().oauth2(personToken(ORG, companion)).header("If-Match", "\"2\"").contentType("application/json")
+                .body(Map.of("dueOn", later.toString())).put("/agreements/{id}/due-date", id).then().statusCode(200)
+                .header("ETag", equalTo("\"2\""));
+        given().auth().oauth2(personToken(ORG, companion)).header("If-Match", "W/\"2\"")
+                .post("/agreements/{id}/completion", id).then().statusCode(200).header("ETag", equalTo("\"3\""))
+                .body("agreement.status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void a_retried_agreement_is_made_once() throws Exception {
+        twoMeetings();
+        String key = "agreement-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("wording", "Pair with the new hire", "ownerId", companion.toString());
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> made = given().auth()
+                .oauth2(personToken(ORG, leader)).header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/meetings/{id}/agreements", first).then().statusCode(201).extract();
+
+        given().auth().oauth2(personToken(ORG, leader)).header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/meetings/{id}/agreements", first).then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("ETag", equalTo(made.header("ETag")))
+                .header("Location", equalTo(made.header("Location")))
+                .body("id", equalTo(made.path("id")));
+        // the same key for another agreement is refused, and makes nothing
+        given().auth().oauth2(personToken(ORG, leader)).header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("wording", "Something else", "ownerId", leader.toString()))
+                .post("/meetings/{id}/agreements", first).then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://oneonone.dev/problems/idempotency-key-reused"))
+                .body("errors.field", contains("Idempotency-Key"));
+
+        given().auth().oauth2(personToken(ORG, companion)).queryParam("status", "all")
+                .get("/series/{id}/agreements", series).then().body("items.id", contains((String) made.path("id")));
+    }
 }

@@ -10,6 +10,8 @@ import static dev.oneonone.agenda.rest.TopicsResourceTest.addTopic;
 import static dev.oneonone.agenda.rest.TopicsResourceTest.topic;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -23,6 +25,8 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.agenda.templates.BuiltInTemplate;
+import dev.oneonone.agenda.templates.TemplateQuestion;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.ActorRole;
 import dev.oneonone.events.meetings.CancelReason;
@@ -32,7 +36,11 @@ import dev.oneonone.events.meetings.MeetingMode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Topics move on when meetings-service says a meeting ended, as its participants then see on the agendas. */
+/**
+ * Topics move on when meetings-service says a meeting ended, as its participants then see on the agendas. The
+ * meetings under test are scheduled as not the series' first, so that only the topics a test adds are on them; the
+ * last test shows that the first-meeting template's questions on a held first meeting carry over like any topic.
+ */
 @QuarkusTest
 class CarryOverResourceTest {
     private static final String ORG = "acme";
@@ -65,7 +73,7 @@ class CarryOverResourceTest {
     @Test
     void a_held_meeting_passes_its_undiscussed_topics_to_the_next_one() throws Exception {
         publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
-                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), true)),
+                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), false)),
                 envelope(ORG, 3, meetingScheduled(series, second, inDays(9), false)));
         awaitAgenda(personToken(ORG, companion), first);
         awaitAgenda(personToken(ORG, companion), second);
@@ -108,7 +116,7 @@ class CarryOverResourceTest {
     @Test
     void a_cancelled_meetings_topics_wait_for_the_next_meeting_and_count_each_carry() throws Exception {
         publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
-                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), true)));
+                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), false)));
         awaitAgenda(personToken(ORG, companion), first);
         String workload = idOf(companion, first, "Workload is too high", "WELLBEING");
         String discussed = idOf(leader, first, "Incident review", "FEEDBACK");
@@ -145,7 +153,7 @@ class CarryOverResourceTest {
     @Test
     void topics_carried_over_keep_their_details_and_flag() throws Exception {
         publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
-                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), true)),
+                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), false)),
                 envelope(ORG, 3, meetingScheduled(series, second, inDays(9), false)));
         awaitAgenda(personToken(ORG, companion), second);
         addTopic(companion, first, Map.of("title", "Promotion path to senior", "details", "Which gaps remain?",
@@ -159,5 +167,46 @@ class CarryOverResourceTest {
                 .body("topics[0].details", equalTo("Which gaps remain?"))
                 .body("topics[0].askOtherSideToPrepare", equalTo(true))
                 .body("topics[0].authorRole", equalTo("COMPANION"));
+    }
+
+    @Test
+    void the_first_meetings_template_topics_left_undiscussed_carry_over_like_any_topic() throws Exception {
+        // an organisation of its own, so that no template another test defines replaces the built-in one
+        String organisation = "first-meeting-" + UUID.randomUUID();
+        String leaderToken = personToken(organisation, leader);
+        List<String> questions = BuiltInTemplate.FIRST_MEETING.questions().stream().map(TemplateQuestion::text).toList();
+        publish(envelope(organisation, 1, seriesStarted(series, leader, companion)),
+                envelope(organisation, 2, meetingScheduled(series, first, inDays(2), true)),
+                envelope(organisation, 3, meetingScheduled(series, second, inDays(9), false)));
+        awaitAgenda(leaderToken, second);
+        JsonPath onFirst = awaitAgenda(leaderToken, first).extract().jsonPath();
+        // the first meeting starts from the template: its questions are the leader's topics
+        org.junit.jupiter.api.Assertions.assertEquals(questions, onFirst.getList("sections[3].topics.title"));
+        String confidentiality = onFirst.getString("sections[3].topics[0].id");
+        given().auth().oauth2(leaderToken).post("/meetings/{m}/topics/{t}/discussed", first, confidentiality)
+                .then().statusCode(200);
+        String own = given().auth().oauth2(personToken(organisation, companion)).contentType("application/json")
+                .body(topic("Workload is too high", "WELLBEING")).post("/meetings/{id}/topics", first).then()
+                .statusCode(201).extract().path("id");
+
+        publish(envelope(organisation, 4, new MeetingHeld(series, first, Instant.now(), 45, MeetingMode.IN_PERSON)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(leaderToken).get("/meetings/{id}/agenda", second).then()
+                        .extract().jsonPath().getList("topics").size() == questions.size());
+
+        // the four questions not discussed and the companion's topic moved on; the discussed one stayed
+        List<String> carried = new java.util.ArrayList<>(questions.subList(1, questions.size()));
+        carried.add("Workload is too high");
+        given().auth().oauth2(leaderToken).get("/meetings/{id}/agenda", second).then()
+                .body("firstOfSeries", equalTo(false))
+                .body("sections[0].topics", hasSize(0))
+                .body("sections[1].topics.title", containsInAnyOrder(carried.toArray()))
+                .body("sections[1].topics.timesCarried", everyItem(equalTo(1)))
+                .body("sections[1].topics.carriedFromMeetingId", everyItem(equalTo(first.toString())))
+                .body("sections[1].topics.findAll { it.id == '" + own + "' }.authorRole", contains("COMPANION"))
+                .body("sections[1].topics.findAll { it.authorRole == 'LEADER' }", hasSize(questions.size() - 1))
+                .body("sections[3].topics", hasSize(0));
+        given().auth().oauth2(leaderToken).get("/meetings/{id}/agenda", first).then()
+                .body("topics.id", contains(confidentiality));
     }
 }

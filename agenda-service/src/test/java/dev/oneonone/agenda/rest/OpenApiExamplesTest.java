@@ -48,11 +48,18 @@ class OpenApiExamplesTest {
         JsonNode paths = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi")
                 .then().extract().asString()).path("paths");
         for (String create : List.of("/meetings/{meetingId}/topics", "/meetings/{meetingId}/notes", "/templates",
-                "/meetings/{meetingId}/templates/{templateId}/application")) {
+                "/meetings/{meetingId}/templates/{templateId}/application", "/meetings/{meetingId}/agreements",
+                "/imports/agenda-history")) {
             assertTrue(paths.path(create).path("post").path("parameters").toString().contains("Idempotency-Key"), create);
         }
         assertTrue(paths.path("/notes/{noteId}").path("put").path("parameters").toString().contains("If-Match"));
         assertTrue(paths.path("/meetings/{meetingId}/topics/order").path("put").path("parameters").toString()
+                .contains("If-Match"));
+        assertTrue(paths.path("/agreements/{agreementId}/completion").path("post").path("parameters").toString()
+                .contains("If-Match"));
+        assertTrue(paths.path("/agreements/{agreementId}/drop").path("post").path("parameters").toString()
+                .contains("If-Match"));
+        assertTrue(paths.path("/agreements/{agreementId}/due-date").path("put").path("parameters").toString()
                 .contains("If-Match"));
     }
 }

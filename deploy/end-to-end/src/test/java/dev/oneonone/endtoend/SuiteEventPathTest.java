@@ -3,6 +3,7 @@ package dev.oneonone.endtoend;
 import static java.util.stream.Collectors.joining;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -167,8 +171,14 @@ class SuiteEventPathTest {
             awaitAnswer("agenda-service knows meeting " + meeting, () -> client.agenda(meeting, companionId),
                     answer -> answer.statusCode() == 200, SuiteService.AGENDA);
         }
+        // the series' first meeting starts from the first-meeting template: its questions are the leader's topics
+        JsonPath firstAgenda = client.agenda(firstId, leaderId).jsonPath();
+        List<String> templateTopics = firstAgenda.getList("sections[3].topics.id");
+        assertFalse(templateTopics.isEmpty(), "the first meeting starts from the template: " + firstAgenda.prettify());
+        assertEquals(List.of(), client.agenda(secondId, leaderId).jsonPath().getList("topics"),
+                "only the first meeting starts from the template");
 
-        // both sides prepare the first meeting; the companion's topic stays undiscussed
+        // both sides prepare the first meeting; the companion's topic and the template's stay undiscussed
         String companionsTopic = expectStatus(201, client.addTopic(firstId, companionId,
                 "{\"title\": \"Moving to the platform team?\", \"kind\": \"CAREER\", \"askOtherSideToPrepare\": true}"),
                 SuiteService.AGENDA).jsonPath().getString("id");
@@ -186,17 +196,24 @@ class SuiteEventPathTest {
                 "{\"heldAt\": \"" + Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
                         + "\", \"actualMinutes\": 30, \"mode\": \"REMOTE\"}"), SuiteService.MEETINGS);
 
-        JsonPath next = awaitAnswer("the undiscussed topic reaches meeting " + secondId,
+        int carried = templateTopics.size() + 1;
+        JsonPath next = awaitAnswer("the undiscussed topics reach meeting " + secondId,
                 () -> client.agenda(secondId, leaderId),
-                answer -> answer.statusCode() == 200 && answer.jsonPath().getList("topics").size() == 1,
+                answer -> answer.statusCode() == 200 && answer.jsonPath().getList("topics").size() == carried,
                 SuiteService.AGENDA).jsonPath();
-        assertEquals(companionsTopic, next.getString("topics[0].id"));
-        assertEquals("Moving to the platform team?", next.getString("topics[0].title"));
-        assertEquals(1, next.getInt("topics[0].timesCarried"));
-        assertEquals(firstId, next.getString("topics[0].carriedFromMeetingId"));
         assertEquals(List.of("COMPANION_TOPICS", "CARRIED_OVER", "AGREEMENTS_TO_REVIEW", "LEADER_TOPICS"),
                 next.getList("sections.kind"));
-        assertEquals(List.of(companionsTopic), next.getList("sections[1].topics.id"));
+        List<String> expectedCarried = new ArrayList<>(templateTopics);
+        expectedCarried.add(companionsTopic);
+        List<String> carriedIds = next.getList("sections[1].topics.id");
+        assertEquals(new HashSet<>(expectedCarried), new HashSet<>(carriedIds),
+                "the companion's topic and the template's undiscussed questions are carried over");
+        assertEquals(carried, carriedIds.size());
+        int companions = carriedIds.indexOf(companionsTopic);
+        assertEquals("Moving to the platform team?", next.getString("sections[1].topics[" + companions + "].title"));
+        assertEquals("COMPANION", next.getString("sections[1].topics[" + companions + "].authorRole"));
+        assertEquals(Collections.nCopies(carried, 1), next.<Integer>getList("sections[1].topics.timesCarried"));
+        assertEquals(Collections.nCopies(carried, firstId), next.getList("sections[1].topics.carriedFromMeetingId"));
         assertEquals(List.of(agreementId), next.getList("sections[2].agreements.id"));
         assertEquals("OPEN", next.getString("sections[2].agreements[0].status"));
 
