@@ -171,6 +171,9 @@ public final class LocalSuite {
             banner.append(String.format(" %-17s %s%n", service.service().module(), service.url()))
                     .append(String.format(" %-17s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n", "",
                             service.url(), service.url()));
+            if ("insights-service".equals(service.service().module())) {
+                banner.append(String.format(" %-17s Directors' dashboard %s/dashboard/%n", "", service.url()));
+            }
         }
         banner.append('\n')
                 .append(String.format(" %-17s %s:%d (user %s)%s%n", "PostgreSQL", postgres.host(), postgres.port(),
@@ -182,6 +185,7 @@ public final class LocalSuite {
                 .append('\n')
                 .append(" Every API call needs a bearer token; mint one (local use only) with:\n")
                 .append("   java -cp deploy/local/target/local-suite.jar dev.oneonone.local.MintToken --org acme --role integration\n")
+                .append(" (the dashboard takes a director's: --role director --person <their id>)\n")
                 .append('\n').append(" Press Ctrl-C to stop\n").append(line);
         System.out.println(banner);
     }
