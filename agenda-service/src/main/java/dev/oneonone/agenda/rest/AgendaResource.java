@@ -1,7 +1,5 @@
 package dev.oneonone.agenda.rest;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,9 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.oneonone.agenda.agreements.Agreements;
 import dev.oneonone.agenda.projection.AgreementOverview;
 import dev.oneonone.agenda.projection.Topic;
-import dev.oneonone.agenda.rest.problem.InvalidInputException;
 import dev.oneonone.agenda.rest.problem.Problem;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
 import dev.oneonone.agenda.security.Caller;
 import dev.oneonone.agenda.topics.AgendaStreams;
 import dev.oneonone.agenda.topics.Agendas;
@@ -28,7 +24,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,16 +79,16 @@ public class AgendaResource {
 
     private final JsonWebToken token;
     private final Agendas agendas;
-    private final Validator validator;
+    private final RequestBodies bodies;
     private final AgendaStreams streams;
     private final IdempotentCreates idempotent;
     private final Agreements agreements;
 
-    public AgendaResource(JsonWebToken token, Agendas agendas, Validator validator, AgendaStreams streams,
+    public AgendaResource(JsonWebToken token, Agendas agendas, RequestBodies bodies, AgendaStreams streams,
             IdempotentCreates idempotent, Agreements agreements) {
         this.token = token;
         this.agendas = agendas;
-        this.validator = validator;
+        this.bodies = bodies;
         this.streams = streams;
         this.idempotent = idempotent;
         this.agreements = agreements;
@@ -176,7 +171,7 @@ public class AgendaResource {
             AddTopicRequest request) {
         Caller caller = Caller.of(token);
         Long expected = Versions.fromIfMatch(ifMatch);
-        validate(request);
+        bodies.valid(request);
         return idempotent.once(caller, idempotencyKey, "POST /meetings/" + meetingId + "/topics", request,
                 () -> agendas.addTopic(caller, meetingId, new Agendas.NewTopic(request.title().strip(),
                                 request.details() == null || request.details().isBlank() ? null : request.details(),
@@ -231,18 +226,5 @@ public class AgendaResource {
 
     private List<AgreementView> agreementViews(List<AgreementOverview> rows, Agendas.Access access) {
         return rows.stream().map(row -> AgreementView.of(row, agreements.overdue(row, access.series()))).toList();
-    }
-
-    private void validate(AddTopicRequest request) {
-        if (request == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON body is required")));
-        }
-        List<FieldError> errors = new ArrayList<>(validator.validate(request).stream()
-                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
-                .toList());
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidInputException(errors);
-        }
     }
 }

@@ -54,9 +54,9 @@ public class AgreementsResource {
 
     private final JsonWebToken token;
     private final Agreements agreements;
-    private final RequestValidation validation;
+    private final RequestBodies validation;
 
-    public AgreementsResource(JsonWebToken token, Agreements agreements, RequestValidation validation) {
+    public AgreementsResource(JsonWebToken token, Agreements agreements, RequestBodies validation) {
         this.token = token;
         this.agreements = agreements;
         this.validation = validation;
@@ -126,7 +126,7 @@ public class AgreementsResource {
             DropAgreementRequest request) {
         Caller caller = Caller.of(token);
         Long expected = Versions.fromIfMatch(ifMatch);
-        validation.check(request);
+        validation.valid(request);
         return answer(agreements.drop(caller, agreementId, request.reason(), expected));
     }
 
@@ -156,7 +156,7 @@ public class AgreementsResource {
             ChangeDueDateRequest request) {
         Caller caller = Caller.of(token);
         Long expected = Versions.fromIfMatch(ifMatch);
-        validation.check(request);
+        validation.valid(request);
         return answer(agreements.changeDueDate(caller, agreementId, request.dueOn(), expected));
     }
 

@@ -34,10 +34,10 @@ public class ImportsResource {
 
     private final JsonWebToken token;
     private final AgendaHistoryImport history;
-    private final RequestValidation validation;
+    private final RequestBodies validation;
     private final IdempotentCreates idempotent;
 
-    public ImportsResource(JsonWebToken token, AgendaHistoryImport history, RequestValidation validation,
+    public ImportsResource(JsonWebToken token, AgendaHistoryImport history, RequestBodies validation,
             IdempotentCreates idempotent) {
         this.token = token;
         this.history = history;
@@ -85,7 +85,7 @@ public class ImportsResource {
             @Parameter(description = ProblemExamples.IDEMPOTENCY_KEY) @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             ImportAgendaHistoryRequest request) {
         Caller caller = Caller.of(token);
-        validation.check(request);
+        validation.valid(request);
         return idempotent.once(caller, idempotencyKey, "POST " + AGENDA_HISTORY, request,
                 () -> history.run(caller.organisationId(), request.meetings())
                         .map(results -> Response.status(Response.Status.CREATED)

@@ -36,10 +36,10 @@ import jakarta.ws.rs.core.Response;
 public class MeetingAgreementsResource {
     private final JsonWebToken token;
     private final Agreements agreements;
-    private final RequestValidation validation;
+    private final RequestBodies validation;
     private final IdempotentCreates idempotent;
 
-    public MeetingAgreementsResource(JsonWebToken token, Agreements agreements, RequestValidation validation,
+    public MeetingAgreementsResource(JsonWebToken token, Agreements agreements, RequestBodies validation,
             IdempotentCreates idempotent) {
         this.token = token;
         this.agreements = agreements;
@@ -83,7 +83,7 @@ public class MeetingAgreementsResource {
             @Parameter(description = ProblemExamples.IDEMPOTENCY_KEY) @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             MakeAgreementRequest request) {
         Caller caller = Caller.of(token);
-        validation.check(request);
+        validation.valid(request);
         return idempotent.once(caller, idempotencyKey, "POST /meetings/" + meetingId + "/agreements", request,
                 () -> agreements.make(caller, meetingId, new Agreements.NewAgreement(request.wording().strip(),
                                 request.ownerId(), request.dueOn()))
