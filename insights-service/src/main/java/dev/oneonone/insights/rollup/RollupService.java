@@ -93,6 +93,22 @@ public class RollupService {
                 : new Visibility(director, snapshot.directory().subtree(director));
     }
 
+    /**
+     * What the caller sees on a date, from the directory alone (no figure is computed): the whole
+     * organisation for HR and integrations, else the reporting subtree of the token's person id.
+     */
+    public Uni<Visibility> visibility(Caller caller, String organisationId, LocalDate asOf) {
+        if (caller.is(Caller.HR) || caller.is(Caller.INTEGRATION)) {
+            return Uni.createFrom().item(Visibility.WHOLE_ORGANISATION);
+        }
+        UUID director = directorId(caller);
+        if (director == null) {
+            return Uni.createFrom().item(new Visibility(null, Set.of()));
+        }
+        return eventPosition().chain(position -> directory(organisationId, position))
+                .map(history -> new Visibility(director, history.asOf(asOf, timeZone).subtree(director)));
+    }
+
     /** A director's person id: the subject of their token. */
     public static UUID directorId(Caller caller) {
         try {
