@@ -117,7 +117,6 @@ public class ProjectionReplay {
             if (!holdBeforeSwap.isZero()) {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
-            targets.building(false);
             swap();
             status = new Status(State.DONE, events, status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events", events);
@@ -208,6 +207,9 @@ public class ProjectionReplay {
             all.append(all.isEmpty() ? "" : ", ").append(table).append(", ").append(table).append(ProjectionTargets.NEXT);
         }
         pool.withTransaction(connection -> execute(connection, "lock table " + all + " in access exclusive mode")
+                // from here on the live consumer writes the live tables only: a transaction of it that began
+                // before waits for the lock and then finds the copies gone, fails and is tried again
+                .invoke(() -> targets.building(false))
                 .chain(() -> Multi.createFrom().iterable(tables)
                         .onItem().transformToUniAndConcatenate(table -> execute(connection,
                                 "alter table " + table + " rename to " + table + "_old")
@@ -217,6 +219,7 @@ public class ProjectionReplay {
                         .collect().last())
                 .chain(() -> execute(connection, "update history_position set position = position + 1")))
                 // a live transaction still writing to both sets may deadlock with the locks: try again
+                .onFailure().invoke(() -> targets.building(true))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(SWAP_ATTEMPTS)
                 .await().indefinitely();
     }

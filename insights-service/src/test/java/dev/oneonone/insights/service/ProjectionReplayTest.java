@@ -109,14 +109,16 @@ class ProjectionReplayTest {
         given().auth().oauth2(integration).post("/admin/projections/replay").then().statusCode(202);
         int answeredWhileRunning = 0;
         while ("RUNNING".equals(status(integration))) {
-            // the live tables answer meanwhile (still without the reporting lines, until the swap)
-            assertEquals(lost, rollup(hr));
+            // the live tables answer meanwhile (still without the reporting lines), then the rebuilt ones: the
+            // swap comes a moment before the status says DONE
+            String answer = rollup(hr);
+            assertTrue(answer.equals(lost) || answer.equals(before), answer);
             assertEquals(seriesBefore, given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then()
                     .statusCode(200).extract().asString());
-            answeredWhileRunning++;
+            answeredWhileRunning += answer.equals(lost) ? 1 : 0;
             Thread.sleep(100);
         }
-        assertTrue(answeredWhileRunning > 0, "the API was asked while the replay ran");
+        assertTrue(answeredWhileRunning > 0, "the API answered from the live tables while the replay ran");
         assertEquals("DONE", status(integration));
 
         // the swap moved history_position: no figure computed from the old tables is served again
