@@ -28,6 +28,8 @@ public final class SmallOrganisation {
     public final UUID h;
     public final UUID seriesB;
     public final UUID seriesM1;
+    public final UUID seriesH;
+    public final UUID seriesA;
     public final String hrToken;
 
     private SmallOrganisation() {
@@ -43,7 +45,7 @@ public final class SmallOrganisation {
         h = history.person(70, m1, "DATA", "ENG");
         history.reportsTo(21, h, m1, m2);
 
-        history.series(56, m1, a, Relationship.MANAGER_REPORT, 44, 37, 30, 23, 16, 9, 2);
+        seriesA = history.series(56, m1, a, Relationship.MANAGER_REPORT, 44, 37, 30, 23, 16, 9, 2);
         seriesB = history.series(56, m1, b, Relationship.MANAGER_REPORT, 51, 44, 37, 30);
         history.agreement(seriesB, 30, 10, 12);
         history.agreement(seriesB, 30, 10, 5);
@@ -53,7 +55,7 @@ public final class SmallOrganisation {
         history.series(56, d, m2, Relationship.MANAGER_REPORT, 17, 10, 3);
         history.series(56, m2, e, Relationship.MANAGER_REPORT, 15, 8, 1);
         history.series(56, m2, f, Relationship.MANAGER_REPORT, 16, 9, 2);
-        history.series(56, m2, h, Relationship.MANAGER_REPORT, 14, 7, 0);
+        seriesH = history.series(56, m2, h, Relationship.MANAGER_REPORT, 14, 7, 0);
         hrToken = history.token(UUID.randomUUID().toString(), "hr");
     }
 

@@ -1,6 +1,10 @@
 package dev.oneonone.insights.config;
 
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.Config;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,18 +50,35 @@ public interface InsightsConfig {
         }
 
         /**
-         * The organisation's time zone for "today" when a request gives no date ({@code insights.default-time-zone}).
-         * The events carry no organisation time zone yet, so one setting serves every organisation.
+         * The organisations' time zones for "today" when a request gives no date: {@code insights.time-zones.<org>}
+         * for an organisation, else {@code insights.default-time-zone}. The events carry no organisation time zone,
+         * so it is a setting. A zone that is not a valid region id stops the service at start.
          */
         @Produces
         @Singleton
-        OrganisationTimeZone organisationTimeZone(
+        OrganisationTimeZone organisationTimeZone(Config config,
                 @ConfigProperty(name = "insights.default-time-zone", defaultValue = "UTC") ZoneId zone) {
-            return new OrganisationTimeZone(zone);
+            Map<String, ZoneId> zones = new HashMap<>();
+            for (String name : config.getPropertyNames()) {
+                if (name.startsWith(OrganisationTimeZone.PREFIX) && name.length() > OrganisationTimeZone.PREFIX.length()) {
+                    zones.put(name.substring(OrganisationTimeZone.PREFIX.length()),
+                            ZoneId.of(config.getValue(name, String.class)));
+                }
+            }
+            return new OrganisationTimeZone(zone, zones);
         }
     }
 
-    /** The time zone an organisation's "today" is taken in. */
-    record OrganisationTimeZone(ZoneId zone) {
+    /** The time zone each organisation's "today" is taken in: its own setting, else the default. */
+    record OrganisationTimeZone(ZoneId defaultZone, Map<String, ZoneId> zones) {
+        public static final String PREFIX = "insights.time-zones.";
+
+        public OrganisationTimeZone {
+            zones = Map.copyOf(zones);
+        }
+
+        public ZoneId zone(String organisationId) {
+            return zones.getOrDefault(organisationId, defaultZone);
+        }
     }
 }

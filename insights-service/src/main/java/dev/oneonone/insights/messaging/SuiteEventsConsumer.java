@@ -1,6 +1,7 @@
 package dev.oneonone.insights.messaging;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,9 +10,9 @@ import org.jboss.logging.Logger;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.SeriesEvent;
-import dev.oneonone.insights.directory.DirectoryProjection;
 import dev.oneonone.insights.projection.ProjectionTargets;
-import dev.oneonone.insights.projection.TimelineProjection;
+import dev.oneonone.insights.projection.Projection;
+import dev.oneonone.insights.projection.ProjectionReplay;
 import dev.oneonone.insights.service.HealthAssessment;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Consumes both topics of the suite (meetings and agenda). Each event is recorded in the insights
@@ -32,19 +34,17 @@ public class SuiteEventsConsumer {
 
     private final Pool pool;
     private final SuiteEventReader reader;
-    private final TimelineProjection projection;
+    private final List<Projection> projections;
     private final ProjectionTargets targets;
     private final HealthAssessment assessment;
-    private final DirectoryProjection directory;
 
-    public SuiteEventsConsumer(Pool pool, SuiteEventReader reader, TimelineProjection projection,
-            ProjectionTargets targets, HealthAssessment assessment, DirectoryProjection directory) {
+    public SuiteEventsConsumer(Pool pool, SuiteEventReader reader, Instance<Projection> projections,
+            ProjectionTargets targets, HealthAssessment assessment) {
         this.pool = pool;
         this.reader = reader;
-        this.projection = projection;
+        this.projections = ProjectionReplay.ordered(projections);
         this.targets = targets;
         this.assessment = assessment;
-        this.directory = directory;
     }
 
     @Incoming("meetings-events")
@@ -69,9 +69,10 @@ public class SuiteEventsConsumer {
                         return Uni.createFrom().voidItem();
                     }
                     return Multi.createFrom().iterable(targets.suffixes())
-                            .onItem().transformToUniAndConcatenate(
-                                    suffix -> projection.apply(connection, suffix, envelope, event)
-                                            .chain(() -> directory.apply(connection, suffix, envelope, event)))
+                            .onItem().transformToUniAndConcatenate(suffix -> Multi.createFrom().iterable(projections)
+                                    .onItem().transformToUniAndConcatenate(
+                                            projection -> projection.apply(connection, suffix, envelope, event))
+                                    .collect().last())
                             .collect().last()
                             .chain(() -> event instanceof SeriesEvent series
                                     ? assessment.afterEvent(connection, envelope.organisationId(), series.seriesId())

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 /**
- * Rebuilds the projection tables from the first event on Kafka while the service keeps answering:
- * builds copies of the tables ({@code <table>_next}) with a consumer of its own that reads both topics
+ * Rebuilds every projection's tables (the timelines and the directory's history: each {@link Projection})
+ * from the first event on Kafka while the service keeps answering: builds copies of the tables
+ * ({@code <table>_next}) with a consumer of its own that reads both topics
  * from offset 0 up to where they ended when the replay began; meanwhile the live consumer writes every
  * event it takes to both sets, so nothing is missed. Then the copies are swapped in, in one transaction
- * (readers wait a moment, never see a half-built table). The writes are idempotent upserts, so an event
- * applied by both consumers changes nothing.
+ * (readers wait a moment, never see a half-built table), and {@code history_position} moves in the
+ * same transaction so that no rollup computed from the old tables is served again. The writes are
+ * idempotent upserts, so an event applied by both consumers changes nothing.
  */
 @ApplicationScoped
 public class ProjectionReplay {
@@ -54,7 +58,8 @@ public class ProjectionReplay {
     }
 
     private final Pool pool;
-    private final TimelineProjection projection;
+    private final List<Projection> projections;
+    private final List<String> tables;
     private final ProjectionTargets targets;
     private final SuiteEventReader reader;
     private final Map<String, Object> kafka;
@@ -63,17 +68,28 @@ public class ProjectionReplay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, null, null);
 
-    public ProjectionReplay(Pool pool, TimelineProjection projection, ProjectionTargets targets, SuiteEventReader reader,
+    public ProjectionReplay(Pool pool, Instance<Projection> projections, ProjectionTargets targets, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
             Clock clock) {
         this.pool = pool;
-        this.projection = projection;
+        this.projections = ordered(projections);
+        this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
         this.targets = targets;
         this.reader = reader;
         this.kafka = kafka;
         this.holdBeforeSwap = holdBeforeSwap;
         this.clock = clock;
+    }
+
+    /** The projections in a fixed order (by class name), so every consumer applies them alike. */
+    public static List<Projection> ordered(Instance<Projection> projections) {
+        return projections.stream().sorted(Comparator.comparing(projection -> projection.getClass().getName())).toList();
+    }
+
+    /** Every table a replay rebuilds. */
+    public List<String> tables() {
+        return tables;
     }
 
     public Status status() {
@@ -101,7 +117,6 @@ public class ProjectionReplay {
             if (!holdBeforeSwap.isZero()) {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
-            targets.building(false);
             swap();
             status = new Status(State.DONE, events, status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events", events);
@@ -116,7 +131,7 @@ public class ProjectionReplay {
     }
 
     private void prepareCopies() {
-        pool.withTransaction(connection -> Multi.createFrom().iterable(TimelineProjection.TABLES)
+        pool.withTransaction(connection -> Multi.createFrom().iterable(tables)
                 .onItem().transformToUniAndConcatenate(table -> execute(connection, "drop table if exists " + table
                         + ProjectionTargets.NEXT).chain(() -> execute(connection, "create table " + table
                                 + ProjectionTargets.NEXT + " (like " + table + " including all)")))
@@ -173,28 +188,38 @@ public class ProjectionReplay {
                 .onItem().transformToUniAndConcatenate(envelope -> {
                     Object event = reader.payloadOf(envelope);
                     return event == null ? Uni.createFrom().voidItem()
-                            : projection.apply(connection, ProjectionTargets.NEXT, envelope, event);
+                            : Multi.createFrom().iterable(projections).onItem().transformToUniAndConcatenate(
+                                    projection -> projection.apply(connection, ProjectionTargets.NEXT, envelope, event))
+                                    .collect().last().replaceWithVoid();
                 })
                 .collect().last())
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                 .await().indefinitely();
     }
 
-    /** Renames the copies over the live tables in one transaction. */
+    /**
+     * Renames the copies over the live tables in one transaction, and moves {@code history_position}: the
+     * rollups' caches hold figures of the old tables until it moves (no event need come after a replay).
+     */
     private void swap() {
         StringBuilder all = new StringBuilder();
-        for (String table : TimelineProjection.TABLES) {
+        for (String table : tables) {
             all.append(all.isEmpty() ? "" : ", ").append(table).append(", ").append(table).append(ProjectionTargets.NEXT);
         }
         pool.withTransaction(connection -> execute(connection, "lock table " + all + " in access exclusive mode")
-                .chain(() -> Multi.createFrom().iterable(TimelineProjection.TABLES)
+                // from here on the live consumer writes the live tables only: a transaction of it that began
+                // before waits for the lock and then finds the copies gone, fails and is tried again
+                .invoke(() -> targets.building(false))
+                .chain(() -> Multi.createFrom().iterable(tables)
                         .onItem().transformToUniAndConcatenate(table -> execute(connection,
                                 "alter table " + table + " rename to " + table + "_old")
                                 .chain(() -> execute(connection, "alter table " + table + ProjectionTargets.NEXT
                                         + " rename to " + table))
                                 .chain(() -> execute(connection, "drop table " + table + "_old")))
-                        .collect().last()))
+                        .collect().last())
+                .chain(() -> execute(connection, "update history_position set position = position + 1")))
                 // a live transaction still writing to both sets may deadlock with the locks: try again
+                .onFailure().invoke(() -> targets.building(true))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(SWAP_ATTEMPTS)
                 .await().indefinitely();
     }

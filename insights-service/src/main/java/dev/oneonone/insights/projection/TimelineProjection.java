@@ -36,11 +36,17 @@ import jakarta.enterprise.context.ApplicationScoped;
  * rows. {@code suffix} names the set of tables: "" for the live ones, "_next" while a replay builds.
  */
 @ApplicationScoped
-public class TimelineProjection {
+public class TimelineProjection implements Projection {
     /** The tables this projection owns, rebuilt by a replay. */
     public static final List<String> TABLES = List.of("series_timeline", "series_change", "meeting_timeline",
             "meeting_move", "companion_topic", "agreement_timeline", "agreement_due_change");
 
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public Uni<Void> apply(SqlClient sql, String suffix, EventEnvelope envelope, Object event) {
         String org = envelope.organisationId();
         OffsetDateTime at = time(envelope.occurredAt());

@@ -65,7 +65,7 @@ public class AttentionResource {
             @Parameter(description = RollupResource.CURSOR) @QueryParam("cursor") String cursor,
             @Parameter(description = RollupResource.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
         Caller caller = Caller.of(token);
-        RollupQuery query = new RollupQuery(service.today()).scope(scope, defaultScope(caller)).asOf(asOf).cursor(cursor)
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).scope(scope, defaultScope(caller)).asOf(asOf).cursor(cursor)
                 .limit(limit).checked();
         if (query.scope().kind() == Scope.Kind.ORGANISATION) {
             RollupResource.requireWholeOrganisation(caller);
@@ -102,7 +102,7 @@ public class AttentionResource {
             @Parameter(description = RollupResource.AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = "Week ends, 1 to 52 (default 12).", example = "12") @QueryParam("weeks") String weeks) {
         Caller caller = Caller.of(token);
-        RollupQuery query = new RollupQuery(service.today()).scope(scope, defaultScope(caller)).asOf(asOf)
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).scope(scope, defaultScope(caller)).asOf(asOf)
                 .weeks(weeks, service.rules().defaultWeeks()).checked();
         if (query.scope().kind() == Scope.Kind.ORGANISATION) {
             RollupResource.requireWholeOrganisation(caller);

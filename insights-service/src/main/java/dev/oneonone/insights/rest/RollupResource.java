@@ -215,7 +215,7 @@ public class RollupResource {
     }
 
     private Uni<Rollup> rollup(Caller caller, Scope scope, String asOfText, String weeksText) {
-        RollupQuery query = new RollupQuery(service.today()).asOf(asOfText).weeks(weeksText, null)
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).weeks(weeksText, null)
                 .code("code", scope.key()).checked();
         // with a trend, its last week end is the date asked for: one pass over the history serves both
         Uni<List<OrganisationSnapshot>> snapshots = query.weeks() == null
@@ -236,7 +236,7 @@ public class RollupResource {
     private Uni<RollupPage> list(String asOfText, String cursor, String limit, String filter,
             Predicate<Directory.Person> member, Function<Directory.Person, String> key, Function<String, Scope> scopeOf) {
         Caller caller = Caller.of(token);
-        RollupQuery query = new RollupQuery(service.today()).asOf(asOfText).cursor(cursor).limit(limit)
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).cursor(cursor).limit(limit)
                 .code("department", filter).checked();
         return service.snapshot(caller.organisationId(), query.asOf()).map(snapshot -> {
             Visibility visibility = service.visibility(caller, snapshot);

@@ -24,6 +24,8 @@ import dev.oneonone.insights.figures.SeriesTimeline.MeetingRecord;
 import dev.oneonone.insights.figures.SeriesTimeline.Move;
 import dev.oneonone.insights.rest.problem.InvalidInputException;
 import dev.oneonone.insights.rest.problem.Problem;
+import dev.oneonone.insights.rollup.RollupService;
+import dev.oneonone.insights.rollup.Visibility;
 import dev.oneonone.insights.security.Caller;
 import dev.oneonone.insights.service.SeriesFiguresService;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +51,13 @@ public class SeriesInsightResource {
             + "default today in the organisation's time zone. Only what happened by the end of that day counts.";
 
     private final SeriesFiguresService figures;
+    private final RollupService rollups;
     private final Clock clock;
     private final JsonWebToken token;
 
-    public SeriesInsightResource(SeriesFiguresService figures, Clock clock, JsonWebToken token) {
+    public SeriesInsightResource(SeriesFiguresService figures, RollupService rollups, Clock clock, JsonWebToken token) {
         this.figures = figures;
+        this.rollups = rollups;
         this.clock = clock;
         this.token = token;
     }
@@ -75,7 +79,7 @@ public class SeriesInsightResource {
             @Parameter(description = AS_OF, example = "2026-03-02") @QueryParam("asOf") String asOf) {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
-        return visibleTimeline(caller, seriesId).map(series -> {
+        return visibleTimeline(caller, seriesId, day).map(series -> {
             var figuresNow = figures.figuresOf(series, day);
             return new SeriesInsightView(series.seriesId(), series.leaderId(), series.companionId(),
                     series.relationship().name(), figuresNow.cadence().name(), series.startsOn(), series.zone().getId(),
@@ -101,7 +105,7 @@ public class SeriesInsightResource {
             @Parameter(description = AS_OF, example = "2026-03-02") @QueryParam("asOf") String asOf) {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
-        return visibleTimeline(caller, seriesId).map(series -> {
+        return visibleTimeline(caller, seriesId, day).map(series -> {
             List<SeriesFiguresView> points = new java.util.ArrayList<>(weeks);
             for (int week = weeks - 1; week >= 0; week--) {
                 points.add(SeriesFiguresView.of(figures.figuresOf(series, day.minusWeeks(week))));
@@ -113,7 +117,7 @@ public class SeriesInsightResource {
     @GET
     @Operation(summary = "List the organisation's series figures", description = "Every series of the caller's "
             + "organisation (current, not yet started and ended: see `current`) with its figures as of a date, by "
-            + "series id. `health` keeps the current series of that health. Cursor paging: pass the answer's 'next' as 'cursor'.")
+            + "series id; for a director, the series whose companion is in their reporting subtree on that date. `health` keeps the current series of that health. Cursor paging: pass the answer's 'next' as 'cursor'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesFiguresPage.class)))
     @APIResponse(responseCode = "400", description = "A page size out of 1 to " + MAX_PAGE_SIZE
             + ", a malformed cursor, health or asOf",
@@ -133,8 +137,11 @@ public class SeriesInsightResource {
         LocalDate day = asOf(asOf, caller);
         Health wanted = health(health);
         UUID after = cursor(cursor);
-        return figures.forOrganisation(caller.organisationId(), day).map(all -> {
-            List<SeriesFiguresView> page = all.stream()
+        return Uni.combine().all().unis(figures.forOrganisation(caller.organisationId(), day),
+                rollups.visibility(caller, caller.organisationId(), day)).asTuple().map(both -> {
+            Visibility visibility = both.getItem2();
+            List<SeriesFiguresView> page = both.getItem1().stream()
+                    .filter(f -> visibility.sees(f.companionId()) || caller.takesPartIn(f.leaderId(), f.companionId()))
                     .filter(f -> wanted == null || (f.current() && f.health() == wanted))
                     .filter(f -> after == null || f.seriesId().compareTo(after) > 0)
                     .sorted(Comparator.comparing(f -> f.seriesId()))
@@ -146,13 +153,27 @@ public class SeriesInsightResource {
         });
     }
 
-    private Uni<SeriesTimeline> visibleTimeline(Caller caller, UUID seriesId) {
+    /**
+     * The series when the caller may see it as of the date: its two participants; HR and the integration;
+     * a director when its companion is in their reporting subtree on that date (the rollups' rule: a
+     * group's series are those whose companion is in the group). Otherwise 404, like an unknown id.
+     */
+    private Uni<SeriesTimeline> visibleTimeline(Caller caller, UUID seriesId, LocalDate day) {
         return figures.timeline(caller.organisationId(), seriesId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No series " + seriesId))
-                .invoke(series -> {
-                    if (!seesOrganisationInsights(caller) && !caller.takesPartIn(series.leaderId(), series.companionId())) {
-                        throw new NotFoundException("No series " + seriesId);
+                .chain(series -> {
+                    if (caller.takesPartIn(series.leaderId(), series.companionId())) {
+                        return Uni.createFrom().item(series);
                     }
+                    if (!seesOrganisationInsights(caller)) {
+                        return Uni.createFrom().failure(new NotFoundException("No series " + seriesId));
+                    }
+                    return rollups.visibility(caller, caller.organisationId(), day).map(visibility -> {
+                        if (!visibility.sees(series.companionId())) {
+                            throw new NotFoundException("No series " + seriesId);
+                        }
+                        return series;
+                    });
                 });
     }
 
@@ -206,7 +227,7 @@ public class SeriesInsightResource {
         }
     }
 
-    /** Directors, HR and the organisation's integration see every series' figures; a person only their own. */
+    /** Directors (within their subtree), HR and the organisation's integration see others' series; a person only their own. */
     private static boolean seesOrganisationInsights(Caller caller) {
         return caller.is(Caller.INTEGRATION) || caller.is(Caller.DIRECTOR) || caller.is(Caller.HR);
     }

@@ -1,5 +1,6 @@
 package dev.oneonone.insights.rollup;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -139,7 +140,7 @@ public final class RollupCalculator {
         int due = 0;
         int onTime = 0;
         int openOverdue = 0;
-        double adherenceSum = 0;
+        double[] adherences = new double[group.series().size()];
         int withAdherence = 0;
         for (SeriesFigures series : group.series()) {
             FollowThrough followThrough = series.followThrough();
@@ -160,9 +161,14 @@ public final class RollupCalculator {
                 overdue++;
             }
             if (series.adherence() != null) {
-                adherenceSum += series.adherence();
-                withAdherence++;
+                adherences[withAdherence++] = series.adherence();
             }
+        }
+        // summed in value order: the same figure whatever order the series come in (rows move in a replay)
+        Arrays.sort(adherences, 0, withAdherence);
+        double adherenceSum = 0;
+        for (int i = 0; i < withAdherence; i++) {
+            adherenceSum += adherences[i];
         }
         int withManager = 0;
         int covered = 0;

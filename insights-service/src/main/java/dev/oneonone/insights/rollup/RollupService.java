@@ -2,13 +2,11 @@ package dev.oneonone.insights.rollup;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.oneonone.insights.config.InsightsConfig;
 import dev.oneonone.insights.directory.DirectoryHistory;
 import dev.oneonone.insights.directory.DirectoryHistoryReader;
 import dev.oneonone.insights.security.Caller;
@@ -27,7 +25,7 @@ public class RollupService {
     }
 
     private final SeriesFiguresService figures;
-    private final ZoneId timeZone;
+    private final InsightsConfig.OrganisationTimeZone timeZones;
     private final DirectoryHistoryReader directoryReader;
     private final Pool client;
     private final RollupRules rules;
@@ -39,9 +37,9 @@ public class RollupService {
 
     public RollupService(SeriesFiguresService figures, DirectoryHistoryReader directoryReader, Pool client,
             RollupRules rules, PrivacyRules privacy,
-            @ConfigProperty(name = "insights.default-time-zone", defaultValue = "UTC") ZoneId timeZone, Clock clock) {
+            InsightsConfig.OrganisationTimeZone timeZones, Clock clock) {
         this.figures = figures;
-        this.timeZone = timeZone;
+        this.timeZones = timeZones;
         this.directoryReader = directoryReader;
         this.client = client;
         this.rules = rules;
@@ -61,8 +59,8 @@ public class RollupService {
     }
 
     /** Today in the organisation's time zone. */
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(timeZone));
+    public LocalDate today(String organisationId) {
+        return LocalDate.now(clock.withZone(timeZones.zone(organisationId)));
     }
 
     /** The organisation's directory and current series on the date. */
@@ -77,7 +75,7 @@ public class RollupService {
                         .trend(organisationId, null, asOf, weeks)
                         .map(byWeek -> byWeek.entrySet().stream()
                                 .map(week -> new OrganisationSnapshot(week.getKey(),
-                                        history.asOf(week.getKey(), timeZone), week.getValue()))
+                                        history.asOf(week.getKey(), timeZones.zone(organisationId)), week.getValue()))
                                 .toList()))
                         .invoke(weekEnds -> weekEnds.forEach(snapshot -> snapshots.put(
                                 new DateKey(organisationId, snapshot.asOf(), 0), position, snapshot)))));
@@ -91,6 +89,22 @@ public class RollupService {
         UUID director = directorId(caller);
         return director == null ? new Visibility(null, Set.of())
                 : new Visibility(director, snapshot.directory().subtree(director));
+    }
+
+    /**
+     * What the caller sees on a date, from the directory alone (no figure is computed): the whole
+     * organisation for HR and integrations, else the reporting subtree of the token's person id.
+     */
+    public Uni<Visibility> visibility(Caller caller, String organisationId, LocalDate asOf) {
+        if (caller.is(Caller.HR) || caller.is(Caller.INTEGRATION)) {
+            return Uni.createFrom().item(Visibility.WHOLE_ORGANISATION);
+        }
+        UUID director = directorId(caller);
+        if (director == null) {
+            return Uni.createFrom().item(new Visibility(null, Set.of()));
+        }
+        return eventPosition().chain(position -> directory(organisationId, position))
+                .map(history -> new Visibility(director, history.asOf(asOf, timeZones.zone(organisationId)).subtree(director)));
     }
 
     /** A director's person id: the subject of their token. */
@@ -113,7 +127,7 @@ public class RollupService {
     private Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf, long position) {
         return snapshots.get(new DateKey(organisationId, asOf, 0), position, () -> directory(organisationId, position)
                 .chain(history -> figures.forOrganisation(organisationId, asOf)
-                        .map(series -> new OrganisationSnapshot(asOf, history.asOf(asOf, timeZone), series))));
+                        .map(series -> new OrganisationSnapshot(asOf, history.asOf(asOf, timeZones.zone(organisationId)), series))));
     }
 
     private Uni<DirectoryHistory> directory(String organisationId, long position) {

@@ -42,9 +42,9 @@ public class SeriesFiguresService {
         this.clock = clock;
     }
 
-    /** Today in the organisation's time zone ({@code insights.default-time-zone} until organisations have one). */
+    /** Today in the organisation's time zone ({@code insights.time-zones.<org>}, else {@code insights.default-time-zone}). */
     public LocalDate today(String organisationId) {
-        return LocalDate.now(clock.withZone(timeZone.zone()));
+        return LocalDate.now(clock.withZone(timeZone.zone(organisationId)));
     }
 
     /** Figures of every series of the organisation as of {@code asOf} (today when null), current or not. */

@@ -133,6 +133,47 @@ class RollupResourceTest {
     }
 
     @Test
+    void a_director_reads_the_series_whose_companion_is_in_their_subtree_on_the_date() {
+        String m1AsDirector = history.token(m1.toString(), "director");
+        // B reports to M1: visible; M1's own series with D: M1 is its companion, not in M1's subtree
+        given().auth().oauth2(m1AsDirector).get("/series/{id}", seriesB).then().statusCode(200);
+        given().auth().oauth2(m1AsDirector).get("/series/{id}/trend", seriesB).then().statusCode(200)
+                .body("points", hasSize(12));
+        given().auth().oauth2(m1AsDirector).get("/series/{id}", seriesM1).then().statusCode(404)
+                .contentType("application/problem+json");
+        // H moved from M1 to M2 three weeks ago: M1 sees M2's series with H only as of a date before the move
+        given().auth().oauth2(m1AsDirector).get("/series/{id}", org.seriesH).then().statusCode(404);
+        given().auth().oauth2(m1AsDirector).get("/series/{id}/trend", org.seriesH).then().statusCode(404);
+        String beforeTheMove = history.daysAgo(28).toString();
+        given().auth().oauth2(m1AsDirector).queryParam("asOf", beforeTheMove).get("/series/{id}", org.seriesH)
+                .then().statusCode(200).body("figures.asOf", equalTo(beforeTheMove));
+        given().auth().oauth2(m1AsDirector).queryParam("asOf", beforeTheMove).get("/series/{id}/trend", org.seriesH)
+                .then().statusCode(200);
+
+        List<String> today = given().auth().oauth2(m1AsDirector).get("/series").then().statusCode(200)
+                .extract().jsonPath().getList("items.seriesId");
+        assertEquals(java.util.Set.of(org.seriesA.toString(), seriesB.toString()), java.util.Set.copyOf(today),
+                "M1 sees the series of A and B");
+        assertEquals(2, today.size());
+        List<String> then = given().auth().oauth2(m1AsDirector).queryParam("asOf", beforeTheMove).get("/series")
+                .then().statusCode(200).extract().jsonPath().getList("items.seriesId");
+        assertEquals(3, then.size(), "before the move M1 also sees H's series: " + then);
+        assertEquals(true, then.contains(org.seriesH.toString()));
+
+        // D sees every series (all companions are below D); HR the organisation; a director unknown to the
+        // directory nothing
+        given().auth().oauth2(history.token(d.toString(), "director")).get("/series").then().statusCode(200)
+                .body("items", hasSize(7));
+        given().auth().oauth2(hr).get("/series").then().statusCode(200).body("items", hasSize(7));
+        String stranger = history.token(UUID.randomUUID().toString(), "director");
+        given().auth().oauth2(stranger).get("/series").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(stranger).get("/series/{id}", seriesB).then().statusCode(404);
+        // a director who is a participant (role person too) reads their own series
+        given().auth().oauth2(history.token(m1.toString(), "director", "person")).get("/series/{id}", seriesM1)
+                .then().statusCode(200);
+    }
+
+    @Test
     void the_attention_list_pages() {
         Response first = given().auth().oauth2(hr).get("/attention?limit=3");
         first.then().statusCode(200).body("total", equalTo(4)).body("items", hasSize(3))

@@ -18,7 +18,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.oneonone.events.meetings.PersonRegistered;
 import dev.oneonone.local.PermissionTable;
+import dev.oneonone.local.SuiteInfrastructure;
 import dev.oneonone.local.PermissionTable.Expectation;
 import dev.oneonone.local.PermissionTable.Rule;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +28,11 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** One test per cell of the insights rows of the permission table in docs/security.md. */
+/**
+ * One test per cell of the insights rows of the permission table in docs/security.md. The participant is
+ * the series' companion; the director is the participant's manager in the directory (a director sees
+ * the series whose companion is in their reporting subtree), registered only for the director's cells.
+ */
 @QuarkusTest
 class PermissionTableTest {
 
@@ -49,7 +55,8 @@ class PermissionTableTest {
         String seen = personToken(organisation, participant);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> RestAssured.given().auth().oauth2(seen).get("/series/{id}", series).statusCode() == 200);
-        String token = PermissionTable.tokenOf(actor, organisation, participant);
+        String token = actor.equals("director") ? managerAsDirector(organisation, participant)
+                : PermissionTable.tokenOf(actor, organisation, participant);
 
         RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
         String path = rule.path().replace("{series}", series.toString());
@@ -63,5 +70,18 @@ class PermissionTableTest {
         if (!expected.allowed()) {
             assertEquals("application/problem+json", response.contentType());
         }
+    }
+
+    /** Registers the participant with a new manager and answers a director token of that manager. */
+    private static String managerAsDirector(String organisation, UUID participant) throws Exception {
+        UUID director = UUID.randomUUID();
+        publish(envelope(organisation, 1, new PersonRegistered(director, null, null, null)),
+                envelope(organisation, 1, new PersonRegistered(participant, null, null, director)));
+        String token = SuiteInfrastructure.signingKey().mint(organisation, director.toString(), List.of("director"),
+                Duration.ofMinutes(10));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> RestAssured.given().auth().oauth2(token).get("/rollups/subtrees/{id}", director),
+                        r -> r.statusCode() == 200 && Integer.valueOf(1).equals(r.path("figures.people")));
+        return token;
     }
 }

@@ -4,6 +4,7 @@ import static dev.oneonone.insights.MeetingsEventsFeed.envelopeAt;
 import static dev.oneonone.insights.MeetingsEventsFeed.publish;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -27,11 +28,20 @@ import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesStarted;
+import dev.oneonone.insights.SmallOrganisation;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 
-/** POST /admin/projections/replay rebuilds from Kafka to the same figures, and the API answers meanwhile. */
+/**
+ * POST /admin/projections/replay rebuilds every projection (timelines and the directory's history) from
+ * Kafka to the same figures, the rollups' cached figures included, and the API answers meanwhile.
+ */
 @QuarkusTest
 class ProjectionReplayTest {
+    @Inject
+    Pool pool;
 
     @Test
     void replay_gives_the_same_figures_and_the_service_answers_meanwhile() throws Exception {
@@ -72,6 +82,56 @@ class ProjectionReplayTest {
 
         assertEquals(before, figures(token, series));
         assertEquals(listBefore, list(token));
+    }
+
+    @Test
+    void replay_rebuilds_the_directory_and_the_rollups_come_out_the_same() throws Exception {
+        SmallOrganisation org = SmallOrganisation.seeded();
+        String hr = org.hrToken;
+        String before = rollup(hr);
+        assertEquals(9, (int) given().auth().oauth2(hr).get("/rollups/organisation").then().extract()
+                .<Integer>path("figures.coverage.withManager"), before);
+        String seriesBefore = given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then().statusCode(200)
+                .extract().asString();
+
+        // lose the organisation's reporting lines (as a faulty projection might) and move on from the cached figures
+        pool.withTransaction(sql -> sql.preparedQuery("delete from directory_reporting_line where organisation_id = $1")
+                .execute(Tuple.of(org.id))
+                .chain(() -> sql.query("update history_position set position = position + 1").execute()))
+                .await().atMost(Duration.ofSeconds(10));
+        String lost = rollup(hr);
+        assertNotEquals(before, lost);
+        assertEquals(0, (int) given().auth().oauth2(hr).get("/rollups/organisation").then().extract()
+                .<Integer>path("figures.coverage.withManager"), lost);
+
+        given().auth().oauth2(hr).post("/admin/projections/replay").then().statusCode(403);
+        String integration = FiguresThroughKafkaTest.integrationToken(org.id);
+        given().auth().oauth2(integration).post("/admin/projections/replay").then().statusCode(202);
+        int answeredWhileRunning = 0;
+        while ("RUNNING".equals(status(integration))) {
+            // the live tables answer meanwhile (still without the reporting lines), then the rebuilt ones: the
+            // swap comes a moment before the status says DONE
+            String answer = rollup(hr);
+            assertTrue(answer.equals(lost) || answer.equals(before), answer);
+            assertEquals(seriesBefore, given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then()
+                    .statusCode(200).extract().asString());
+            answeredWhileRunning += answer.equals(lost) ? 1 : 0;
+            Thread.sleep(100);
+        }
+        assertTrue(answeredWhileRunning > 0, "the API answered from the live tables while the replay ran");
+        assertEquals("DONE", status(integration));
+
+        // the swap moved history_position: no figure computed from the old tables is served again
+        assertEquals(before, rollup(hr));
+        assertEquals(seriesBefore, given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then().statusCode(200)
+                .extract().asString());
+        given().auth().oauth2(org.directorToken(org.m1)).get("/series/{id}", org.seriesB).then().statusCode(200);
+    }
+
+    /** The organisation's rollup with its coverage, attention list and a four-week trend. */
+    private static String rollup(String token) {
+        return given().auth().oauth2(token).queryParam("weeks", 4).get("/rollups/organisation")
+                .then().statusCode(200).extract().asString();
     }
 
     private static String figures(String token, UUID series) {
