@@ -54,12 +54,29 @@ public class IdempotentCreates {
         }
         String hash = hash(path, request);
         String subject = String.valueOf(caller.subject());
-        return stored(caller.organisationId(), subject, key).chain(previous -> {
+        return lock(caller.organisationId() + "\n" + subject + "\n" + key)
+                .chain(() -> stored(caller.organisationId(), subject, key)).chain(previous -> {
             if (previous != null) {
                 return Uni.createFrom().item(replay(previous, hash));
             }
             return create.get().call(response -> store(caller.organisationId(), subject, key, hash, response));
         });
+    }
+
+    /** Advisory lock space of idempotency keys (two-key form, apart from the single-key locks elsewhere). */
+    private static final int LOCK_SPACE = 0x1de7;
+
+    /**
+     * Holds the key's lock until the transaction ends: two requests racing with the same new key are
+     * serialised, and the second gets the first one's answer replayed.
+     */
+    private static Uni<Void> lock(String callerAndKey) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select cast(pg_advisory_xact_lock(:space, hashtext(:key)) as text)", String.class)
+                .setParameter("space", LOCK_SPACE)
+                .setParameter("key", callerAndKey)
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     private Uni<Object[]> stored(String organisationId, String subject, String key) {

@@ -125,4 +125,35 @@ class IdempotencyKeyTest {
         given().auth().oauth2(personToken(ORG, leader)).get("/meetings/{id}/agenda", meeting).then()
                 .body("topics", hasSize(1)).body("topics[0].id", not(nullValue()));
     }
+
+    @Test
+    void retries_racing_with_the_same_new_key_add_the_topic_once_and_all_get_that_answer() throws Exception {
+        aScheduledMeeting();
+        String key = "race-" + UUID.randomUUID();
+        String path = "/meetings/" + meeting + "/topics";
+        int retries = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(retries);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ExtractableResponse<Response>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(companion, key, path, topic("Workload", "WELLBEING"));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ExtractableResponse<Response> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), response.asString());
+                ids.add(response.path("id"));
+            }
+            assertEquals(1, ids.size(), "every racing retry got the one topic added");
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(personToken(ORG, companion)).get("/meetings/{id}/agenda", meeting).then()
+                .body("topics", hasSize(1));
+    }
 }

@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 /**
  * Idempotency-Key on creates: the same key with the same request answers the first answer again
  * and creates nothing; the same key with another request is refused (422). The answer is stored
- * in the transaction of the create, so a key never outlives a create that was rolled back.
+ * in the transaction of the create, so a key never outlives a create that was rolled back. Two
+ * requests racing with the same new key are serialised by a transaction-scoped advisory lock on the
+ * key: the second waits for the first to commit, then gets its answer replayed.
  */
 @ApplicationScoped
 public class IdempotentCreates {
@@ -49,12 +51,25 @@ public class IdempotentCreates {
             throw new InvalidInputException(HEADER, "must be 1 to 200 visible ASCII characters");
         }
         String hash = hash(path, request);
-        return stored(organisationId, key).chain(previous -> {
+        return lock(organisationId + "\n" + key).chain(() -> stored(organisationId, key)).chain(previous -> {
             if (previous != null) {
                 return Uni.createFrom().item(replay(previous, hash));
             }
             return create.get().call(response -> store(organisationId, key, hash, response));
         });
+    }
+
+    /** Advisory lock space of idempotency keys (two-key form, apart from the single-key locks of the commands). */
+    private static final int LOCK_SPACE = 0x1de7;
+
+    /** Holds the key's lock until the transaction ends. */
+    private static Uni<Void> lock(String organisationAndKey) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select cast(pg_advisory_xact_lock(:space, hashtext(:key)) as text)", String.class)
+                .setParameter("space", LOCK_SPACE)
+                .setParameter("key", organisationAndKey)
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     private Uni<Object[]> stored(String organisationId, String key) {

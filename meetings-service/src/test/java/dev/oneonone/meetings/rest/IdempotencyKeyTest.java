@@ -5,6 +5,7 @@ import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,5 +104,35 @@ class IdempotencyKeyTest {
         // the key is free again: the same key now creates with a valid body
         as(org).header("Idempotency-Key", key).body(weeklySeries(same, UUID.randomUUID())).post("/series").then()
                 .statusCode(201);
+    }
+
+    @Test
+    void retries_racing_with_the_same_new_key_create_once_and_all_get_that_answer() throws Exception {
+        String org = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = weeklySeries(UUID.randomUUID(), UUID.randomUUID());
+        int retries = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(retries);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return as(org).header("Idempotency-Key", key).body(body).post("/series");
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), response.asString());
+                ids.add(response.jsonPath().getString("id"));
+            }
+            assertEquals(1, ids.size(), "every racing retry got the one created series");
+        } finally {
+            pool.shutdownNow();
+        }
+        as(org).get("/series").then().body("items.size()", equalTo(1));
     }
 }
