@@ -67,8 +67,9 @@ public class Notes {
 
     /** A new revision of a note the caller may read; a stale {@code expectedRevision} is refused (409). */
     public Uni<Note> edit(Caller caller, UUID noteId, String text, Integer expectedRevision) {
-        return readable(caller, noteId).chain(note -> agendas.access(caller, note.meetingId).chain(access -> {
-            AuthorRole role = access.roleOf(caller.personId());
+        return readableWithAccess(caller, noteId).chain(readable -> {
+            Note note = readable.note();
+            AuthorRole role = readable.access().roleOf(caller.personId());
             Instant now = clock.instant();
             return streams.history(note.organisationId, note.meetingId)
                     .map(history -> MeetingNotes.replay(note.meetingId, history))
@@ -87,20 +88,28 @@ public class Notes {
                         note.updatedByRole = role.name();
                         return revision(note, caller.personId()).persist().replaceWith(note);
                     });
-        }));
+        });
     }
 
     /** The note when the caller may read it: a participant of its meeting, and its author if it is private. */
     public Uni<Note> readable(Caller caller, UUID noteId) {
+        return readableWithAccess(caller, noteId).map(ReadableNote::note);
+    }
+
+    /** A note the caller may read, with the meeting access that allowed it. */
+    private record ReadableNote(Note note, Agendas.Access access) {
+    }
+
+    private Uni<ReadableNote> readableWithAccess(Caller caller, UUID noteId) {
         return Note.<Note>find("noteId = ?1 and organisationId = ?2", noteId, caller.organisationId()).firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException("No note " + noteId))
-                .call(note -> agendas.access(caller, note.meetingId))
-                .invoke(note -> {
+                .chain(note -> agendas.access(caller, note.meetingId).map(access -> {
                     if (NoteVisibility.PRIVATE.name().equals(note.visibility) && !note.authorId.equals(caller.personId())) {
                         // the same answer as for a note that does not exist: the other side gets no hint
                         throw new NotFoundException("No note " + noteId);
                     }
-                });
+                    return new ReadableNote(note, access);
+                }));
     }
 
     /** The meeting's notes the caller may read, oldest first, up to {@code limit} + 1 (the extra one tells a page follows). */

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.ApplyTemplate;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.eventstore.StoredEvent;
@@ -95,8 +94,7 @@ public class TemplateApplications {
                 .map(question -> new ApplyTemplate.Question(UUID.randomUUID(), question.kind(),
                         question.askOtherSideToPrepare()))
                 .toList();
-        return streams.history(organisationId, meeting.meetingId)
-                .map(history -> Agenda.replay(meeting.meetingId, history))
+        return streams.agenda(organisationId, meeting.meetingId)
                 .chain(agenda -> {
                     AgendaStreams.checkIfMatch(meeting.meetingId, ifMatch, agenda.version());
                     List<UUID> earlier = agenda.topicsOfTemplate(template.id());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.eventstore.AgendaEventJson;
 import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
@@ -23,10 +24,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AgendaStreams {
     private final EventStore store;
     private final AgendaEventJson json;
+    private final AgendaReplay replay;
 
-    public AgendaStreams(EventStore store, AgendaEventJson json) {
+    public AgendaStreams(EventStore store, AgendaEventJson json, AgendaReplay replay) {
         this.store = store;
         this.json = json;
+        this.replay = replay;
+    }
+
+    /** The agenda aggregate, with the topics carried away from it to later meetings taken off. */
+    public Uni<Agenda> agenda(String organisationId, UUID meetingId) {
+        return replay.agenda(organisationId, meetingId);
     }
 
     /** The agenda's events, oldest first. */

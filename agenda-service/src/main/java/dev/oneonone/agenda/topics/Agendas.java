@@ -8,14 +8,11 @@ import java.util.UUID;
 import dev.oneonone.agenda.domain.AddTopic;
 import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Decision;
-import dev.oneonone.agenda.eventstore.EventStore;
 import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.KnownSeries;
 import dev.oneonone.agenda.projection.Topic;
-import dev.oneonone.agenda.rest.problem.RejectedException;
 import dev.oneonone.agenda.security.Caller;
-import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicKind;
 import io.smallrye.mutiny.Uni;
@@ -29,13 +26,11 @@ import jakarta.ws.rs.NotFoundException;
  */
 @ApplicationScoped
 public class Agendas {
-    private final EventStore store;
-    private final AgendaReplay replay;
+    private final AgendaStreams streams;
     private final Clock clock;
 
-    public Agendas(EventStore store, AgendaReplay replay, Clock clock) {
-        this.store = store;
-        this.replay = replay;
+    public Agendas(AgendaStreams streams, Clock clock) {
+        this.streams = streams;
         this.clock = clock;
     }
 
@@ -122,7 +117,7 @@ public class Agendas {
     }
 
     private Uni<Agenda> load(Access access) {
-        return replay.agenda(access.meeting().organisationId, access.meeting().meetingId);
+        return streams.agenda(access.meeting().organisationId, access.meeting().meetingId);
     }
 
     /** The agenda, refused as a concurrent change (409) when it is no longer at the caller's If-Match version. */
@@ -131,10 +126,6 @@ public class Agendas {
     }
 
     private Uni<List<StoredEvent>> append(Access access, Agenda agenda, Decision decision, Instant now) {
-        if (decision instanceof Decision.Rejected rejected) {
-            return Uni.createFrom().failure(new RejectedException(rejected.rejection()));
-        }
-        List<AgendaEvent> events = ((Decision.Accepted) decision).events();
-        return store.append(access.meeting().organisationId, agenda.meetingId(), agenda.version(), events, now);
+        return streams.record(access.meeting().organisationId, agenda.meetingId(), agenda.version(), decision, now);
     }
 }

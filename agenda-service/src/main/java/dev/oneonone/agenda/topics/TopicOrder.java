@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.ReorderTopics;
 import dev.oneonone.agenda.projection.Topic;
 import dev.oneonone.agenda.security.Caller;
@@ -34,8 +33,7 @@ public class TopicOrder {
         return agendas.access(caller, meetingId).chain(access -> {
             String organisationId = access.meeting().organisationId;
             Instant now = clock.instant();
-            return streams.history(organisationId, meetingId)
-                    .map(history -> Agenda.replay(meetingId, history))
+            return streams.agenda(organisationId, meetingId)
                     .chain(agenda -> {
                         AgendaStreams.checkIfMatch(meetingId, ifMatch, agenda.version());
                         return streams.record(organisationId, meetingId, agenda.version(),

@@ -30,7 +30,6 @@ public class RollupService {
     private final Pool client;
     private final RollupRules rules;
     private final RollupCalculator calculator;
-    private final Clock clock;
     private final SnapshotCache<DateKey, OrganisationSnapshot> snapshots;
     private final SnapshotCache<DateKey, List<OrganisationSnapshot>> trends;
     private final SnapshotCache<String, DirectoryHistory> directories;
@@ -44,7 +43,6 @@ public class RollupService {
         this.client = client;
         this.rules = rules;
         this.calculator = RollupCalculator.of(rules, privacy);
-        this.clock = clock;
         this.snapshots = new SnapshotCache<>(rules.cacheEntries(), rules.cacheTtl(), clock);
         this.trends = new SnapshotCache<>(Math.max(2, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
         this.directories = new SnapshotCache<>(Math.max(4, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
@@ -60,7 +58,7 @@ public class RollupService {
 
     /** Today in the organisation's time zone. */
     public LocalDate today(String organisationId) {
-        return LocalDate.now(clock.withZone(timeZones.zone(organisationId)));
+        return figures.today(organisationId);
     }
 
     /** The organisation's directory and current series on the date. */
