@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * counts only: never a topic's title or details, a note or an agreement's wording, which stay in
  * agenda-service.
  */
-public sealed interface AgendaEvent permits MeetingAgendaEvent, AgreementEvent {
+public sealed interface AgendaEvent extends dev.oneonone.events.SuiteEvent permits MeetingAgendaEvent, AgreementEvent {
     String TYPE_PREFIX = "oneonone.agenda.";
 
     /** The aggregate (stream) the event belongs to; also the Kafka key. */

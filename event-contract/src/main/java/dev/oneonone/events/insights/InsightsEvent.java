@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The CloudEvents type is {@code oneonone.insights.<record name>}. Payloads carry ids, health levels,
  * counts and recommendation codes only.
  */
-public sealed interface InsightsEvent permits SeriesHealthChanged {
+public sealed interface InsightsEvent extends dev.oneonone.events.SuiteEvent permits SeriesHealthChanged {
     String TYPE_PREFIX = "oneonone.insights.";
 
     /** The aggregate (stream) the event belongs to; also the Kafka key. */

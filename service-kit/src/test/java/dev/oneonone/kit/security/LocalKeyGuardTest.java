@@ -1,4 +1,4 @@
-package dev.oneonone.meetings.security;
+package dev.oneonone.kit.security;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.oneonone.events.outbox;
+package dev.oneonone.kit.outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

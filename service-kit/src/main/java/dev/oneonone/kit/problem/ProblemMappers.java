@@ -1,0 +1,140 @@
+package dev.oneonone.kit.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dev.oneonone.kit.problem.Problem.FieldError;
+import dev.oneonone.kit.rest.IdempotentCreates;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Every error a service answers is an RFC 9457 problem detail ({@link Problem}); refused input names its
+ * fields. These are the mappers every service shares: invalid input (400 {@code invalid-input}, from Bean
+ * Validation, {@link InvalidInputException} and mistyped JSON), unreadable JSON (400 {@code malformed-json}),
+ * a reused Idempotency-Key (422), 401, 403, other HTTP errors, and 500 for anything unexpected (logged).
+ * A service adds mappers for its own domain exceptions (rejections, conflicts, refused imports) with
+ * {@link #problem}.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return invalidInput(uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return invalidInput(uri, e.errors());
+    }
+
+    /** Declared for the exact type, which Quarkus REST otherwise answers with its own built-in mapper. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return invalidInput(uri, List.of(new FieldError(field, "has a value of the wrong type or format")));
+        }
+        return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri,
+                List.of(new FieldError(IdempotentCreates.HEADER, "was used for a different request")));
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required: missing, expired, wrongly signed or from another issuer.", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Your role does not allow this operation." : e.getMessage();
+        return problem(403, "forbidden", "Forbidden", detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return problem(status, status == 404 ? "not-found" : "http-" + status,
+                known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
+    }
+
+    /** 400 {@code invalid-input} naming every field at fault. */
+    public static Response invalidInput(UriInfo uri, List<FieldError> errors) {
+        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+        return problem(400, "invalid-input", "Invalid input", detail, uri, errors);
+    }
+
+    /**
+     * A problem detail answer.
+     *
+     * @param type the last segment of the problem type, under {@link Problem#TYPE_BASE}
+     * @param errors the fields at fault, or null
+     */
+    public static Response problem(int status, String type, String title, String detail, UriInfo uri,
+            List<FieldError> errors) {
+        Problem body = new Problem(Problem.TYPE_BASE + type, title, status, detail, uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * The request field or parameter a violation is about. Path: method.parameter[.field...]; for a
+     * body the method and the parameter name are dropped, for a parameter its name is kept.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<Path.Node> rest = nodes.size() > 2 ? nodes.subList(2, nodes.size()) : nodes.subList(nodes.size() - 1, nodes.size());
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : rest) {
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']'); // the element of the list before
+            }
+            if (node.getName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+}
