@@ -1,9 +1,3 @@
--- Events from other services already applied here; a second delivery of the same event id changes nothing.
-create table processed_event (
-    event_id      uuid primary key,
-    processed_at  timestamptz not null default now()
-);
-
 -- agenda-service's own copy of what it needs to know about series and meetings (from meetings-service).
 create table known_series (
     series_id        uuid primary key,

@@ -3,10 +3,10 @@
 alter table topic add column times_carried integer not null default 0;
 alter table topic add column carried_from_meeting_id uuid;
 
--- A TopicCarriedOver is stored on the agenda it arrives on; this names the agenda it left, so the
--- agenda it left can be rebuilt without the topics that moved away.
-alter table event add column carried_from_meeting_id uuid;
-create index event_carried_from on event (carried_from_meeting_id) where carried_from_meeting_id is not null;
+-- A TopicCarriedOver is stored on the agenda it arrives on and names the agenda it left in its payload
+-- (fromMeetingId): this finds the carries away from an agenda, so that it can be rebuilt without them.
+create index event_carried_from on event ((payload ->> 'fromMeetingId'))
+    where event_type = 'oneonone.agenda.TopicCarriedOver';
 
 -- Topics that must move on but whose series has no next meeting yet: carried once one is scheduled.
 create table waiting_topic (

@@ -104,21 +104,3 @@ create table series_assessment (
     recommendations  varchar(200) not null,
     as_of            date        not null
 );
-
--- insights-service's own events (SeriesHealthChanged), stored then published to oneonone.insights.v1
--- by the shared outbox publisher (its table name and shape are the event-store shape of the suite).
-create table event (
-    position         bigserial primary key,
-    event_id         uuid         not null unique,
-    organisation_id  varchar(64)  not null,
-    stream_type      varchar(32)  not null,
-    stream_id        uuid         not null,
-    version          bigint       not null,
-    event_type       varchar(128) not null,
-    occurred_at      timestamptz  not null,
-    recorded_at      timestamptz  not null,
-    payload          jsonb        not null,
-    published_at     timestamptz,
-    unique (stream_id, version)
-);
-create index event_unpublished on event (position) where published_at is null;

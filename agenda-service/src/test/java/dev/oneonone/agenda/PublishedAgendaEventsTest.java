@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.eventstore;
+package dev.oneonone.agenda;
 
 import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
 import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
-import dev.oneonone.agenda.templates.BuiltInTemplate;
+import dev.oneonone.agenda.application.templates.BuiltInTemplate;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;

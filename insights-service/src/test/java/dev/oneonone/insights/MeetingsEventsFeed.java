@@ -40,6 +40,11 @@ public final class MeetingsEventsFeed {
                 Duration.ofMinutes(10));
     }
 
+    public static String integrationToken(String org) {
+        return SuiteInfrastructure.signingKey().mint(org, "integration-" + org, List.of("integration"),
+                Duration.ofMinutes(10));
+    }
+
     public static SeriesStarted seriesStarted(UUID series, UUID leader, UUID companion) {
         return new SeriesStarted(series, leader, companion, Relationship.MANAGER_REPORT, Cadence.WEEKLY, 30,
                 "Europe/Berlin", LocalDate.now(), null, null);

@@ -1,8 +1,11 @@
-package dev.oneonone.agenda.rest.problem;
+package dev.oneonone.agenda.application;
 
 import dev.oneonone.agenda.domain.Rejection;
 
-/** The agenda refused a command; answered with a problem of the rejection's reason. */
+/**
+ * A use case's command was refused by a rule (of the agenda, an agreement or the templates): nothing
+ * changed. The REST layer answers it with a problem typed by the rejection's reason.
+ */
 public class RejectedException extends RuntimeException {
     private final Rejection rejection;
 

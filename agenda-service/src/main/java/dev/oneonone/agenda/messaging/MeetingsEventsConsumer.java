@@ -6,16 +6,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.oneonone.agenda.carryover.CarryOverProcess;
-import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
+import dev.oneonone.agenda.application.carryover.CarryOverProcess;
+import dev.oneonone.agenda.application.templates.TemplateApplications;
 import dev.oneonone.agenda.projection.MeetingsCopy;
-import dev.oneonone.agenda.templates.TemplateApplications;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.kit.eventstore.ConcurrentAppendException;
+import dev.oneonone.kit.eventstore.EventJson;
+import dev.oneonone.kit.messaging.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,28 +30,29 @@ public class MeetingsEventsConsumer {
 
     private final MeetingsCopy copy;
     private final CarryOverProcess carryOver;
-    private final ObjectMapper mapper;
     private final TemplateApplications templates;
+    private final EventJson json;
+    private final ProcessedEvents processed;
 
-    public MeetingsEventsConsumer(MeetingsCopy copy, CarryOverProcess carryOver, ObjectMapper mapper,
-            TemplateApplications templates) {
+    public MeetingsEventsConsumer(MeetingsCopy copy, CarryOverProcess carryOver, TemplateApplications templates,
+            EventJson json, ProcessedEvents processed) {
         this.copy = copy;
         this.carryOver = carryOver;
-        this.mapper = mapper;
         this.templates = templates;
+        this.json = json;
+        this.processed = processed;
     }
 
     @Incoming("meetings-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
-        Class<? extends MeetingsEvent> payloadClass = MeetingsEvent.classOf(envelope.type());
-        if (payloadClass == null) {
+        MeetingsEvent event = json.read(envelope, MeetingsEvent::classOf);
+        if (event == null) {
             LOG.debugf("Skipping %s: not needed here", envelope.type());
             return Uni.createFrom().voidItem();
         }
-        MeetingsEvent event = read(envelope, payloadClass);
         // deferred: each retry runs the whole transaction again, reading the agendas afresh
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(envelope)
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> processed.firstDelivery(envelope.id())
                         .chain(first -> first ? copy.apply(envelope, event)
                                 .chain(() -> carryOver.apply(envelope, event))
                                 // a series' first meeting starts from the first-meeting template, in the same transaction
@@ -62,21 +62,5 @@ public class MeetingsEventsConsumer {
                 .onFailure(ConcurrentAppendException.class).retry().atMost(10)
                 // a database hiccup should not stop the stream; a persistent failure still does, visibly
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
-    }
-
-    private static Uni<Boolean> firstDelivery(EventEnvelope envelope) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into processed_event (event_id) values (:id) on conflict do nothing")
-                .setParameter("id", envelope.id())
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
-
-    private MeetingsEvent read(EventEnvelope envelope, Class<? extends MeetingsEvent> payloadClass) {
-        try {
-            return mapper.readValue(envelope.data(), payloadClass);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + envelope.type() + " " + envelope.id(), e);
-        }
     }
 }

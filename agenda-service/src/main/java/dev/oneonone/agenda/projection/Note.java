@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.notes;
+package dev.oneonone.agenda.projection;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.notes;
+package dev.oneonone.agenda.projection;
 
 import java.io.Serializable;
 import java.time.Instant;

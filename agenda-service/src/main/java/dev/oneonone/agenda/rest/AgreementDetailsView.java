@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.oneonone.agenda.agreements.Agreements.HistoryEntry;
+import dev.oneonone.agenda.application.agreements.Agreements.HistoryEntry;
 import dev.oneonone.events.agenda.AgreementCompleted;
 import dev.oneonone.events.agenda.AgreementDropped;
 import dev.oneonone.events.agenda.AgreementDueDateChanged;

@@ -53,20 +53,20 @@ final class AgreementExamples {
 
     static final String MAKE_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/agreements",
+             "detail": "2 fields are invalid", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/agreements",
              "errors": [{"field": "ownerId", "message": "must be one of the two participants of the series"},
               {"field": "wording", "message": "must not be blank"}]}""";
     static final String DROP_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/drop",
+             "detail": "1 field is invalid", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/drop",
              "errors": [{"field": "reason", "message": "must not be null"}]}""";
     static final String IF_MATCH_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/completion",
+             "detail": "1 field is invalid", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/completion",
              "errors": [{"field": "If-Match", "message": "must be a version as given in an ETag, e.g. \\"3\\""}]}""";
     static final String LIST_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/series/0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b/agreements",
+             "detail": "1 field is invalid", "instance": "/series/0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b/agreements",
              "errors": [{"field": "status", "message": "must be open, closed or all"}]}""";
     static final String NOT_FOUND = """
             {"type": "https://oneonone.dev/problems/not-found", "title": "Not Found", "status": 404,
@@ -100,7 +100,7 @@ final class AgreementExamples {
 
     static final String IMPORT_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/imports/agenda-history",
+             "detail": "1 field is invalid", "instance": "/imports/agenda-history",
              "errors": [{"field": "meetings[0].topics[1].title", "message": "must not be blank"}]}""";
     static final String IMPORT_FORBIDDEN = """
             {"type": "https://oneonone.dev/problems/forbidden", "title": "Forbidden", "status": 403,

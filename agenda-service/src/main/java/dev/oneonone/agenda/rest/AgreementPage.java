@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.oneonone.agenda.rest.problem.InvalidInputException;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.problem.Problem.FieldError;
 
 @Schema(name = "AgreementPage", description = "One page of agreements by when they were made; 'next' is the cursor of the following page, null on the last.")
 public record AgreementPage(List<AgreementView> items, @Schema(example = "MjAyNi0xMS0yNFQwOTozMDowMFp8M2M5ZTFi") String next) {

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.oneonone.agenda.application.imports.AgendaHistory;
 import dev.oneonone.events.agenda.DropReason;
 import dev.oneonone.events.agenda.TopicKind;
 import jakarta.validation.Valid;
@@ -37,6 +39,31 @@ public final class ImportRequests {
                  "madeAt": "2025-01-07T09:28:00Z", "droppedAt": "2025-02-01T12:00:00Z", "dropReason": "NO_LONGER_NEEDED"}]}]}""";
 
     private ImportRequests() {
+    }
+
+    /** The import as the use case takes it, after the body passed its checks. */
+    static List<AgendaHistory.PastMeeting> history(ImportAgendaHistoryRequest request) {
+        return request.meetings().stream().map(meeting -> new AgendaHistory.PastMeeting(meeting.meetingId(),
+                mapped(meeting.topics(), topic -> new AgendaHistory.PastTopic(topic.authorId(), topic.title(),
+                        topic.details(), topic.kind(), topic.askOtherSideToPrepare(), topic.addedAt(), topic.discussed(),
+                        topic.discussedAt())),
+                mapped(meeting.agreements(), agreement -> new AgendaHistory.PastAgreement(agreement.ownerId(),
+                        agreement.wording(), agreement.madeAt(), agreement.dueOn(),
+                        mapped(agreement.dueDateChanges(),
+                                change -> new AgendaHistory.PastDueDateChange(change.dueOn(), change.changedAt())),
+                        agreement.completedAt(), agreement.droppedAt(), agreement.dropReason()))))
+                .toList();
+    }
+
+    /** The answer: one entry per imported meeting, in the order sent. */
+    static ImportResult result(List<AgendaHistory.ImportedMeeting> meetings) {
+        return new ImportResult(meetings.stream()
+                .map(m -> new ImportedMeetingResult(m.meetingId(), m.topicIds(), m.agreementIds())).toList());
+    }
+
+    /** A list mapped element by element; null (left out of the body) stays null. */
+    private static <T, R> List<R> mapped(List<T> list, Function<T, R> map) {
+        return list == null ? null : list.stream().map(map).toList();
     }
 
     @Schema(name = "ImportAgendaHistory", description = "Topics and agreements of past meetings, all or nothing.")

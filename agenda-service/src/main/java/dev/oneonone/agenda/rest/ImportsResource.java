@@ -10,10 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.agenda.imports.AgendaHistoryImport;
+import dev.oneonone.agenda.application.imports.AgendaHistoryImport;
 import dev.oneonone.agenda.rest.ImportRequests.ImportAgendaHistoryRequest;
-import dev.oneonone.agenda.rest.problem.Problem;
-import dev.oneonone.agenda.security.Caller;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.IdempotentCreates;
+import dev.oneonone.kit.rest.RequestBodies;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,8 +89,8 @@ public class ImportsResource {
         Caller caller = Caller.of(token);
         validation.valid(request);
         return idempotent.once(caller, idempotencyKey, "POST " + AGENDA_HISTORY, request,
-                () -> history.run(caller.organisationId(), request.meetings())
+                () -> history.run(caller.organisationId(), ImportRequests.history(request))
                         .map(results -> Response.status(Response.Status.CREATED)
-                                .entity(new ImportRequests.ImportResult(results)).build()));
+                                .entity(ImportRequests.result(results)).build()));
     }
 }

@@ -13,10 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.agenda.agreements.Agreements;
+import dev.oneonone.agenda.application.agreements.Agreements;
 import dev.oneonone.agenda.rest.AgreementRequests.MakeAgreementRequest;
-import dev.oneonone.agenda.rest.problem.Problem;
-import dev.oneonone.agenda.security.Caller;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.IdempotentCreates;
+import dev.oneonone.kit.rest.RequestBodies;
+import dev.oneonone.kit.rest.Versions;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

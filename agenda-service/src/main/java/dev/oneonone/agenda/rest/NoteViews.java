@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.oneonone.agenda.notes.Note;
-import dev.oneonone.agenda.notes.NoteRevision;
+import dev.oneonone.agenda.projection.Note;
+import dev.oneonone.agenda.projection.NoteRevision;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.NoteVisibility;
 

@@ -4,11 +4,11 @@ package dev.oneonone.agenda.rest;
 final class ProblemExamples {
     static final String INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/topics",
+             "detail": "1 field is invalid", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/topics",
              "errors": [{"field": "title", "message": "must not be blank"}]}""";
     static final String LIMIT = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
-             "detail": "The request has invalid fields.", "instance": "/templates",
+             "detail": "1 field is invalid", "instance": "/templates",
              "errors": [{"field": "limit", "message": "must be between 1 and 100"}]}""";
     static final String UNAUTHENTICATED = """
             {"type": "https://oneonone.dev/problems/unauthenticated", "title": "Unauthenticated", "status": 401,

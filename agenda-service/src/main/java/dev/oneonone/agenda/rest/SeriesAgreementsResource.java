@@ -11,12 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.agenda.agreements.AgreementFilter;
-import dev.oneonone.agenda.agreements.Agreements;
-import dev.oneonone.agenda.rest.problem.InvalidInputException;
-import dev.oneonone.agenda.rest.problem.Problem;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
-import dev.oneonone.agenda.security.Caller;
+import dev.oneonone.agenda.application.agreements.AgreementFilter;
+import dev.oneonone.agenda.application.agreements.Agreements;
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.problem.Problem.FieldError;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

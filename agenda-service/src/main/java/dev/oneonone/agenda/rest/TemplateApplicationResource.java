@@ -12,11 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.oneonone.agenda.application.templates.TemplateApplications;
+import dev.oneonone.agenda.application.templates.TemplateApplications.Application;
 import dev.oneonone.agenda.rest.TemplateBodies.TemplateApplicationView;
-import dev.oneonone.agenda.rest.problem.Problem;
-import dev.oneonone.agenda.security.Caller;
-import dev.oneonone.agenda.templates.TemplateApplications;
-import dev.oneonone.agenda.templates.TemplateApplications.Application;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.IdempotentCreates;
+import dev.oneonone.kit.rest.Versions;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.oneonone.agenda.templates.Template;
-import dev.oneonone.agenda.templates.TemplateQuestion;
-import dev.oneonone.agenda.templates.Templates;
+import dev.oneonone.agenda.application.templates.Template;
+import dev.oneonone.agenda.application.templates.TemplateQuestion;
+import dev.oneonone.agenda.application.templates.Templates;
 import dev.oneonone.events.agenda.TopicKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

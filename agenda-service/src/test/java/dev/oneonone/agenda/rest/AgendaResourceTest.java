@@ -1,11 +1,11 @@
 package dev.oneonone.agenda.rest;
 
+import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
 import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
 import static dev.oneonone.agenda.MeetingsEventsFeed.meetingScheduled;
+import static dev.oneonone.agenda.MeetingsEventsFeed.personToken;
 import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
 import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
-import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
-import static dev.oneonone.agenda.MeetingsEventsFeed.personToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.oneonone.agenda.templates.BuiltInTemplate;
+import dev.oneonone.agenda.application.templates.BuiltInTemplate;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.ActorRole;
 import dev.oneonone.events.meetings.CancelReason;

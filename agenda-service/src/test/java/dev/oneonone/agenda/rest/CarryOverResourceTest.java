@@ -11,8 +11,8 @@ import static dev.oneonone.agenda.rest.TopicsResourceTest.topic;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.oneonone.agenda.templates.BuiltInTemplate;
-import dev.oneonone.agenda.templates.TemplateQuestion;
+import dev.oneonone.agenda.application.templates.BuiltInTemplate;
+import dev.oneonone.agenda.application.templates.TemplateQuestion;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.ActorRole;
 import dev.oneonone.events.meetings.CancelReason;

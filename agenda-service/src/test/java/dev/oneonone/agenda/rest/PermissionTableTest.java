@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.security;
+package dev.oneonone.agenda.rest;
 
 import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
 import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;

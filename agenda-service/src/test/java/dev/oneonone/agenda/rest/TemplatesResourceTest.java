@@ -23,8 +23,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.oneonone.agenda.templates.BuiltInTemplate;
-import dev.oneonone.agenda.templates.TemplateQuestion;
+import dev.oneonone.agenda.application.templates.BuiltInTemplate;
+import dev.oneonone.agenda.application.templates.TemplateQuestion;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

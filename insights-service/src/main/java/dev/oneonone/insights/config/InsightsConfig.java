@@ -5,11 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.oneonone.insights.figures.FiguresCalculator;
-import dev.oneonone.insights.figures.Thresholds;
+import dev.oneonone.insights.domain.figures.FiguresCalculator;
+import dev.oneonone.insights.domain.figures.Thresholds;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.inject.Produces;

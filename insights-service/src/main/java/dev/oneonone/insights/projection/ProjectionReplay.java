@@ -24,7 +24,6 @@ import org.jboss.logging.Logger;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
-import dev.oneonone.insights.messaging.SuiteEventReader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;

@@ -22,7 +22,7 @@ import dev.oneonone.events.meetings.SeriesEnded;
 import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesResumed;
 import dev.oneonone.events.meetings.SeriesStarted;
-import dev.oneonone.insights.figures.SeriesTimeline.SeriesChange;
+import dev.oneonone.insights.domain.figures.SeriesTimeline.SeriesChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.insights.projection.ProjectionReplay;
-import dev.oneonone.insights.rest.problem.Problem;
-import dev.oneonone.insights.security.Caller;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

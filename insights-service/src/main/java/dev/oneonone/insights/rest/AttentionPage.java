@@ -7,16 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.oneonone.insights.rollup.AttentionItem;
-import dev.oneonone.insights.rollup.Scope;
-
 @Schema(name = "AttentionPage", description = "One page of a group's attention list, most urgent first.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttentionPage(
-        Scope scope,
+        ScopeView scope,
         @Schema(example = "2026-11-23") LocalDate asOf,
         @Schema(description = "True for a team or department under the minimum group size: no items then.") boolean suppressed,
         @Schema(example = "11") Integer total,
-        List<AttentionItem> items,
+        List<AttentionItemView> items,
         @Schema(description = "Pass as cursor to get the next page; absent on the last page.") String nextCursor) {
 }

@@ -13,12 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.insights.rest.problem.Problem;
-import dev.oneonone.insights.rollup.AttentionItem;
-import dev.oneonone.insights.rollup.RollupService;
-import dev.oneonone.insights.rollup.Scope;
-import dev.oneonone.insights.rollup.Visibility;
-import dev.oneonone.insights.security.Caller;
+import dev.oneonone.insights.application.RollupService;
+import dev.oneonone.insights.domain.rollup.AttentionItem;
+import dev.oneonone.insights.domain.rollup.Scope;
+import dev.oneonone.insights.domain.rollup.Visibility;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -77,10 +77,11 @@ public class AttentionResource {
             }
             List<AttentionItem> all = service.calculator().attention(query.scope(), snapshot, visibility);
             if (all == null) {
-                return new AttentionPage(query.scope(), query.asOf(), true, null, null, null);
+                return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), true, null, null, null);
             }
             RollupQuery.Page<AttentionItem> page = query.page(all);
-            return new AttentionPage(query.scope(), query.asOf(), false, page.total(), page.items(), page.nextCursor());
+            return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), false, page.total(),
+                    AttentionItemView.of(page.items()), page.nextCursor());
         });
     }
 
@@ -112,8 +113,8 @@ public class AttentionResource {
             if (!service.calculator().exists(query.scope(), snapshot, visibility)) {
                 throw new NotFoundException("No " + query.scope() + " on " + query.asOf() + " that you may see");
             }
-            return service.weekly(caller.organisationId(), query.asOf(), query.weeks()).map(weekEnds -> new TrendView(
-                    query.scope(), query.asOf(), query.weeks(), service.trend(query.scope(), weekEnds, visibility)));
+            return service.weekly(caller.organisationId(), query.asOf(), query.weeks()).map(weekEnds -> new TrendView(ScopeView.of(query.scope()),
+                    query.asOf(), query.weeks(), RollupView.TrendPointView.of(service.trend(query.scope(), weekEnds, visibility))));
         });
     }
 

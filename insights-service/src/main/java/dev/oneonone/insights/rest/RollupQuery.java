@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.rest.problem.InvalidQueryException;
-import dev.oneonone.insights.rest.problem.Problem.FieldError;
-import dev.oneonone.insights.rollup.Scope;
+import dev.oneonone.kit.problem.Problem.FieldError;
 
 /**
  * The query parameters of the rollup, trend and attention endpoints, checked together so that a

@@ -17,14 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.insights.directory.Directory;
-import dev.oneonone.insights.rest.problem.Problem;
-import dev.oneonone.insights.rollup.OrganisationSnapshot;
-import dev.oneonone.insights.rollup.Rollup;
-import dev.oneonone.insights.rollup.RollupService;
-import dev.oneonone.insights.rollup.Scope;
-import dev.oneonone.insights.rollup.Visibility;
-import dev.oneonone.insights.security.Caller;
+import dev.oneonone.insights.application.RollupService;
+import dev.oneonone.insights.domain.directory.Directory;
+import dev.oneonone.insights.domain.rollup.OrganisationSnapshot;
+import dev.oneonone.insights.domain.rollup.Rollup;
+import dev.oneonone.insights.domain.rollup.Scope;
+import dev.oneonone.insights.domain.rollup.Visibility;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +62,7 @@ public class RollupResource {
     @GET
     @Path("/organisation")
     @Operation(summary = "The organisation's rollup", description = "For HR and integrations; a director reads their subtree instead (403 here).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class),
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class),
             examples = @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -71,7 +71,7 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not HR or an integration (a director reads GET /rollups/subtrees/{their person id})",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Rollup> organisation(@Parameter(description = AS_OF, example = "2026-11-23") @QueryParam("asOf") String asOf,
+    public Uni<RollupView> organisation(@Parameter(description = AS_OF, example = "2026-11-23") @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS, example = "12") @QueryParam("weeks") String weeks) {
         Caller caller = Caller.of(token);
         requireWholeOrganisation(caller);
@@ -98,7 +98,7 @@ public class RollupResource {
     @GET
     @Path("/departments/{code}")
     @Operation(summary = "A department's rollup", description = "The department's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class), examples = {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class), examples = {
             @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP),
             @ExampleObject(name = "suppressed", value = RollupExamples.SUPPRESSED) }))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
@@ -109,7 +109,7 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nobody the caller sees is in this department on the date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Rollup> department(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+    public Uni<RollupView> department(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.department(code), asOf, weeks);
     }
@@ -135,7 +135,7 @@ public class RollupResource {
     @GET
     @Path("/teams/{code}")
     @Operation(summary = "A team's rollup", description = "The team's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class), examples = {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class), examples = {
             @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP),
             @ExampleObject(name = "suppressed", value = RollupExamples.SUPPRESSED) }))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
@@ -146,7 +146,7 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nobody the caller sees is in this team on the date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Rollup> team(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+    public Uni<RollupView> team(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.team(code), asOf, weeks);
     }
@@ -176,7 +176,7 @@ public class RollupResource {
     @GET
     @Path("/managers/{personId}")
     @Operation(summary = "A manager's rollup", description = "The series the person leads, and the coverage of their direct reports on the date.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -185,7 +185,7 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in the directory on the date, or outside the director's subtree",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Rollup> manager(@PathParam("personId") UUID personId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+    public Uni<RollupView> manager(@PathParam("personId") UUID personId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.manager(personId), asOf, weeks);
     }
@@ -193,7 +193,7 @@ public class RollupResource {
     @GET
     @Path("/subtrees/{directorId}")
     @Operation(summary = "A reporting subtree's rollup", description = "Everyone below the person in the reporting lines of the date, and the series whose companion is one of them. A director reads their own subtree and those within it.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rollup.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -202,7 +202,7 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in the directory on the date, or outside the director's subtree",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Rollup> subtree(@PathParam("directorId") UUID directorId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+    public Uni<RollupView> subtree(@PathParam("directorId") UUID directorId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.subtree(directorId), asOf, weeks);
     }
@@ -214,7 +214,7 @@ public class RollupResource {
         }
     }
 
-    private Uni<Rollup> rollup(Caller caller, Scope scope, String asOfText, String weeksText) {
+    private Uni<RollupView> rollup(Caller caller, Scope scope, String asOfText, String weeksText) {
         RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).weeks(weeksText, null)
                 .code("code", scope.key()).checked();
         // with a trend, its last week end is the date asked for: one pass over the history serves both
@@ -228,7 +228,7 @@ public class RollupResource {
                 throw new NotFoundException("No " + scope + " on " + query.asOf() + " that you may see");
             }
             Rollup rollup = service.calculator().rollup(scope, snapshot, visibility);
-            return query.weeks() == null ? rollup : service.withTrend(rollup, scope, weeks, visibility);
+            return RollupView.of(query.weeks() == null ? rollup : service.withTrend(rollup, scope, weeks, visibility));
         });
     }
 
@@ -251,7 +251,7 @@ public class RollupResource {
             }
             RollupQuery.Page<String> page = query.page(List.copyOf(keys));
             return new RollupPage(query.asOf(), page.items().stream()
-                    .map(k -> service.calculator().summary(scopeOf.apply(k), snapshot, visibility)).toList(),
+                    .map(k -> RollupView.of(service.calculator().summary(scopeOf.apply(k), snapshot, visibility))).toList(),
                     page.total(), page.nextCursor());
         });
     }

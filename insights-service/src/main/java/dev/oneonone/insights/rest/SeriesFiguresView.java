@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.oneonone.events.insights.Health;
 import dev.oneonone.events.insights.Recommendation;
-import dev.oneonone.insights.figures.FollowThrough;
-import dev.oneonone.insights.figures.SeriesFigures;
+import dev.oneonone.insights.domain.figures.FollowThrough;
+import dev.oneonone.insights.domain.figures.SeriesFigures;
 
 /** Every figure of a series as of a date, as docs/insights.md defines them. A rate is null when there is nothing to measure. */
 @Schema(name = "SeriesFigures", description = "Every figure of one series as of a date (docs/insights.md). Rates are 0 to 1, "

@@ -5,10 +5,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.oneonone.insights.rollup.Scope;
-import dev.oneonone.insights.rollup.TrendPoint;
+import dev.oneonone.insights.rest.RollupView.TrendPointView;
 
 @Schema(name = "Trend", description = "A group's figures at the end of each of the last weeks, oldest first; the last point is asOf.")
-public record TrendView(Scope scope, @Schema(example = "2026-11-23") LocalDate asOf, @Schema(example = "12") int weeks,
-        List<TrendPoint> points) {
+public record TrendView(ScopeView scope, @Schema(example = "2026-11-23") LocalDate asOf, @Schema(example = "12") int weeks,
+        List<TrendPointView> points) {
 }

@@ -8,7 +8,7 @@ import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonEvent;
 import dev.oneonone.events.meetings.PersonRegistered;
 import dev.oneonone.events.meetings.ReportingLineChanged;
-import dev.oneonone.meetings.eventstore.StoredEvent;
+import dev.oneonone.kit.eventstore.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,8 +2,9 @@ package dev.oneonone.meetings.projection;
 
 import org.jboss.logging.Logger;
 
-import dev.oneonone.meetings.eventstore.MeetingsEventJson;
-import dev.oneonone.meetings.eventstore.StoredEvent;
+import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.kit.eventstore.EventJson;
+import dev.oneonone.kit.eventstore.StoredEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -20,9 +21,9 @@ public class ProjectionRebuild {
     private static final int BATCH = 500;
 
     private final SeriesProjection projection;
-    private final MeetingsEventJson json;
+    private final EventJson json;
 
-    public ProjectionRebuild(SeriesProjection projection, MeetingsEventJson json) {
+    public ProjectionRebuild(SeriesProjection projection, EventJson json) {
         this.projection = projection;
         this.json = json;
     }
@@ -47,7 +48,7 @@ public class ProjectionRebuild {
                     }
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (StoredEvent stored : batch) {
-                        chain = chain.chain(() -> projection.apply(stored, json.read(stored)));
+                        chain = chain.chain(() -> projection.apply(stored, json.<MeetingsEvent>read(stored, MeetingsEvent::classOf)));
                     }
                     long last = batch.get(batch.size() - 1).position;
                     return chain

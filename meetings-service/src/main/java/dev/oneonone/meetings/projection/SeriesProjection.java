@@ -13,7 +13,7 @@ import dev.oneonone.events.meetings.SeriesEnded;
 import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesResumed;
 import dev.oneonone.events.meetings.SeriesStarted;
-import dev.oneonone.meetings.eventstore.StoredEvent;
+import dev.oneonone.kit.eventstore.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

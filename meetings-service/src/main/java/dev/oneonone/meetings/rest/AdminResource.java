@@ -6,9 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.security.Caller;
 import dev.oneonone.meetings.projection.ProjectionRebuild;
-import dev.oneonone.meetings.rest.problem.Problem;
-import dev.oneonone.meetings.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,19 +1,19 @@
 package dev.oneonone.meetings.rest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.DateTimeException;
 import java.util.List;
 import java.util.UUID;
 
-import dev.oneonone.meetings.domain.CancelMeeting;
-import dev.oneonone.meetings.domain.EndSeries;
-import dev.oneonone.meetings.domain.HistoryImport.ImportedMeeting;
-import dev.oneonone.meetings.domain.HistoryImport.ImportedSeries;
-import dev.oneonone.meetings.domain.RecordMeetingHeld;
-import dev.oneonone.meetings.domain.RescheduleMeeting;
-import dev.oneonone.meetings.domain.ScheduleMeeting;
-import dev.oneonone.meetings.domain.StartSeries;
+import dev.oneonone.meetings.domain.series.CancelMeeting;
+import dev.oneonone.meetings.domain.series.EndSeries;
+import dev.oneonone.meetings.domain.series.HistoryImport.ImportedMeeting;
+import dev.oneonone.meetings.domain.series.HistoryImport.ImportedSeries;
+import dev.oneonone.meetings.domain.series.RecordMeetingHeld;
+import dev.oneonone.meetings.domain.series.RescheduleMeeting;
+import dev.oneonone.meetings.domain.series.ScheduleMeeting;
+import dev.oneonone.meetings.domain.series.StartSeries;
 import dev.oneonone.meetings.rest.ImportRequests.ImportedMeetingRow;
 import dev.oneonone.meetings.rest.ImportRequests.ImportedSeriesRow;
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.meetings.projection.MeetingOverview;
-import dev.oneonone.meetings.rest.problem.InvalidInputException;
 
 @Schema(name = "MeetingPage", description = "One page of meetings by start; 'next' is the cursor of the following page, null on the last.")
 public record MeetingPage(List<MeetingView> items, @Schema(example = "MjAyNi0xMS0yNFQwOTowMDowMFp8NWQwYzdh") String next) {

@@ -13,11 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.meetings.domain.Series;
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.Paging;
+import dev.oneonone.kit.security.Caller;
+import dev.oneonone.meetings.domain.series.Series;
 import dev.oneonone.meetings.projection.MeetingOverview;
-import dev.oneonone.meetings.rest.problem.InvalidInputException;
-import dev.oneonone.meetings.rest.problem.Problem;
-import dev.oneonone.meetings.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
@@ -56,8 +57,8 @@ public class MeetingsResource {
             @Parameter(description = "SCHEDULED, HELD, CANCELLED or MISSED", example = "HELD") @QueryParam("status") String status,
             @Parameter(description = "Starting at or after (UTC instant)", example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(description = "Starting before (UTC instant)", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "Page size, 1 to " + SeriesResource.MAX_PAGE_SIZE, example = "50") @QueryParam("limit")
-            @DefaultValue("50") @Min(1) @Max(SeriesResource.MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "Page size, 1 to " + Paging.MAX_LIMIT, example = "50") @QueryParam("limit")
+            @DefaultValue(Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         StringBuilder query = new StringBuilder("organisationId = :org");

@@ -15,14 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.meetings.domain.EndEmployment;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.IdempotentCreates;
+import dev.oneonone.kit.rest.Paging;
+import dev.oneonone.kit.rest.Versions;
+import dev.oneonone.kit.security.Caller;
+import dev.oneonone.meetings.application.people.ImportRefusedException.RowError;
+import dev.oneonone.meetings.application.people.PeopleCommands;
+import dev.oneonone.meetings.application.people.PersonEntry;
+import dev.oneonone.meetings.domain.people.EndEmployment;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.rest.problem.PeopleProblems;
-import dev.oneonone.meetings.rest.problem.Problem;
-import dev.oneonone.meetings.security.Caller;
-import dev.oneonone.meetings.service.ImportRefusedException.RowError;
-import dev.oneonone.meetings.service.PeopleCommands;
-import dev.oneonone.meetings.service.PersonEntry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -47,7 +50,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -57,7 +59,6 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeopleResource {
     private static final String PROBLEM = "application/problem+json";
-    static final int MAX_PAGE_SIZE = 100;
     static final int MAX_IMPORT_ROWS = 10_000;
 
     private final PeopleCommands commands;
@@ -98,8 +99,9 @@ public class PeopleResource {
             @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
                     + "the same key with another body is refused (422).") @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Valid @NotNull RegisterPersonRequest request) {
-        String organisation = Caller.of(token).organisationId();
-        return idempotent.once(organisation, idempotencyKey, "POST /people", request,
+        Caller caller = Caller.of(token);
+        String organisation = caller.organisationId();
+        return idempotent.once(caller, idempotencyKey, "POST /people", request,
                 () -> registerNow(organisation, request));
     }
 
@@ -107,7 +109,7 @@ public class PeopleResource {
         UUID personId = request.id() != null ? request.id() : UUID.randomUUID();
         return commands.register(organisation, personId, request.entry(), clock.instant())
                 .chain(version -> findPerson(organisation, personId))
-                .map(person -> Response.created(URI.create("/people/" + personId)).tag(etag(person.version))
+                .map(person -> Response.created(URI.create("/people/" + personId)).tag(Versions.tag(person.version))
                         .entity(PersonView.of(person)).build());
     }
 
@@ -129,7 +131,7 @@ public class PeopleResource {
                         throw new NotFoundException("No person " + personId);
                     }
                 })
-                .map(person -> Response.ok(PersonView.of(person)).tag(etag(person.version)).build());
+                .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
     }
 
     @PUT
@@ -169,7 +171,7 @@ public class PeopleResource {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         return commands.change(organisation, personId, expectedVersion, request.entry(), clock.instant())
                 .chain(version -> findPerson(organisation, personId))
-                .map(person -> Response.ok(PersonView.of(person)).tag(etag(person.version)).build());
+                .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
     }
 
     @POST
@@ -196,7 +198,7 @@ public class PeopleResource {
         return commands.endEmployment(organisation, personId, expectedVersion, new EndEmployment(request.lastDay()),
                         clock.instant())
                 .chain(version -> findPerson(organisation, personId))
-                .map(person -> Response.ok(PersonView.of(person)).tag(etag(person.version)).build());
+                .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
     }
 
     @GET
@@ -206,11 +208,11 @@ public class PeopleResource {
             + "directory; a person gets themselves and their direct reports. Filters combine; cursor paging: pass the "
             + "answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonPage.class)))
-    @APIResponse(responseCode = "400", description = "A page size over " + MAX_PAGE_SIZE + " or a malformed cursor",
+    @APIResponse(responseCode = "400", description = "A page size over " + Paging.MAX_LIMIT + " or a malformed cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<PersonPage> list(
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE, example = "50") @QueryParam("limit") @DefaultValue("50")
-            @Min(1) @Max(MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "Page size, 1 to " + Paging.MAX_LIMIT, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
+            @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") UUID after,
             @Parameter(description = "Only this team", example = "platform") @QueryParam("team") @Size(max = 100) String team,
             @Parameter(description = "Only this department", example = "ENG") @QueryParam("department") @Size(max = 100) String department,
@@ -272,8 +274,9 @@ public class PeopleResource {
             @Parameter(description = "Makes retries safe: the same key and body answer the first answer again; "
                     + "the same key with another body is refused (422).") @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Valid @NotNull ImportPeopleRequest request) {
-        String organisation = Caller.of(token).organisationId();
-        return idempotent.once(organisation, idempotencyKey, "POST /people/import", request,
+        Caller caller = Caller.of(token);
+        String organisation = caller.organisationId();
+        return idempotent.once(caller, idempotencyKey, "POST /people/import", request,
                 () -> importNow(organisation, request));
     }
 
@@ -313,7 +316,4 @@ public class PeopleResource {
                 .onItem().ifNull().failWith(() -> new NotFoundException("No person " + personId));
     }
 
-    private static EntityTag etag(long version) {
-        return new EntityTag(Long.toString(version));
-    }
 }

@@ -2,8 +2,10 @@ package dev.oneonone.meetings.rest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -11,55 +13,53 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.util.function.BiFunction;
-
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-
-import dev.oneonone.meetings.domain.CancelMeeting;
-import dev.oneonone.meetings.domain.ChangeCadence;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.IdempotentCreates;
+import dev.oneonone.kit.rest.Paging;
+import dev.oneonone.kit.rest.Versions;
+import dev.oneonone.kit.security.Caller;
+import dev.oneonone.meetings.application.series.SeriesCommands;
 import dev.oneonone.meetings.domain.Decision;
-import dev.oneonone.meetings.domain.EndSeries;
-import dev.oneonone.meetings.domain.HistoryImport;
-import dev.oneonone.meetings.domain.PauseSeries;
-import dev.oneonone.meetings.domain.RecordMeetingHeld;
-import dev.oneonone.meetings.domain.RescheduleMeeting;
-import dev.oneonone.meetings.domain.ResumeSeries;
-import dev.oneonone.meetings.domain.ScheduleMeeting;
-import dev.oneonone.meetings.domain.ScheduleNextMeeting;
-import dev.oneonone.meetings.domain.Series;
-import dev.oneonone.meetings.domain.SeriesCommand;
-import dev.oneonone.meetings.domain.StartSeries;
+import dev.oneonone.meetings.domain.series.CancelMeeting;
+import dev.oneonone.meetings.domain.series.ChangeCadence;
+import dev.oneonone.meetings.domain.series.EndSeries;
+import dev.oneonone.meetings.domain.series.HistoryImport;
+import dev.oneonone.meetings.domain.series.PauseSeries;
+import dev.oneonone.meetings.domain.series.RecordMeetingHeld;
+import dev.oneonone.meetings.domain.series.RescheduleMeeting;
+import dev.oneonone.meetings.domain.series.ResumeSeries;
+import dev.oneonone.meetings.domain.series.ScheduleMeeting;
+import dev.oneonone.meetings.domain.series.ScheduleNextMeeting;
+import dev.oneonone.meetings.domain.series.Series;
+import dev.oneonone.meetings.domain.series.SeriesCommand;
+import dev.oneonone.meetings.domain.series.StartSeries;
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
-import dev.oneonone.meetings.rest.problem.Problem;
-import dev.oneonone.meetings.security.Caller;
-import dev.oneonone.meetings.service.SeriesCommands;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -69,8 +69,6 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SeriesResource {
     private static final String PROBLEM = "application/problem+json";
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final SeriesCommands commands;
     private final Clock clock;
@@ -113,11 +111,11 @@ public class SeriesResource {
         StartSeries command = new StartSeries(seriesId, request.leaderId(), request.companionId(),
                 request.relationship(), request.cadence(), request.plannedMinutes(), request.timeZone(),
                 request.startsOn(), request.preferredWeekday(), request.preferredTime(), clock.instant());
-        return idempotent.once(organisation, idempotencyKey, "POST /series", request, () -> commands
+        return idempotent.once(caller, idempotencyKey, "POST /series", request, () -> commands
                 .start(organisation, command)
                 .chain(version -> findSeries(organisation, seriesId))
                 .map(series -> Response.created(URI.create("/series/" + seriesId))
-                        .tag(etag(series.version)).entity(SeriesView.of(series, clock)).build()));
+                        .tag(Versions.tag(series.version)).entity(SeriesView.of(series, clock)).build()));
     }
 
     @GET
@@ -130,7 +128,7 @@ public class SeriesResource {
     @Authenticated
     public Uni<Response> get(@PathParam("seriesId") UUID seriesId) {
         return findVisibleSeries(Caller.of(token), seriesId)
-                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(etag(series.version)).build());
+                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(Versions.tag(series.version)).build());
     }
 
     @POST
@@ -161,12 +159,12 @@ public class SeriesResource {
         UUID meetingId = UUID.randomUUID();
         ScheduleMeeting command = new ScheduleMeeting(meetingId, request.scheduledFor(), request.plannedMinutes(),
                 clock.instant());
-        return idempotent.once(caller.organisationId(), idempotencyKey, "POST /series/" + seriesId + "/meetings", request,
+        return idempotent.once(caller, idempotencyKey, "POST /series/" + seriesId + "/meetings", request,
                 () -> findVisibleSeries(caller, seriesId)
                         .chain(series -> commands.schedule(caller.organisationId(), seriesId, expectedVersion, command))
                         .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
                                 .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
-                                        .tag(etag(version)).entity(MeetingView.of(meeting)).build())));
+                                        .tag(Versions.tag(version)).entity(MeetingView.of(meeting)).build())));
     }
 
     @GET
@@ -189,11 +187,11 @@ public class SeriesResource {
     @Operation(summary = "List series", description = "A person gets the series they take part in; an integration "
             + "gets every series of its organisation. Cursor paging: pass the answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesPage.class)))
-    @APIResponse(responseCode = "400", description = "A page size over " + MAX_PAGE_SIZE + " or a malformed cursor",
+    @APIResponse(responseCode = "400", description = "A page size over " + Paging.MAX_LIMIT + " or a malformed cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<SeriesPage> list(
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE, example = "50") @QueryParam("limit") @DefaultValue("50")
-            @Min(1) @Max(MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "Page size, 1 to " + Paging.MAX_LIMIT, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
+            @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") UUID after) {
         Caller caller = Caller.of(token);
         StringBuilder query = new StringBuilder("organisationId = :org");
@@ -288,13 +286,13 @@ public class SeriesResource {
         Caller caller = Caller.of(token);
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         UUID meetingId = UUID.randomUUID();
-        return idempotent.once(caller.organisationId(), idempotencyKey, "POST /series/" + seriesId + "/meetings/next",
+        return idempotent.once(caller, idempotencyKey, "POST /series/" + seriesId + "/meetings/next",
                 "", () -> findVisibleSeries(caller, seriesId)
                         .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion,
                                 new ScheduleNextMeeting(meetingId, clock.instant()), Series::scheduleNext))
                         .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
                                 .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
-                                        .tag(etag(version)).entity(MeetingView.of(meeting)).build())));
+                                        .tag(Versions.tag(version)).entity(MeetingView.of(meeting)).build())));
     }
 
     @POST
@@ -372,7 +370,7 @@ public class SeriesResource {
         Caller caller = Caller.of(token);
         Instant now = clock.instant();
         List<HistoryImport.ImportedSeries> rows = request.series().stream().map(row -> HistoryImports.toCommand(row, now)).toList();
-        return idempotent.once(caller.organisationId(), idempotencyKey, "POST /series/import", request,
+        return idempotent.once(caller, idempotencyKey, "POST /series/import", request,
                 () -> commands.importHistory(caller.organisationId(), rows)
                         .map(ids -> Response.status(201).entity(new ImportRequests.ImportResult(ids)).build()));
     }
@@ -389,7 +387,7 @@ public class SeriesResource {
         return findVisibleSeries(caller, seriesId)
                 .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion, command, decide))
                 .chain(version -> findSeries(caller.organisationId(), seriesId))
-                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(etag(series.version)).build());
+                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(Versions.tag(series.version)).build());
     }
 
     private <C extends SeriesCommand> Uni<Response> changeMeeting(Caller caller, UUID seriesId, UUID meetingId,
@@ -400,11 +398,14 @@ public class SeriesResource {
                         .firstResult().onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId)))
                 .chain(meeting -> commands.execute(caller.organisationId(), seriesId, expectedVersion, command, decide))
                 .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
-                        .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(etag(version)).build()));
+                        .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(Versions.tag(version)).build()));
     }
 
-    /** The series, when the caller may see it: an integration of its organisation, or one of its two people. */
-    static Uni<SeriesOverview> findVisibleSeries(Caller caller, UUID seriesId) {
+    /**
+     * The series, when the caller may see it: an integration of its organisation, or one of its two people.
+     * Fails with 404 otherwise, the same answer as for a series that does not exist.
+     */
+    public static Uni<SeriesOverview> findVisibleSeries(Caller caller, UUID seriesId) {
         return findSeries(caller.organisationId(), seriesId)
                 .invoke(series -> {
                     if (!caller.is(Caller.INTEGRATION) && !caller.takesPartIn(series.leaderId, series.companionId)) {
@@ -420,7 +421,4 @@ public class SeriesResource {
                 .onItem().ifNull().failWith(() -> new NotFoundException("No series " + seriesId));
     }
 
-    private static EntityTag etag(long version) {
-        return new EntityTag(Long.toString(version));
-    }
 }

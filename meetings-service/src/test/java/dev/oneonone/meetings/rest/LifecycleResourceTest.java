@@ -35,12 +35,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
-import dev.oneonone.meetings.service.MissedMeetingSweep;
+import dev.oneonone.meetings.application.series.MissedMeetingSweep;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 

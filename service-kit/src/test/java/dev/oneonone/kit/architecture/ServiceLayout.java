@@ -32,7 +32,7 @@ public final class ServiceLayout {
                 .because("the domain is plain Java: aggregates take commands and return events")
                 .check(classes);
 
-        layeredArchitecture().consideringOnlyDependenciesInAnyPackage(root + "..")
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage(servicePackage + "..")
                 .withOptionalLayers(true)
                 .layer("rest").definedBy(root + "rest..")
                 .layer("messaging").definedBy(root + "messaging..")

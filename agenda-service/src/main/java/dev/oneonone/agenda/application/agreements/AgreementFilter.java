@@ -1,9 +1,9 @@
-package dev.oneonone.agenda.agreements;
+package dev.oneonone.agenda.application.agreements;
 
 import java.util.Locale;
 
-import dev.oneonone.agenda.rest.problem.InvalidInputException;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.problem.Problem.FieldError;
 
 /** Which agreements of a series a list shows: the open ones, the closed ones (completed or dropped), or all. */
 public enum AgreementFilter {

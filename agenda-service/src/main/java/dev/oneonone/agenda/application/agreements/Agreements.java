@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.agreements;
+package dev.oneonone.agenda.application.agreements;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,21 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.oneonone.agenda.application.RejectedException;
+import dev.oneonone.agenda.application.topics.AgendaReplay;
+import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.domain.Agreement;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.domain.MakeAgreement;
 import dev.oneonone.agenda.domain.Rejection;
-import dev.oneonone.agenda.eventstore.AgendaEventJson;
-import dev.oneonone.agenda.eventstore.EventStore;
-import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.AgreementOverview;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.KnownSeries;
-import dev.oneonone.agenda.rest.problem.InvalidInputException;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
-import dev.oneonone.agenda.rest.problem.RejectedException;
-import dev.oneonone.agenda.security.Caller;
-import dev.oneonone.agenda.topics.Agendas;
 import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.AgreementCompleted;
 import dev.oneonone.events.agenda.AgreementDropped;
@@ -29,6 +24,11 @@ import dev.oneonone.events.agenda.AgreementEvent;
 import dev.oneonone.events.agenda.AgreementMade;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.DropReason;
+import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.problem.Problem.FieldError;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,13 +47,13 @@ public class Agreements {
 
     private final Agendas agendas;
     private final EventStore store;
-    private final AgendaEventJson json;
+    private final AgendaReplay replay;
     private final Clock clock;
 
-    public Agreements(Agendas agendas, EventStore store, AgendaEventJson json, Clock clock) {
+    public Agreements(Agendas agendas, EventStore store, AgendaReplay replay, Clock clock) {
         this.agendas = agendas;
         this.store = store;
-        this.json = json;
+        this.replay = replay;
         this.clock = clock;
     }
 
@@ -146,7 +146,7 @@ public class Agreements {
     /** Its events, oldest first, each with when it happened and when it was recorded. */
     public Uni<List<HistoryEntry>> history(AgreementOverview agreement) {
         return store.load(agreement.organisationId, agreement.agreementId).map(events -> events.stream()
-                .map(stored -> new HistoryEntry((AgreementEvent) json.read(stored), stored.occurredAt, stored.recordedAt))
+                .map(stored -> new HistoryEntry((AgreementEvent) replay.read(stored), stored.occurredAt, stored.recordedAt))
                 .toList());
     }
 
@@ -203,7 +203,7 @@ public class Agreements {
             AgreementOverview row = visible.agreement();
             return store.load(row.organisationId, agreementId).chain(history -> {
                 Agreement agreement = Agreement.replay(agreementId,
-                        history.stream().map(stored -> (AgreementEvent) json.read(stored)).toList());
+                        history.stream().map(stored -> (AgreementEvent) replay.read(stored)).toList());
                 if (expectedVersion != null && expectedVersion != agreement.version()) {
                     return Uni.createFrom().failure(new RejectedException(Rejection.of(AGREEMENT_CHANGED,
                             "The agreement is at version " + agreement.version() + ", not " + expectedVersion
@@ -211,7 +211,7 @@ public class Agreements {
                 }
                 Instant now = clock.instant();
                 return append(row.organisationId, agreement, decide.apply(agreement), now).map(stored -> {
-                    stored.forEach(event -> project(row, (AgreementEvent) json.read(event), event));
+                    stored.forEach(event -> project(row, (AgreementEvent) replay.read(event), event));
                     return visible;
                 });
             });

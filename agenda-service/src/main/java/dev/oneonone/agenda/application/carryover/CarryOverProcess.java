@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.carryover;
+package dev.oneonone.agenda.application.carryover;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,17 +11,15 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import dev.oneonone.agenda.application.topics.AgendaReplay;
 import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
 import dev.oneonone.agenda.domain.CarryOver;
 import dev.oneonone.agenda.domain.CarryOver.Outcome;
 import dev.oneonone.agenda.domain.Decision;
-import dev.oneonone.agenda.eventstore.EventStore;
-import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.Topic;
 import dev.oneonone.agenda.projection.WaitingTopic;
-import dev.oneonone.agenda.topics.AgendaReplay;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.TopicCarriedOver;
@@ -30,6 +28,8 @@ import dev.oneonone.events.meetings.MeetingHeld;
 import dev.oneonone.events.meetings.MeetingMissed;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.imports;
+package dev.oneonone.agenda.application.imports;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,28 +12,28 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.oneonone.agenda.agreements.Agreements;
+import dev.oneonone.agenda.application.agreements.Agreements;
+import dev.oneonone.agenda.application.imports.AgendaHistory.ImportedMeeting;
+import dev.oneonone.agenda.application.imports.AgendaHistory.PastAgreement;
+import dev.oneonone.agenda.application.imports.AgendaHistory.PastDueDateChange;
+import dev.oneonone.agenda.application.imports.AgendaHistory.PastMeeting;
+import dev.oneonone.agenda.application.imports.AgendaHistory.PastTopic;
+import dev.oneonone.agenda.application.topics.AgendaReplay;
 import dev.oneonone.agenda.domain.Agreement;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.domain.MakeAgreement;
-import dev.oneonone.agenda.eventstore.EventStore;
-import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.AgreementOverview;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.KnownSeries;
 import dev.oneonone.agenda.projection.Topic;
-import dev.oneonone.agenda.rest.ImportRequests.ImportedAgreementRow;
-import dev.oneonone.agenda.rest.ImportRequests.ImportedDueDateChangeRow;
-import dev.oneonone.agenda.rest.ImportRequests.ImportedMeetingResult;
-import dev.oneonone.agenda.rest.ImportRequests.ImportedMeetingRow;
-import dev.oneonone.agenda.rest.ImportRequests.ImportedTopicRow;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
-import dev.oneonone.agenda.topics.AgendaReplay;
 import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.AgreementEvent;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicAdded;
 import dev.oneonone.events.agenda.TopicDiscussed;
+import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.kit.problem.Problem.FieldError;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,9 +59,9 @@ public class AgendaHistoryImport {
     private record Dated(AgendaEvent event, Instant at) {
     }
 
-    public Uni<List<ImportedMeetingResult>> run(String organisationId, List<ImportedMeetingRow> rows) {
+    public Uni<List<ImportedMeeting>> run(String organisationId, List<PastMeeting> rows) {
         Instant now = clock.instant();
-        Set<UUID> meetingIds = rows.stream().map(ImportedMeetingRow::meetingId).collect(Collectors.toSet());
+        Set<UUID> meetingIds = rows.stream().map(PastMeeting::meetingId).collect(Collectors.toSet());
         return KnownMeeting.<KnownMeeting>list("organisationId = ?1 and meetingId in ?2", organisationId, meetingIds)
                 .chain(meetings -> KnownSeries.<KnownSeries>list("organisationId = ?1 and seriesId in ?2", organisationId,
                                 meetings.stream().map(m -> m.seriesId).collect(Collectors.toSet()))
@@ -78,12 +78,12 @@ public class AgendaHistoryImport {
                         }));
     }
 
-    private static List<FieldError> check(List<ImportedMeetingRow> rows, Map<UUID, KnownMeeting> meetings,
+    private static List<FieldError> check(List<PastMeeting> rows, Map<UUID, KnownMeeting> meetings,
             Map<UUID, KnownSeries> series, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            ImportedMeetingRow row = rows.get(i);
+            PastMeeting row = rows.get(i);
             String at = "meetings[" + i + "]";
             KnownMeeting meeting = meetings.get(row.meetingId());
             if (meeting == null) {
@@ -96,11 +96,11 @@ public class AgendaHistoryImport {
                 continue;
             }
             KnownSeries ofMeeting = series.get(meeting.seriesId);
-            List<ImportedTopicRow> topics = orEmpty(row.topics());
+            List<PastTopic> topics = orEmpty(row.topics());
             for (int t = 0; t < topics.size(); t++) {
                 checkTopic(topics.get(t), meeting, ofMeeting, now, at + ".topics[" + t + "]", errors);
             }
-            List<ImportedAgreementRow> agreements = orEmpty(row.agreements());
+            List<PastAgreement> agreements = orEmpty(row.agreements());
             for (int a = 0; a < agreements.size(); a++) {
                 checkAgreement(agreements.get(a), meeting, ofMeeting, now, at + ".agreements[" + a + "]", errors);
             }
@@ -108,7 +108,7 @@ public class AgendaHistoryImport {
         return errors;
     }
 
-    private static void checkTopic(ImportedTopicRow topic, KnownMeeting meeting, KnownSeries series, Instant now,
+    private static void checkTopic(PastTopic topic, KnownMeeting meeting, KnownSeries series, Instant now,
             String at, List<FieldError> errors) {
         if (roleOf(series, topic.authorId()) == null) {
             errors.add(new FieldError(at + ".authorId", "must be one of the two participants of the series"));
@@ -125,7 +125,7 @@ public class AgendaHistoryImport {
         }
     }
 
-    private static void checkAgreement(ImportedAgreementRow agreement, KnownMeeting meeting, KnownSeries series,
+    private static void checkAgreement(PastAgreement agreement, KnownMeeting meeting, KnownSeries series,
             Instant now, String at, List<FieldError> errors) {
         if (roleOf(series, agreement.ownerId()) == null) {
             errors.add(new FieldError(at + ".ownerId", "must be one of the two participants of the series"));
@@ -137,7 +137,7 @@ public class AgendaHistoryImport {
         Instant made = madeAt(agreement, meeting);
         notInTheFuture(made, now, at + ".madeAt", errors);
         Instant previous = made;
-        List<ImportedDueDateChangeRow> changes = orEmpty(agreement.dueDateChanges());
+        List<PastDueDateChange> changes = orEmpty(agreement.dueDateChanges());
         for (int c = 0; c < changes.size(); c++) {
             Instant changedAt = changes.get(c).changedAt();
             String field = at + ".dueDateChanges[" + c + "].changedAt";
@@ -166,18 +166,18 @@ public class AgendaHistoryImport {
         }
     }
 
-    private Uni<List<ImportedMeetingResult>> store(List<ImportedMeetingRow> rows, Map<UUID, KnownMeeting> meetings,
+    private Uni<List<ImportedMeeting>> store(List<PastMeeting> rows, Map<UUID, KnownMeeting> meetings,
             Map<UUID, KnownSeries> series, Instant now) {
-        List<ImportedMeetingResult> results = new ArrayList<>();
+        List<ImportedMeeting> results = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ImportedMeetingRow row : rows) {
+        for (PastMeeting row : rows) {
             KnownMeeting meeting = meetings.get(row.meetingId());
             KnownSeries ofMeeting = series.get(meeting.seriesId);
             List<UUID> topicIds = new ArrayList<>();
             List<UUID> agreementIds = new ArrayList<>();
-            results.add(new ImportedMeetingResult(meeting.meetingId, topicIds, agreementIds));
+            results.add(new ImportedMeeting(meeting.meetingId, topicIds, agreementIds));
             chain = chain.chain(() -> storeTopics(meeting, ofMeeting, orEmpty(row.topics()), topicIds, now));
-            for (ImportedAgreementRow agreement : orEmpty(row.agreements())) {
+            for (PastAgreement agreement : orEmpty(row.agreements())) {
                 chain = chain.chain(() -> storeAgreement(meeting, ofMeeting, agreement, now)
                         .invoke(agreementIds::add).replaceWithVoid());
             }
@@ -185,14 +185,14 @@ public class AgendaHistoryImport {
         return chain.replaceWith(results);
     }
 
-    private Uni<Void> storeTopics(KnownMeeting meeting, KnownSeries series, List<ImportedTopicRow> topics,
+    private Uni<Void> storeTopics(KnownMeeting meeting, KnownSeries series, List<PastTopic> topics,
             List<UUID> topicIds, Instant now) {
         if (topics.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Dated> events = new ArrayList<>();
         List<Topic> rows = new ArrayList<>();
-        for (ImportedTopicRow imported : topics) {
+        for (PastTopic imported : topics) {
             UUID topicId = UUID.randomUUID();
             topicIds.add(topicId);
             AuthorRole role = roleOf(series, imported.authorId());
@@ -234,7 +234,7 @@ public class AgendaHistoryImport {
                 });
     }
 
-    private Uni<UUID> storeAgreement(KnownMeeting meeting, KnownSeries series, ImportedAgreementRow imported,
+    private Uni<UUID> storeAgreement(KnownMeeting meeting, KnownSeries series, PastAgreement imported,
             Instant now) {
         UUID agreementId = UUID.randomUUID();
         AuthorRole role = roleOf(series, imported.ownerId());
@@ -243,7 +243,7 @@ public class AgendaHistoryImport {
         Instant made = madeAt(imported, meeting);
         decide(agreementId, events, times, made, a -> a.make(new MakeAgreement(agreementId, series.seriesId,
                 meeting.meetingId, role, imported.ownerId(), imported.dueOn(), meeting.status)));
-        for (ImportedDueDateChangeRow change : orEmpty(imported.dueDateChanges())) {
+        for (PastDueDateChange change : orEmpty(imported.dueDateChanges())) {
             decide(agreementId, events, times, change.changedAt(), a -> a.changeDueDate(change.dueOn()));
         }
         if (imported.completedAt() != null) {
@@ -293,11 +293,11 @@ public class AgendaHistoryImport {
         return person.equals(series.leaderId) ? AuthorRole.LEADER : null;
     }
 
-    private static Instant addedAt(ImportedTopicRow topic, KnownMeeting meeting) {
+    private static Instant addedAt(PastTopic topic, KnownMeeting meeting) {
         return topic.addedAt() != null ? topic.addedAt() : meeting.scheduledFor;
     }
 
-    private static Instant madeAt(ImportedAgreementRow agreement, KnownMeeting meeting) {
+    private static Instant madeAt(PastAgreement agreement, KnownMeeting meeting) {
         return agreement.madeAt() != null ? agreement.madeAt() : meeting.scheduledFor;
     }
 

@@ -1,8 +1,8 @@
-package dev.oneonone.agenda.imports;
+package dev.oneonone.agenda.application.imports;
 
 import java.util.List;
 
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
+import dev.oneonone.kit.problem.Problem.FieldError;
 
 /** An import in which at least one row is refused, each by its path (e.g. {@code meetings[3].topics[1].authorId}); nothing was stored. */
 public class ImportRefusedException extends RuntimeException {

@@ -1,19 +1,21 @@
-package dev.oneonone.agenda.notes;
+package dev.oneonone.agenda.application.notes;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.oneonone.agenda.application.topics.AgendaStreams;
+import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.domain.EditNote;
 import dev.oneonone.agenda.domain.MeetingNotes;
 import dev.oneonone.agenda.domain.WriteNote;
-import dev.oneonone.agenda.security.Caller;
-import dev.oneonone.agenda.topics.AgendaStreams;
-import dev.oneonone.agenda.topics.Agendas;
+import dev.oneonone.agenda.projection.Note;
+import dev.oneonone.agenda.projection.NoteRevision;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.NoteVisibility;
+import dev.oneonone.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

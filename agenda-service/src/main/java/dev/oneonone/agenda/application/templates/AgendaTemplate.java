@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.templates;
+package dev.oneonone.agenda.application.templates;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.templates;
+package dev.oneonone.agenda.application.templates;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,19 +8,19 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import dev.oneonone.agenda.application.topics.AgendaStreams;
+import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.domain.ApplyTemplate;
 import dev.oneonone.agenda.domain.Decision;
-import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.KnownSeries;
 import dev.oneonone.agenda.projection.Topic;
-import dev.oneonone.agenda.security.Caller;
-import dev.oneonone.agenda.topics.AgendaStreams;
-import dev.oneonone.agenda.topics.Agendas;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

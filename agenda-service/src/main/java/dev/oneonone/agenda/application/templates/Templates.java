@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.templates;
+package dev.oneonone.agenda.application.templates;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,8 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.oneonone.agenda.application.RejectedException;
 import dev.oneonone.agenda.domain.Rejection;
-import dev.oneonone.agenda.rest.problem.RejectedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;

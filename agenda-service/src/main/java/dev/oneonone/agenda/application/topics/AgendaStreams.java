@@ -1,17 +1,16 @@
-package dev.oneonone.agenda.topics;
+package dev.oneonone.agenda.application.topics;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.oneonone.agenda.application.RejectedException;
 import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Decision;
-import dev.oneonone.agenda.eventstore.AgendaEventJson;
-import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
-import dev.oneonone.agenda.eventstore.EventStore;
-import dev.oneonone.agenda.eventstore.StoredEvent;
-import dev.oneonone.agenda.rest.problem.RejectedException;
 import dev.oneonone.events.agenda.AgendaEvent;
+import dev.oneonone.kit.eventstore.ConcurrentAppendException;
+import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,12 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AgendaStreams {
     private final EventStore store;
-    private final AgendaEventJson json;
     private final AgendaReplay replay;
 
-    public AgendaStreams(EventStore store, AgendaEventJson json, AgendaReplay replay) {
+    public AgendaStreams(EventStore store, AgendaReplay replay) {
         this.store = store;
-        this.json = json;
         this.replay = replay;
     }
 
@@ -39,7 +36,7 @@ public class AgendaStreams {
 
     /** The agenda's events, oldest first. */
     public Uni<List<AgendaEvent>> history(String organisationId, UUID meetingId) {
-        return store.load(organisationId, meetingId).map(stored -> stored.stream().map(json::read).toList());
+        return store.load(organisationId, meetingId).map(stored -> stored.stream().map(replay::read).toList());
     }
 
     /** The agenda's version: how many events its stream holds (0 for an agenda nobody wrote to yet). */

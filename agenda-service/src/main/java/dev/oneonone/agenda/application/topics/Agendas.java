@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.topics;
+package dev.oneonone.agenda.application.topics;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,13 +8,13 @@ import java.util.UUID;
 import dev.oneonone.agenda.domain.AddTopic;
 import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Decision;
-import dev.oneonone.agenda.eventstore.StoredEvent;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.KnownSeries;
 import dev.oneonone.agenda.projection.Topic;
-import dev.oneonone.agenda.security.Caller;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicKind;
+import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;

@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.topics;
+package dev.oneonone.agenda.application.topics;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.topics;
+package dev.oneonone.agenda.application.topics;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import dev.oneonone.agenda.domain.ReorderTopics;
 import dev.oneonone.agenda.projection.Topic;
-import dev.oneonone.agenda.security.Caller;
+import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,51 +1,22 @@
 package dev.oneonone.agenda.rest.problem;
 
-import java.util.List;
+import static dev.oneonone.kit.problem.ProblemMappers.problem;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.oneonone.agenda.eventstore.ConcurrentAppendException;
-import dev.oneonone.agenda.imports.ImportRefusedException;
-import dev.oneonone.agenda.rest.problem.Problem.FieldError;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
+import dev.oneonone.agenda.application.RejectedException;
+import dev.oneonone.agenda.application.imports.ImportRefusedException;
+import dev.oneonone.kit.eventstore.ConcurrentAppendException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Every error the API answers is an RFC 9457 problem detail; refused input names its fields. */
-public class ProblemMappers {
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token is required: missing, expired, wrongly signed or from another issuer.", uri, null))
-                .header("WWW-Authenticate", "Bearer").build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        String detail = e.getMessage() == null || e.getMessage().isBlank()
-                ? "Your role does not allow this operation." : e.getMessage();
-        return problem(403, "forbidden", "Forbidden", detail, uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
-        int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        return problem(status, status == 404 ? "not-found" : "http-" + status,
-                known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(InvalidInputException e, UriInfo uri) {
-        return problem(400, "invalid-input", "Invalid input", e.getMessage(), uri, e.errors());
-    }
+/**
+ * The problem details of agenda-service's own failures, beside the kit's shared ones
+ * ({@link dev.oneonone.kit.problem.ProblemMappers}): a refused command (404 for a {@code *-not-found}
+ * reason, else 409, typed by the rejection's reason), a refused history import (422, every row at fault)
+ * and a concurrent change to the same agenda or agreement (409 {@code concurrent-change}).
+ */
+public class AgendaProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(RejectedException e, UriInfo uri) {
@@ -64,17 +35,5 @@ public class ProblemMappers {
     public Response concurrent(ConcurrentAppendException e, UriInfo uri) {
         return problem(409, "concurrent-change", "Conflict",
                 "The agenda was changed at the same time by another request; read it again and retry.", uri, null);
-    }
-
-    @ServerExceptionMapper(priority = Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.error("Unexpected failure on " + uri.getPath(), e);
-        return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
-    }
-
-    static Response problem(int status, String type, String title, String detail, UriInfo uri,
-            List<FieldError> errors) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.TYPE_BASE + type, title, status, detail, uri.getPath(), errors)).build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.oneonone.agenda.topics;
+package dev.oneonone.agenda.application.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

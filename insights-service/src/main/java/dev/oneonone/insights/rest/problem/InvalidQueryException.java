@@ -2,7 +2,7 @@ package dev.oneonone.insights.rest.problem;
 
 import java.util.List;
 
-import dev.oneonone.insights.rest.problem.Problem.FieldError;
+import dev.oneonone.kit.problem.Problem.FieldError;
 
 /** Query parameters that were refused, each with the reason: answered as a 400 problem detail. */
 public class InvalidQueryException extends RuntimeException {

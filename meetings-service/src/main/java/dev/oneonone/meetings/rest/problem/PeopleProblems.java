@@ -4,9 +4,10 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.oneonone.meetings.rest.problem.Problem.FieldError;
-import dev.oneonone.meetings.service.ImportRefusedException;
-import dev.oneonone.meetings.service.PersonVersionConflictException;
+import dev.oneonone.kit.problem.Problem.FieldError;
+import dev.oneonone.kit.problem.ProblemMappers;
+import dev.oneonone.meetings.application.people.ImportRefusedException;
+import dev.oneonone.meetings.application.people.PersonVersionConflictException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 

@@ -1,0 +1,61 @@
+package dev.oneonone.insights.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps computed values (an organisation's snapshot of a date, its directory history) while no new
+ * event has been consumed and for at most a time to live; concurrent requests for the same key share
+ * one computation. The least recently used entries go first when it is full.
+ */
+final class SnapshotCache<K, V> {
+    private record Entry<V>(long eventPosition, Instant storedAt, Uni<V> value) {
+    }
+
+    private final Map<K, Entry<V>> entries;
+    private final Duration timeToLive;
+    private final Clock clock;
+
+    SnapshotCache(int capacity, Duration timeToLive, Clock clock) {
+        this.timeToLive = timeToLive;
+        this.clock = clock;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The value for the key computed at this position of the event history, computing it when needed. */
+    synchronized Uni<V> get(K key, long eventPosition, Supplier<Uni<V>> compute) {
+        Entry<V> entry = entries.get(key);
+        Instant now = clock.instant();
+        if (entry != null && entry.eventPosition() == eventPosition
+                && entry.storedAt().plus(timeToLive).isAfter(now)) {
+            return entry.value();
+        }
+        Uni<V> value = Uni.createFrom().<V>deferred(compute::get).memoize().indefinitely();
+        Entry<V> stored = new Entry<>(eventPosition, now, value);
+        entries.put(key, stored);
+        return value.onFailure().invoke(() -> forget(key, stored));
+    }
+
+    /** Keeps a value computed elsewhere (a week of a trend is also that date's snapshot). */
+    synchronized void put(K key, long eventPosition, V value) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null || entry.eventPosition() != eventPosition) {
+            entries.put(key, new Entry<>(eventPosition, clock.instant(), Uni.createFrom().item(value)));
+        }
+    }
+
+    private synchronized void forget(K key, Entry<V> failed) {
+        entries.remove(key, failed);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.oneonone.insights.domain.rollup;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.oneonone.events.meetings.Relationship;
+import dev.oneonone.insights.domain.directory.Directory;
+import dev.oneonone.insights.domain.figures.SeriesFigures;
+
+/**
+ * Everything the rollups of one organisation need for one date: the directory of that day and the
+ * figures of the series that are current then, indexed by leader and companion.
+ */
+public final class OrganisationSnapshot {
+    private final LocalDate asOf;
+    private final Directory directory;
+    private final List<SeriesFigures> series;
+    private final Map<UUID, List<SeriesFigures>> byLeader = new HashMap<>();
+    private final Map<UUID, List<SeriesFigures>> byCompanion = new HashMap<>();
+    private final Set<List<UUID>> managerReportPairs = new HashSet<>();
+
+    public OrganisationSnapshot(LocalDate asOf, Directory directory, List<SeriesFigures> allSeries) {
+        this.asOf = asOf;
+        this.directory = directory;
+        List<SeriesFigures> current = new ArrayList<>();
+        for (SeriesFigures figures : allSeries) {
+            if (!figures.current()) {
+                continue; // an ended (or not yet started) series leaves the current figures
+            }
+            current.add(figures);
+            byLeader.computeIfAbsent(figures.leaderId(), p -> new ArrayList<>()).add(figures);
+            byCompanion.computeIfAbsent(figures.companionId(), p -> new ArrayList<>()).add(figures);
+            if (figures.relationship() == Relationship.MANAGER_REPORT) {
+                // the manager normally leads; a series started the other way round still covers the pair
+                managerReportPairs.add(List.of(figures.leaderId(), figures.companionId()));
+                managerReportPairs.add(List.of(figures.companionId(), figures.leaderId()));
+            }
+        }
+        this.series = List.copyOf(current);
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    /** The series current on the date. */
+    public List<SeriesFigures> series() {
+        return series;
+    }
+
+    public List<SeriesFigures> ledBy(UUID personId) {
+        return byLeader.getOrDefault(personId, List.of());
+    }
+
+    public List<SeriesFigures> withCompanion(UUID personId) {
+        return byCompanion.getOrDefault(personId, List.of());
+    }
+
+    /** True when the two have a current manager–report series together. */
+    public boolean haveManagerReportSeries(UUID managerId, UUID reportId) {
+        return managerReportPairs.contains(List.of(managerId, reportId));
+    }
+}

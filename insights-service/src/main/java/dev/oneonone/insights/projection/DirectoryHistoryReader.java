@@ -1,0 +1,54 @@
+package dev.oneonone.insights.projection;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import dev.oneonone.insights.domain.directory.DirectoryHistory;
+import dev.oneonone.insights.domain.directory.DirectoryHistory.Employment;
+import dev.oneonone.insights.domain.directory.DirectoryHistory.Interval;
+import dev.oneonone.insights.domain.directory.DirectoryHistory.Placement;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads an organisation's whole directory history in three queries (rows only, no entities: it is read-only). */
+@ApplicationScoped
+public class DirectoryHistoryReader {
+    private final Pool client;
+
+    public DirectoryHistoryReader(Pool client) {
+        this.client = client;
+    }
+
+    public Uni<DirectoryHistory> load(String organisationId) {
+        Tuple organisation = Tuple.of(organisationId);
+        Uni<List<Employment>> employments = client.preparedQuery(
+                        "select person_id, registered_at, last_day from directory_person where organisation_id = $1")
+                .execute(organisation)
+                .map(rows -> rows.stream().map(row -> new Employment(row.getUUID(0), instant(row, 1),
+                        row.getLocalDate(2))).toList());
+        Uni<List<Interval<UUID>>> lines = client.preparedQuery("""
+                        select person_id, manager_id, valid_from, valid_to from directory_reporting_line
+                        where organisation_id = $1 order by person_id, valid_from, seq""")
+                .execute(organisation)
+                .map(rows -> rows.stream().map(row -> new Interval<>(row.getUUID(0), row.getUUID(1),
+                        instant(row, 2), instant(row, 3))).toList());
+        Uni<List<Interval<Placement>>> placements = client.preparedQuery("""
+                        select person_id, team, department, valid_from, valid_to from directory_placement
+                        where organisation_id = $1 order by person_id, valid_from, seq""")
+                .execute(organisation)
+                .map(rows -> rows.stream().map(row -> new Interval<>(row.getUUID(0),
+                        new Placement(row.getString(1), row.getString(2)), instant(row, 3), instant(row, 4))).toList());
+        return Uni.combine().all().unis(employments, lines, placements).with(DirectoryHistory::new);
+    }
+
+    private static Instant instant(Row row, int column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+}

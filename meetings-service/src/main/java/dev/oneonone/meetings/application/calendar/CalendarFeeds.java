@@ -1,0 +1,148 @@
+package dev.oneonone.meetings.application.calendar;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.oneonone.kit.security.Caller;
+import dev.oneonone.meetings.projection.MeetingOverview;
+import dev.oneonone.meetings.projection.PersonOverview;
+import dev.oneonone.meetings.projection.SeriesOverview;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The use cases of calendar feeds (README "Calendar"): a feed is an access grant, not a fact of the 1:1s, so it
+ * is a row of {@code calendar_feed} and never an event. Creating one answers its secret once and stores only its
+ * SHA-256; revoking one, or the end of its owner's employment, makes its URL answer 404 (as an unknown one).
+ */
+@ApplicationScoped
+public class CalendarFeeds {
+    private static final String NO_FEED_HERE = "No calendar feed at this address";
+
+    private final Clock clock;
+
+    public CalendarFeeds(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A new feed and its secret (32 random bytes, URL-safe base64), shown this once and never stored. */
+    public record Created(UUID feedId, String secret) {
+    }
+
+    /** What a feed covers now: its series, and their meetings by series id, oldest first. */
+    public record Contents(List<SeriesOverview> series, Map<UUID, List<MeetingOverview>> meetings) {
+    }
+
+    /**
+     * Creates a feed of a person's series ({@code seriesId} null) or of one series; the caller has checked that
+     * they may. {@code personId} is the person whose series it covers, or who created a series feed (or null).
+     */
+    @WithTransaction
+    public Uni<Created> create(String organisationId, UUID personId, UUID seriesId) {
+        String secret = FeedSecrets.newSecret();
+        CalendarFeed feed = new CalendarFeed();
+        feed.feedId = UUID.randomUUID();
+        feed.organisationId = organisationId;
+        feed.personId = personId;
+        feed.seriesId = seriesId;
+        feed.createdAt = clock.instant();
+        feed.secretSha256 = FeedSecrets.hash(secret);
+        return feed.persist().map(stored -> new Created(feed.feedId, secret));
+    }
+
+    /**
+     * Revokes a feed; revoking again changes nothing. An integration may revoke any feed of its organisation, a
+     * person their own or one of a series they take part in.
+     *
+     * @throws NotFoundException (as the Uni's failure) for a feed of another organisation or not the caller's
+     */
+    @WithTransaction
+    public Uni<Void> revoke(Caller caller, UUID feedId) {
+        return CalendarFeed.<CalendarFeed>find("feedId = ?1 and organisationId = ?2", feedId, caller.organisationId())
+                .firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundException("No calendar feed " + feedId))
+                .call(feed -> mayRevoke(caller, feed).invoke(allowed -> {
+                    if (!allowed) {
+                        throw new NotFoundException("No calendar feed " + feedId);
+                    }
+                }))
+                .invoke(feed -> {
+                    if (feed.revokedAt == null) {
+                        feed.revokedAt = clock.instant();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * The series and meetings of the feed with this secret, as they are now.
+     *
+     * @throws NotFoundException (as the Uni's failure) for an unknown or revoked secret, or once the feed's person
+     *                           no longer works here
+     */
+    @WithSession
+    public Uni<Contents> contents(String secret) {
+        return CalendarFeed.<CalendarFeed>find("secretSha256 = ?1 and revokedAt is null", FeedSecrets.hash(secret))
+                .firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundException(NO_FEED_HERE))
+                .call(CalendarFeeds::refuseFormerEmployees)
+                .chain(CalendarFeeds::seriesOf)
+                .chain(series -> meetingsOf(series).map(meetings -> new Contents(series, meetings)));
+    }
+
+    /** A feed of someone whose employment has ended stops working, without anyone having to revoke it. */
+    private static Uni<Void> refuseFormerEmployees(CalendarFeed feed) {
+        if (feed.personId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return PersonOverview.count("personId = ?1 and organisationId = ?2 and employed = false", feed.personId,
+                        feed.organisationId)
+                .invoke(former -> {
+                    if (former > 0) {
+                        throw new NotFoundException(NO_FEED_HERE);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static Uni<Boolean> mayRevoke(Caller caller, CalendarFeed feed) {
+        if (caller.is(Caller.INTEGRATION)) {
+            return Uni.createFrom().item(true);
+        }
+        UUID person = caller.personId();
+        if (person == null) {
+            return Uni.createFrom().item(false);
+        }
+        if (person.equals(feed.personId)) {
+            return Uni.createFrom().item(true);
+        }
+        if (feed.seriesId == null) {
+            return Uni.createFrom().item(false);
+        }
+        return SeriesOverview.<SeriesOverview>find("seriesId = ?1 and organisationId = ?2", feed.seriesId, feed.organisationId)
+                .firstResult().map(series -> series != null && caller.takesPartIn(series.leaderId, series.companionId));
+    }
+
+    private static Uni<List<SeriesOverview>> seriesOf(CalendarFeed feed) {
+        if (feed.seriesId != null) {
+            return SeriesOverview.list("seriesId = ?1 and organisationId = ?2", feed.seriesId, feed.organisationId);
+        }
+        return SeriesOverview.list("organisationId = ?1 and (leaderId = ?2 or companionId = ?2) order by startsOn, seriesId",
+                feed.organisationId, feed.personId);
+    }
+
+    private static Uni<Map<UUID, List<MeetingOverview>>> meetingsOf(List<SeriesOverview> series) {
+        if (series.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<UUID> ids = series.stream().map(one -> one.seriesId).toList();
+        return MeetingOverview.<MeetingOverview>list("seriesId in ?1 order by scheduledFor, meetingId", ids)
+                .map(meetings -> meetings.stream().collect(Collectors.groupingBy(meeting -> meeting.seriesId)));
+    }
+}

@@ -1,0 +1,290 @@
+package dev.oneonone.meetings.application.people;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.PersonEvent;
+import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.kit.eventstore.ConcurrentAppendException;
+import dev.oneonone.kit.eventstore.EventJson;
+import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.meetings.application.RejectedCommandException;
+import dev.oneonone.meetings.application.people.ImportRefusedException.RowError;
+import dev.oneonone.meetings.domain.Decision;
+import dev.oneonone.meetings.domain.Rejection;
+import dev.oneonone.meetings.domain.people.ChangePerson;
+import dev.oneonone.meetings.domain.people.Directory;
+import dev.oneonone.meetings.domain.people.EndEmployment;
+import dev.oneonone.meetings.domain.people.Person;
+import dev.oneonone.meetings.domain.people.RegisterPerson;
+import dev.oneonone.meetings.projection.PersonContact;
+import dev.oneonone.meetings.projection.PersonOverview;
+import dev.oneonone.meetings.projection.PersonProjection;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The use cases on the directory. Each runs in one transaction that first takes the
+ * organisation's directory lock, so that two concurrent reporting-line changes cannot together
+ * close a circle that each alone would not, and an email address stays unique.
+ */
+@ApplicationScoped
+public class PeopleCommands {
+    /** Namespace of the directory locks among PostgreSQL's two-key advisory locks. */
+    private static final int DIRECTORY_LOCK = 0x0101;
+    /** No real reporting line is this deep; a bound keeps a walk finite whatever the data. */
+    private static final int MAX_CHAIN = 10_000;
+
+    private final EventStore store;
+    private final EventJson json;
+    private final PersonProjection projection;
+
+    public PeopleCommands(EventStore store, EventJson json, PersonProjection projection) {
+        this.store = store;
+        this.json = json;
+        this.projection = projection;
+    }
+
+    /** Registers a person; answers their version after the change. */
+    @WithTransaction
+    public Uni<Long> register(String organisationId, UUID personId, PersonEntry entry, Instant now) {
+        RegisterPerson command = new RegisterPerson(personId, entry.team(), entry.department(), entry.managerId());
+        return lockDirectory(organisationId)
+                .chain(() -> store.load(organisationId, personId))
+                .invoke(history -> {
+                    if (!history.isEmpty()) {
+                        throw new RejectedCommandException(Rejection.of("person-exists",
+                                "The directory already has a person " + personId + "; change them with PUT."));
+                    }
+                })
+                .chain(() -> ensureEmailFree(organisationId, entry.email(), personId))
+                .chain(() -> chainAbove(organisationId, entry.managerId()))
+                .chain(directory -> record(organisationId, personId, 0, Person.register(command, directory), now,
+                        contactOf(entry)));
+    }
+
+    /** Replaces a person's entry; {@code expectedVersion} is the If-Match version, or null for the version just read. */
+    @WithTransaction
+    public Uni<Long> change(String organisationId, UUID personId, Long expectedVersion, PersonEntry entry, Instant now) {
+        return lockDirectory(organisationId)
+                .chain(() -> load(organisationId, personId, expectedVersion))
+                .chain(person -> PersonOverview.<PersonOverview>findById(personId).chain(current -> {
+                    boolean contactChanged = !current.name.equals(entry.name()) || !current.email.equals(entry.email());
+                    Uni<Void> emailFree = current.email.equalsIgnoreCase(entry.email()) ? Uni.createFrom().voidItem()
+                            : ensureEmailFree(organisationId, entry.email(), personId);
+                    ChangePerson command = new ChangePerson(entry.team(), entry.department(), entry.managerId(),
+                            contactChanged);
+                    return emailFree
+                            .chain(() -> chainAbove(organisationId, entry.managerId()))
+                            .chain(directory -> record(organisationId, personId, person.version(),
+                                    person.change(command, directory), now, contactOf(entry)));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Long> endEmployment(String organisationId, UUID personId, Long expectedVersion, EndEmployment command,
+            Instant now) {
+        return lockDirectory(organisationId)
+                .chain(() -> load(organisationId, personId, expectedVersion))
+                .chain(person -> record(organisationId, personId, person.version(), person.endEmployment(command), now,
+                        null));
+    }
+
+    /**
+     * Registers every row, or none: each row is checked (ids, emails, managers within the batch and
+     * in the directory, circles) and all refusals are reported together. Answers the ids in row order.
+     */
+    @WithTransaction
+    public Uni<List<UUID>> importPeople(String organisationId, List<UUID> ids, List<PersonEntry> rows,
+            List<RowError> inputErrors, Instant now) {
+        return lockDirectory(organisationId)
+                .chain(() -> PersonOverview.<PersonOverview>list("organisationId", organisationId))
+                .chain(existing -> {
+                    List<RowError> errors = new ArrayList<>(inputErrors);
+                    Map<UUID, Directory.Entry> entries = new HashMap<>();
+                    Map<String, UUID> employedEmails = new HashMap<>();
+                    for (PersonOverview person : existing) {
+                        entries.put(person.personId,
+                                new Directory.Entry(person.personId, person.managerId, person.employed));
+                        if (person.employed) {
+                            employedEmails.put(person.email.toLowerCase(Locale.ROOT), person.personId);
+                        }
+                    }
+                    Map<UUID, Integer> rowOfId = new HashMap<>();
+                    Map<String, Integer> rowOfEmail = new HashMap<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        UUID id = ids.get(i);
+                        PersonEntry row = rows.get(i);
+                        if (entries.containsKey(id)) {
+                            errors.add(new RowError(i, "id", "The directory already has a person with this id."));
+                        } else if (rowOfId.putIfAbsent(id, i) != null) {
+                            errors.add(new RowError(i, "id", "Row " + rowOfId.get(id) + " has the same id."));
+                        }
+                        if (row.email() != null) {
+                            String email = row.email().toLowerCase(Locale.ROOT);
+                            if (employedEmails.containsKey(email)) {
+                                errors.add(new RowError(i, "email", "An employed person of the directory has this email."));
+                            } else if (rowOfEmail.putIfAbsent(email, i) != null) {
+                                errors.add(new RowError(i, "email", "Row " + rowOfEmail.get(email) + " has the same email."));
+                            }
+                        }
+                    }
+                    for (int i = 0; i < rows.size(); i++) {
+                        entries.putIfAbsent(ids.get(i), new Directory.Entry(ids.get(i), rows.get(i).managerId(), true));
+                    }
+                    Directory directory = Directory.of(entries);
+                    List<PersonRegistered> events = new ArrayList<>(rows.size());
+                    for (int i = 0; i < rows.size(); i++) {
+                        PersonEntry row = rows.get(i);
+                        Decision decision = Person.register(
+                                new RegisterPerson(ids.get(i), row.team(), row.department(), row.managerId()), directory);
+                        if (decision instanceof Decision.Rejected rejected) {
+                            Rejection why = rejected.rejection();
+                            errors.add(new RowError(i, why.field() == null ? "id" : why.field(), why.detail()));
+                        } else {
+                            events.add((PersonRegistered) ((Decision.Accepted) decision).events().get(0));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        errors.sort(Comparator.comparingInt(RowError::row).thenComparing(RowError::field));
+                        return Uni.createFrom().failure(new ImportRefusedException(errors));
+                    }
+                    Map<UUID, PersonContact> contacts = new HashMap<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        contacts.put(ids.get(i), contactOf(rows.get(i)));
+                    }
+                    return storeImport(organisationId, managersFirst(events, rowOfId), contacts, now)
+                            .replaceWith(ids);
+                });
+    }
+
+    private Uni<Void> storeImport(String organisationId, List<PersonRegistered> events,
+            Map<UUID, PersonContact> contacts, Instant now) {
+        return store.startStreams(organisationId, events, now)
+                .onFailure(ConcurrentAppendException.class)
+                .transform(e -> new PersonVersionConflictException((ConcurrentAppendException) e))
+                .chain(stored -> Multi.createFrom().range(0, stored.size())
+                        .onItem().transformToUniAndConcatenate(i -> projection.apply(stored.get(i), events.get(i),
+                                contacts.get(events.get(i).personId())))
+                        .collect().last())
+                .chain(() -> Panache.getSession().chain(session -> session.flush()));
+    }
+
+    /** Orders the batch so that each person's manager from the batch is registered before them. */
+    private static List<PersonRegistered> managersFirst(List<PersonRegistered> events, Map<UUID, Integer> rowOfId) {
+        Map<UUID, PersonRegistered> byId = new HashMap<>();
+        events.forEach(event -> byId.put(event.personId(), event));
+        Map<UUID, Integer> depth = new HashMap<>();
+        for (PersonRegistered event : events) {
+            int d = 0;
+            for (PersonRegistered above = byId.get(event.managerId()); above != null && d < MAX_CHAIN;
+                    above = byId.get(above.managerId())) {
+                d++;
+            }
+            depth.put(event.personId(), d);
+        }
+        return events.stream().sorted(Comparator.<PersonRegistered>comparingInt(e -> depth.get(e.personId()))
+                .thenComparingInt(e -> rowOfId.get(e.personId()))).toList();
+    }
+
+    private static PersonContact contactOf(PersonEntry entry) {
+        return new PersonContact(entry.name(), entry.email());
+    }
+
+    private static Uni<Void> lockDirectory(String organisationId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:space, hashtext(:org))) locked",
+                        Long.class)
+                .setParameter("space", DIRECTORY_LOCK)
+                .setParameter("org", organisationId)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> ensureEmailFree(String organisationId, String email, UUID personId) {
+        return PersonOverview.count("organisationId = ?1 and lower(email) = lower(?2) and employed = true and personId <> ?3",
+                organisationId, email, personId)
+                .invoke(count -> {
+                    if (count > 0) {
+                        throw new RejectedCommandException(Rejection.ofField("email", "email-taken",
+                                "An employed person of the directory already has this email."));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The proposed manager and everyone above them: all a reporting-line check needs. */
+    private static Uni<Directory> chainAbove(String organisationId, UUID managerId) {
+        return walkUp(organisationId, managerId, new HashMap<>()).map(Directory::of);
+    }
+
+    private static Uni<Map<UUID, Directory.Entry>> walkUp(String organisationId, UUID personId,
+            Map<UUID, Directory.Entry> found) {
+        if (personId == null || found.containsKey(personId) || found.size() >= MAX_CHAIN) {
+            return Uni.createFrom().item(found);
+        }
+        return PersonOverview.<PersonOverview>find("personId = ?1 and organisationId = ?2", personId, organisationId)
+                .firstResult()
+                .chain(person -> {
+                    if (person == null) {
+                        return Uni.createFrom().item(found);
+                    }
+                    found.put(person.personId, new Directory.Entry(person.personId, person.managerId, person.employed));
+                    return walkUp(organisationId, person.managerId, found);
+                });
+    }
+
+    /** A stored event of this stream as the contract's record. */
+    private MeetingsEvent event(StoredEvent stored) {
+        return json.read(stored, MeetingsEvent::classOf);
+    }
+
+    private Uni<Person> load(String organisationId, UUID personId, Long expectedVersion) {
+        return store.load(organisationId, personId).map(history -> {
+            if (history.isEmpty()) {
+                throw new NotFoundException("No person " + personId);
+            }
+            Person person = Person.from(history.stream().map(this::event).toList());
+            if (expectedVersion != null && expectedVersion != person.version()) {
+                throw new PersonVersionConflictException(new ConcurrentAppendException(personId, expectedVersion, null));
+            }
+            return person;
+        });
+    }
+
+    private Uni<Long> record(String organisationId, UUID personId, long version, Decision decision, Instant occurredAt,
+            PersonContact contact) {
+        if (decision instanceof Decision.Rejected rejected) {
+            return Uni.createFrom().failure(new RejectedCommandException(rejected.rejection()));
+        }
+        List<MeetingsEvent> events = ((Decision.Accepted) decision).events();
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(version);
+        }
+        return store.append(organisationId, personId, version, events, occurredAt)
+                .onFailure(ConcurrentAppendException.class)
+                .transform(e -> new PersonVersionConflictException((ConcurrentAppendException) e))
+                .call(stored -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (int i = 0; i < stored.size(); i++) {
+                        StoredEvent row = stored.get(i);
+                        PersonEvent event = (PersonEvent) events.get(i);
+                        chain = chain.chain(() -> projection.apply(row, event, contact));
+                    }
+                    return chain;
+                })
+                .map(stored -> stored.get(stored.size() - 1).version);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.oneonone.meetings.application.series;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.kit.eventstore.ConcurrentAppendException;
+import dev.oneonone.kit.eventstore.EventJson;
+import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.meetings.application.RejectedCommandException;
+import dev.oneonone.meetings.domain.Decision;
+import dev.oneonone.meetings.domain.Rejection;
+import dev.oneonone.meetings.domain.series.HistoryImport;
+import dev.oneonone.meetings.domain.series.HistoryImport.ImportedSeries;
+import dev.oneonone.meetings.domain.series.HistoryImport.Occurrence;
+import dev.oneonone.meetings.domain.series.ScheduleMeeting;
+import dev.oneonone.meetings.domain.series.Series;
+import dev.oneonone.meetings.domain.series.SeriesCommand;
+import dev.oneonone.meetings.domain.series.StartSeries;
+import dev.oneonone.meetings.projection.SeriesOverview;
+import dev.oneonone.meetings.projection.SeriesProjection;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The use cases on a series. Each runs in one transaction: load the stream, let the aggregate
+ * decide, append the new events at the version read, and bring the read model up to date. Each
+ * event records when it happened in the domain: the command's {@code occurredAt}.
+ */
+@ApplicationScoped
+public class SeriesCommands {
+    /** Namespace of the series-pair locks among PostgreSQL's two-key advisory locks. */
+    private static final int PAIR_LOCK = 0x73657269;
+    private final EventStore store;
+    private final EventJson json;
+    private final SeriesProjection projection;
+
+    public SeriesCommands(EventStore store, EventJson json, SeriesProjection projection) {
+        this.store = store;
+        this.json = json;
+        this.projection = projection;
+    }
+
+    /** Starts a series, unless the two people already have an active one of that kind; answers its version. */
+    @WithTransaction
+    public Uni<Long> start(String organisationId, StartSeries command) {
+        return lockPair(organisationId, command).chain(() -> activeSeriesOf(organisationId, command)).flatMap(existing -> existing != null
+                ? Uni.createFrom().failure(new RejectedCommandException(seriesExists(existing.seriesId)))
+                : record(organisationId, command.seriesId(), 0, Series.start(command), command.occurredAt()));
+    }
+
+    /**
+     * Schedules a meeting; {@code expectedVersion} is the version the caller last saw (If-Match),
+     * or null to take the version just read.
+     */
+    @WithTransaction
+    public Uni<Long> schedule(String organisationId, UUID seriesId, Long expectedVersion, ScheduleMeeting command) {
+        return execute(organisationId, seriesId, expectedVersion, command, Series::schedule);
+    }
+
+    /**
+     * Lets the series decide a command, e.g. {@code execute(org, id, null, command, Series::pause)};
+     * answers the series' version after the change.
+     */
+    @WithTransaction
+    public <C extends SeriesCommand> Uni<Long> execute(String organisationId, UUID seriesId, Long expectedVersion,
+            C command, BiFunction<Series, C, Decision> decide) {
+        return load(organisationId, seriesId).flatMap(series -> {
+            if (expectedVersion != null && expectedVersion != series.version()) {
+                return Uni.createFrom().failure(new ConcurrentAppendException(seriesId, expectedVersion, null));
+            }
+            return record(organisationId, seriesId, series.version(), decide.apply(series, command),
+                    command.occurredAt());
+        });
+    }
+
+    /**
+     * Imports past series with their meetings, all or nothing: every row is decided first, and if
+     * any is refused nothing is stored and every refusal is reported. Answers the new series' ids.
+     */
+    @WithTransaction
+    public Uni<List<UUID>> importHistory(String organisationId, List<ImportedSeries> rows) {
+        List<Rejection> refused = new ArrayList<>();
+        List<List<Occurrence>> decided = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            HistoryImport.Outcome outcome = HistoryImport.of(rows.get(i));
+            if (outcome instanceof HistoryImport.Outcome.Refused no) {
+                Rejection r = no.rejection();
+                refused.add(new Rejection(r.reason(), r.detail(),
+                        "series[" + i + "]" + (r.field() == null ? "" : "." + r.field())));
+                decided.add(null);
+            } else {
+                decided.add(((HistoryImport.Outcome.Imported) outcome).occurrences());
+            }
+        }
+        return checkNoActiveTwin(organisationId, rows, 0, refused).flatMap(ignored -> {
+            if (!refused.isEmpty()) {
+                refused.sort(java.util.Comparator.comparing(Rejection::field));
+                return Uni.createFrom().failure(new SeriesImportRefusedException(refused));
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < rows.size(); i++) {
+                UUID seriesId = rows.get(i).start().seriesId();
+                List<Occurrence> occurrences = decided.get(i);
+                chain = chain.chain(() -> store.append(organisationId, seriesId, 0,
+                                occurrences.stream().map(Occurrence::event).toList(),
+                                occurrences.stream().map(Occurrence::occurredAt).toList())
+                        .call(stored -> project(stored, occurrences.stream().map(Occurrence::event).toList()))
+                        .replaceWithVoid());
+            }
+            return chain.replaceWith(rows.stream().map(row -> row.start().seriesId()).toList());
+        });
+    }
+
+    /** Refuses rows that would give two people a second active series of one kind (in the store or in the batch). */
+    private Uni<Void> checkNoActiveTwin(String organisationId, List<ImportedSeries> rows, int index,
+            List<Rejection> refused) {
+        if (index >= rows.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        ImportedSeries row = rows.get(index);
+        if (row.end() != null) {
+            return checkNoActiveTwin(organisationId, rows, index + 1, refused);
+        }
+        StartSeries start = row.start();
+        for (int earlier = 0; earlier < index; earlier++) {
+            StartSeries other = rows.get(earlier).start();
+            if (rows.get(earlier).end() == null && other.relationship() == start.relationship()
+                    && samePair(other.leaderId(), other.companionId(), start.leaderId(), start.companionId())) {
+                refused.add(new Rejection("series-exists", "series[" + earlier + "] is already an active series of "
+                        + "these two people of this kind.", "series[" + index + "]"));
+                return checkNoActiveTwin(organisationId, rows, index + 1, refused);
+            }
+        }
+        return activeSeriesOf(organisationId, start).flatMap(existing -> {
+            if (existing != null) {
+                Rejection exists = seriesExists(existing.seriesId);
+                refused.add(new Rejection(exists.reason(), exists.detail(), "series[" + index + "]"));
+            }
+            return checkNoActiveTwin(organisationId, rows, index + 1, refused);
+        });
+    }
+
+    private static boolean samePair(UUID a1, UUID b1, UUID a2, UUID b2) {
+        return a1.equals(a2) && b1.equals(b2) || a1.equals(b2) && b1.equals(a2);
+    }
+
+    private static Uni<SeriesOverview> activeSeriesOf(String organisationId, StartSeries command) {
+        return SeriesOverview.<SeriesOverview>find("organisationId = ?1 and relationship = ?2 and status <> ?3"
+                        + " and ((leaderId = ?4 and companionId = ?5) or (leaderId = ?5 and companionId = ?4))",
+                organisationId, command.relationship().name(), SeriesOverview.ENDED, command.leaderId(),
+                command.companionId()).firstResult();
+    }
+
+    /**
+     * Serialises starts of a series for the same two people and kind until the transaction ends, so two
+     * concurrent starts cannot both find no active series.
+     */
+    private static Uni<Void> lockPair(String organisationId, StartSeries command) {
+        String first = command.leaderId().compareTo(command.companionId()) < 0 ? command.leaderId().toString()
+                : command.companionId().toString();
+        String second = first.equals(command.leaderId().toString()) ? command.companionId().toString()
+                : command.leaderId().toString();
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:space, hashtext(:pair))) locked",
+                        Long.class)
+                .setParameter("space", PAIR_LOCK)
+                .setParameter("pair", organisationId + "|" + first + "|" + second + "|" + command.relationship())
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    private static Rejection seriesExists(UUID existing) {
+        return Rejection.of("series-exists", "These two people already have an active series of this kind ("
+                + existing + "); change it, or end it before starting another.");
+    }
+
+    /** A stored event of this stream as the contract's record. */
+    private MeetingsEvent event(StoredEvent stored) {
+        return json.read(stored, MeetingsEvent::classOf);
+    }
+
+    private Uni<Series> load(String organisationId, UUID seriesId) {
+        return store.load(organisationId, seriesId).map(history -> {
+            if (history.isEmpty()) {
+                throw new NotFoundException("No series " + seriesId);
+            }
+            return Series.from(history.stream().map(this::event).toList());
+        });
+    }
+
+    private Uni<Long> record(String organisationId, UUID seriesId, long version, Decision decision,
+            Instant occurredAt) {
+        if (decision instanceof Decision.Rejected rejected) {
+            return Uni.createFrom().failure(new RejectedCommandException(rejected.rejection()));
+        }
+        List<MeetingsEvent> events = ((Decision.Accepted) decision).events();
+        return store.append(organisationId, seriesId, version, events,
+                        occurredAt)
+                .call(stored -> project(stored, events))
+                .map(stored -> stored.get(stored.size() - 1).version);
+    }
+
+    private Uni<Void> project(List<StoredEvent> stored, List<MeetingsEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < stored.size(); i++) {
+            StoredEvent row = stored.get(i);
+            MeetingsEvent event = events.get(i);
+            chain = chain.chain(() -> projection.apply(row, event));
+        }
+        return chain;
+    }
+}

@@ -1,7 +1,0 @@
-package dev.oneonone.meetings.domain;
-
-import java.time.LocalDate;
-
-/** Record that a person left the organisation. */
-public record EndEmployment(LocalDate lastDay) {
-}

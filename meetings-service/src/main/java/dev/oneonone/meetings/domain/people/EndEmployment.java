@@ -1,0 +1,7 @@
+package dev.oneonone.meetings.domain.people;
+
+import java.time.LocalDate;
+
+/** Record that a person left the organisation. */
+public record EndEmployment(LocalDate lastDay) {
+}

@@ -1,0 +1,529 @@
+package dev.oneonone.meetings.domain.series;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.oneonone.events.meetings.ActorRole;
+import dev.oneonone.events.meetings.Cadence;
+import dev.oneonone.events.meetings.CadenceChanged;
+import dev.oneonone.events.meetings.CadenceRecommendation;
+import dev.oneonone.events.meetings.MeetingCancelled;
+import dev.oneonone.events.meetings.MeetingHeld;
+import dev.oneonone.events.meetings.MeetingMissed;
+import dev.oneonone.events.meetings.MeetingRescheduled;
+import dev.oneonone.events.meetings.MeetingScheduled;
+import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.SeriesEnded;
+import dev.oneonone.events.meetings.SeriesPaused;
+import dev.oneonone.events.meetings.SeriesResumed;
+import dev.oneonone.events.meetings.SeriesStarted;
+import dev.oneonone.meetings.domain.Decision;
+import dev.oneonone.meetings.domain.Rejection;
+
+/**
+ * The 1:1 series aggregate: two people, their cadence, pauses and meetings. Commands are checked
+ * against the state folded from past events; {@link #apply} never fails.
+ *
+ * <p>A series folded with {@link #importing()} takes history: rules that only keep the future
+ * tidy ("not in the past") are skipped, every other rule holds.
+ */
+public final class Series {
+    public static final int DEFAULT_PLANNED_MINUTES = 30;
+    public static final int MIN_PLANNED_MINUTES = 5;
+    public static final int MAX_PLANNED_MINUTES = 240;
+    public static final int MIN_ACTUAL_MINUTES = 1;
+    public static final int MAX_ACTUAL_MINUTES = 480;
+    public static final int MAX_PAUSE_DAYS = 366;
+    public static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
+
+    /** Where a meeting stands. A rescheduled meeting stays scheduled, at its new start. */
+    public enum MeetingStatus {
+        SCHEDULED, HELD, CANCELLED, MISSED
+    }
+
+    private static final class Meeting {
+        Instant scheduledFor;
+        int plannedMinutes;
+        MeetingStatus status = MeetingStatus.SCHEDULED;
+    }
+
+    /** A pause, both days included. */
+    private static final class Pause {
+        final LocalDate from;
+        LocalDate until;
+
+        Pause(LocalDate from, LocalDate until) {
+            this.from = from;
+            this.until = until;
+        }
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(until);
+        }
+    }
+
+    private UUID id;
+    private UUID leaderId;
+    private UUID companionId;
+    private Cadence cadence;
+    private int plannedMinutes;
+    private ZoneId zone = ZoneId.of("UTC");
+    private LocalDate startsOn;
+    private DayOfWeek preferredWeekday;
+    private LocalTime preferredTime;
+    private boolean ended;
+    private final List<Pause> pauses = new ArrayList<>();
+    private final Map<UUID, Meeting> meetings = new LinkedHashMap<>();
+    private boolean importing;
+    private long version;
+
+    private Series() {
+    }
+
+    /** Rebuilds a series from its history, oldest first. */
+    public static Series from(List<? extends MeetingsEvent> history) {
+        Series series = new Series();
+        history.forEach(series::apply);
+        return series;
+    }
+
+    /** This series, taking imported history from now on: past dates are allowed. */
+    public Series importing() {
+        importing = true;
+        return this;
+    }
+
+    // ---- series ---------------------------------------------------------------------------
+
+    public static Decision start(StartSeries command) {
+        if (command.leaderId().equals(command.companionId())) {
+            return Decision.reject(Rejection.ofField("companionId", "same-person",
+                    "A 1:1 needs two different people; leader and companion are the same person."));
+        }
+        int minutes = command.plannedMinutes() == null ? DEFAULT_PLANNED_MINUTES : command.plannedMinutes();
+        if (minutes < MIN_PLANNED_MINUTES || minutes > MAX_PLANNED_MINUTES) {
+            return Decision.reject(plannedOutOfRange());
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(command.timeZone());
+        } catch (DateTimeException e) {
+            return Decision.reject(Rejection.ofField("timeZone", "unknown-time-zone",
+                    "'" + command.timeZone() + "' is not a known time zone; use an IANA name such as Europe/Berlin."));
+        }
+        LocalDate startsOn = command.startsOn() != null ? command.startsOn() : LocalDate.ofInstant(command.now(), zone);
+        return Decision.accept(new SeriesStarted(command.seriesId(), command.leaderId(), command.companionId(),
+                command.relationship(), command.cadence(), minutes, zone.getId(), startsOn,
+                command.preferredWeekday(), command.preferredTime()));
+    }
+
+    public Decision changeCadence(ChangeCadence command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        if (command.to() == cadence) {
+            return Decision.reject(Rejection.ofField("cadence", "cadence-unchanged",
+                    "The series already meets " + cadence + "."));
+        }
+        CadenceRecommendation advice = command.recommendation();
+        boolean fits = advice == null || switch (advice) {
+            case STEP_DOWN_FROM_DAILY -> cadence == Cadence.DAILY;
+            case SWITCH_TO_BIWEEKLY -> command.to() == Cadence.BIWEEKLY;
+            case CLOSE_THE_GAP -> command.to().intervalDays() < cadence.intervalDays();
+            case NONE -> true;
+        };
+        if (!fits) {
+            return Decision.reject(Rejection.ofField("recommendation", "recommendation-does-not-fit",
+                    advice + " does not describe a change from " + cadence + " to " + command.to() + "."));
+        }
+        return Decision.accept(new CadenceChanged(id, cadence, command.to(), advice));
+    }
+
+    public Decision pause(PauseSeries command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        if (command.until().isBefore(command.from())) {
+            return Decision.reject(Rejection.ofField("until", "pause-ends-before-it-starts",
+                    "A pause ends on or after the day it starts."));
+        }
+        if (!importing && command.until().isBefore(today(command.now()))) {
+            return Decision.reject(Rejection.ofField("until", "pause-in-the-past",
+                    "A pause cannot end in the past."));
+        }
+        if (ChronoUnit.DAYS.between(command.from(), command.until()) + 1 > MAX_PAUSE_DAYS) {
+            return Decision.reject(Rejection.ofField("until", "pause-too-long",
+                    "A pause lasts at most " + MAX_PAUSE_DAYS + " days; end the series instead."));
+        }
+        for (Pause pause : pauses) {
+            if (!command.from().isAfter(pause.until) && !command.until().isBefore(pause.from)) {
+                return Decision.reject(Rejection.ofField("from", "pauses-overlap",
+                        "The series is already paused from " + pause.from + " to " + pause.until + "."));
+            }
+        }
+        return Decision.accept(new SeriesPaused(id, command.from(), command.until()));
+    }
+
+    public Decision resume(ResumeSeries command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        LocalDate on = command.on() != null ? command.on() : today(command.now());
+        if (pauseCovering(on) == null) {
+            return Decision.reject(Rejection.of("not-paused", "The series is not paused on " + on + "."));
+        }
+        return Decision.accept(new SeriesResumed(id, on));
+    }
+
+    public Decision end(EndSeries command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        return Decision.accept(new SeriesEnded(id));
+    }
+
+    // ---- meetings -------------------------------------------------------------------------
+
+    public Decision schedule(ScheduleMeeting command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        if (meetings.containsKey(command.meetingId())) {
+            return Decision.reject(Rejection.ofField("meetingId", "meeting-exists",
+                    "This series already has a meeting with that id."));
+        }
+        if (!importing && command.scheduledFor().isBefore(command.now())) {
+            return Decision.reject(Rejection.ofField("scheduledFor", "meeting-in-the-past",
+                    "A meeting is scheduled for the future; record a past meeting as held instead."));
+        }
+        int minutes = command.plannedMinutes() == null ? plannedMinutes : command.plannedMinutes();
+        if (minutes < MIN_PLANNED_MINUTES || minutes > MAX_PLANNED_MINUTES) {
+            return Decision.reject(plannedOutOfRange());
+        }
+        if (isPaused(command.scheduledFor())) {
+            return Decision.reject(pausedThen("scheduledFor", command.scheduledFor()));
+        }
+        return Decision.accept(new MeetingScheduled(id, command.meetingId(), command.scheduledFor(), minutes,
+                meetings.isEmpty()));
+    }
+
+    /**
+     * Schedules the next meeting from the cadence: the day after the last meeting's by the cadence's
+     * interval (DAILY: the next working day), moved to the preferred weekday when there is one,
+     * at the preferred time (else the last meeting's time of day, else 09:00) in the series' zone,
+     * never in the past and never on a paused day.
+     */
+    public Decision scheduleNext(ScheduleNextMeeting command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        return schedule(new ScheduleMeeting(command.meetingId(), nextSlot(command.now()), null, command.now()));
+    }
+
+    /** The slot {@link #scheduleNext} would choose at {@code now}. */
+    public Instant nextSlot(Instant now) {
+        Meeting last = meetings.values().stream().max(Comparator.comparing(m -> m.scheduledFor)).orElse(null);
+        LocalTime time = preferredTime != null ? preferredTime
+                : last != null ? last.scheduledFor.atZone(zone).toLocalTime() : DEFAULT_TIME;
+        LocalDate day;
+        if (last == null) {
+            day = align(startsOn.isAfter(today(now)) ? startsOn : today(now));
+        } else {
+            LocalDate lastDay = last.scheduledFor.atZone(zone).toLocalDate();
+            day = cadence == Cadence.DAILY ? nextWorkingDay(lastDay)
+                    : nearestPreferred(lastDay.plusDays(cadence.intervalDays()));
+        }
+        // a few years of days at most: pauses are bounded and the loop moves forward every round
+        for (int round = 0; round < 5_000; round++) {
+            Pause pause = pauseCovering(day);
+            if (pause != null) {
+                day = align(pause.until.plusDays(1));
+                continue;
+            }
+            ZonedDateTime slot = day.atTime(time).atZone(zone);
+            if (!slot.toInstant().isAfter(now)) {
+                day = align(day.plusDays(1));
+                continue;
+            }
+            return slot.toInstant();
+        }
+        throw new IllegalStateException("No free slot found for series " + id);
+    }
+
+    public Decision reschedule(RescheduleMeeting command) {
+        Rejection refused = refuseChangeOfMeeting(command.meetingId());
+        if (refused != null) {
+            return Decision.reject(refused);
+        }
+        Meeting meeting = meetings.get(command.meetingId());
+        if (command.reason() == null) {
+            return Decision.reject(Rejection.ofField("reason", "reason-required", "Say why the meeting moves."));
+        }
+        if (!importing && meeting.scheduledFor.isBefore(command.now())) {
+            return Decision.reject(Rejection.of("meeting-in-the-past",
+                    "The meeting has already started; record it as held or cancelled instead."));
+        }
+        if (!importing && command.to().isBefore(command.now())) {
+            return Decision.reject(Rejection.ofField("to", "meeting-in-the-past",
+                    "A meeting is moved to the future."));
+        }
+        if (command.to().equals(meeting.scheduledFor)) {
+            return Decision.reject(Rejection.ofField("to", "same-time", "The meeting is already at that time."));
+        }
+        if (isPaused(command.to())) {
+            return Decision.reject(pausedThen("to", command.to()));
+        }
+        ActorRole role = roleOf(command.byPersonId());
+        if (role == null) {
+            return Decision.reject(notAParticipant());
+        }
+        return Decision.accept(new MeetingRescheduled(id, command.meetingId(), meeting.scheduledFor, command.to(),
+                role, command.byPersonId(), command.reason()));
+    }
+
+    public Decision recordHeld(RecordMeetingHeld command) {
+        if (ended) {
+            return Decision.reject(seriesEnded());
+        }
+        Meeting meeting = meetings.get(command.meetingId());
+        if (meeting == null) {
+            return Decision.reject(unknownMeeting());
+        }
+        if (meeting.status == MeetingStatus.HELD) {
+            return Decision.reject(Rejection.of("meeting-already-held", "The meeting is already recorded as held."));
+        }
+        if (meeting.status == MeetingStatus.CANCELLED) {
+            return Decision.reject(Rejection.of("meeting-cancelled", "A cancelled meeting cannot be held."));
+        }
+        // a MISSED meeting may still be recorded held: the record came in after the sweep
+        if (command.heldAt() == null) {
+            return Decision.reject(Rejection.ofField("heldAt", "held-at-required", "Say when the meeting took place."));
+        }
+        if (command.heldAt().isAfter(command.now())) {
+            return Decision.reject(Rejection.ofField("heldAt", "held-in-the-future",
+                    "A meeting is recorded as held once it took place."));
+        }
+        if (command.heldAt().isBefore(startsOn.atStartOfDay(zone).toInstant())) {
+            return Decision.reject(Rejection.ofField("heldAt", "held-before-series-start",
+                    "The series starts on " + startsOn + "."));
+        }
+        Integer minutes = command.actualMinutes();
+        if (minutes == null || minutes < MIN_ACTUAL_MINUTES || minutes > MAX_ACTUAL_MINUTES) {
+            return Decision.reject(Rejection.ofField("actualMinutes", "actual-duration-out-of-range",
+                    "A held meeting lasted " + MIN_ACTUAL_MINUTES + " to " + MAX_ACTUAL_MINUTES + " minutes."));
+        }
+        if (command.mode() == null) {
+            return Decision.reject(Rejection.ofField("mode", "mode-required", "Say whether it was in person or remote."));
+        }
+        return Decision.accept(new MeetingHeld(id, command.meetingId(), command.heldAt(), minutes, command.mode()));
+    }
+
+    public Decision cancel(CancelMeeting command) {
+        Rejection refused = refuseChangeOfMeeting(command.meetingId());
+        if (refused != null) {
+            return Decision.reject(refused);
+        }
+        if (command.reason() == null) {
+            return Decision.reject(Rejection.ofField("reason", "reason-required", "Say why the meeting is cancelled."));
+        }
+        ActorRole role = roleOf(command.byPersonId());
+        if (role == null) {
+            return Decision.reject(notAParticipant());
+        }
+        return Decision.accept(new MeetingCancelled(id, command.meetingId(), role, command.byPersonId(),
+                command.reason()));
+    }
+
+    public Decision recordMissed(RecordMeetingMissed command) {
+        Rejection refused = refuseChangeOfMeeting(command.meetingId());
+        if (refused != null) {
+            return Decision.reject(refused);
+        }
+        Meeting meeting = meetings.get(command.meetingId());
+        Instant over = meeting.scheduledFor.plus(Duration.ofMinutes(meeting.plannedMinutes)).plus(command.grace());
+        if (!over.isBefore(command.now())) {
+            return Decision.reject(Rejection.of("meeting-not-over",
+                    "The meeting counts as missed only " + command.grace() + " after its planned end."));
+        }
+        return Decision.accept(new MeetingMissed(id, command.meetingId(), meeting.scheduledFor));
+    }
+
+    /** The planned end of a meeting, or null when the series has no such meeting. */
+    public Instant plannedEndOf(UUID meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        return meeting == null ? null : meeting.scheduledFor.plus(Duration.ofMinutes(meeting.plannedMinutes));
+    }
+
+    // ---- folding --------------------------------------------------------------------------
+
+    public void apply(MeetingsEvent event) {
+        if (event instanceof SeriesStarted started) {
+            id = started.seriesId();
+            leaderId = started.leaderId();
+            companionId = started.companionId();
+            cadence = started.cadence();
+            plannedMinutes = started.plannedMinutes();
+            zone = ZoneId.of(started.timeZone());
+            startsOn = started.startsOn();
+            preferredWeekday = started.preferredWeekday();
+            preferredTime = started.preferredTime();
+        } else if (event instanceof CadenceChanged changed) {
+            cadence = changed.to();
+        } else if (event instanceof SeriesPaused paused) {
+            pauses.add(new Pause(paused.from(), paused.until()));
+        } else if (event instanceof SeriesResumed resumed) {
+            Pause pause = pauseCovering(resumed.resumedOn());
+            if (pause != null) {
+                pause.until = resumed.resumedOn().minusDays(1);
+                if (pause.until.isBefore(pause.from)) {
+                    pauses.remove(pause);
+                }
+            }
+        } else if (event instanceof SeriesEnded) {
+            ended = true;
+        } else if (event instanceof MeetingScheduled scheduled) {
+            Meeting meeting = new Meeting();
+            meeting.scheduledFor = scheduled.scheduledFor();
+            meeting.plannedMinutes = scheduled.plannedMinutes();
+            meetings.put(scheduled.meetingId(), meeting);
+        } else if (event instanceof MeetingRescheduled rescheduled) {
+            withMeeting(rescheduled.meetingId(), m -> m.scheduledFor = rescheduled.to());
+        } else if (event instanceof MeetingHeld held) {
+            withMeeting(held.meetingId(), m -> m.status = MeetingStatus.HELD);
+        } else if (event instanceof MeetingCancelled cancelled) {
+            withMeeting(cancelled.meetingId(), m -> m.status = MeetingStatus.CANCELLED);
+        } else if (event instanceof MeetingMissed missed) {
+            withMeeting(missed.meetingId(), m -> m.status = MeetingStatus.MISSED);
+        }
+        version++;
+    }
+
+    private void withMeeting(UUID meetingId, java.util.function.Consumer<Meeting> change) {
+        Meeting meeting = meetings.get(meetingId);
+        if (meeting != null) {
+            change.accept(meeting);
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    /** Why a scheduled meeting cannot change, or null when it can. */
+    private Rejection refuseChangeOfMeeting(UUID meetingId) {
+        if (ended) {
+            return seriesEnded();
+        }
+        Meeting meeting = meetings.get(meetingId);
+        if (meeting == null) {
+            return unknownMeeting();
+        }
+        return switch (meeting.status) {
+            case SCHEDULED -> null;
+            case HELD -> Rejection.of("meeting-already-held", "The meeting was held; it cannot change any more.");
+            case CANCELLED -> Rejection.of("meeting-cancelled", "The meeting was cancelled; it cannot change any more.");
+            case MISSED -> Rejection.of("meeting-missed", "The meeting passed without being held; record it as held if it was.");
+        };
+    }
+
+    private ActorRole roleOf(UUID personId) {
+        if (personId == null) {
+            return ActorRole.INTEGRATION;
+        }
+        if (personId.equals(leaderId)) {
+            return ActorRole.LEADER;
+        }
+        return personId.equals(companionId) ? ActorRole.COMPANION : null;
+    }
+
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, zone);
+    }
+
+    private boolean isPaused(Instant at) {
+        return pauseCovering(LocalDate.ofInstant(at, zone)) != null;
+    }
+
+    private Pause pauseCovering(LocalDate day) {
+        return pauses.stream().filter(p -> p.covers(day)).findFirst().orElse(null);
+    }
+
+    /** The first day on or after {@code day} a meeting of this cadence may fall on. */
+    private LocalDate align(LocalDate day) {
+        if (cadence != Cadence.DAILY && preferredWeekday != null) {
+            int ahead = (preferredWeekday.getValue() - day.getDayOfWeek().getValue() + 7) % 7;
+            return day.plusDays(ahead);
+        }
+        return isWeekend(day) ? nextWorkingDay(day) : day;
+    }
+
+    /** The preferred weekday nearest to {@code day} (at most three days off), else a working day. */
+    private LocalDate nearestPreferred(LocalDate day) {
+        if (preferredWeekday == null) {
+            return align(day);
+        }
+        int ahead = (preferredWeekday.getValue() - day.getDayOfWeek().getValue() + 7) % 7;
+        return ahead > 3 ? day.plusDays(ahead - 7L) : day.plusDays(ahead);
+    }
+
+    private static LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (isWeekend(next)) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
+    private static Rejection plannedOutOfRange() {
+        return Rejection.ofField("plannedMinutes", "planned-duration-out-of-range",
+                "A meeting is planned for " + MIN_PLANNED_MINUTES + " to " + MAX_PLANNED_MINUTES + " minutes.");
+    }
+
+    private static Rejection seriesEnded() {
+        return Rejection.of("series-ended", "The series has ended; it accepts no more changes.");
+    }
+
+    private static Rejection unknownMeeting() {
+        return Rejection.ofField("meetingId", "unknown-meeting", "The series has no meeting with that id.");
+    }
+
+    private static Rejection notAParticipant() {
+        return Rejection.of("not-a-participant", "Only the two people of the series or an integration change its meetings.");
+    }
+
+    private Rejection pausedThen(String field, Instant at) {
+        return Rejection.ofField(field, "series-paused",
+                "The series is paused on " + LocalDate.ofInstant(at, zone) + ".");
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Cadence cadence() {
+        return cadence;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.oneonone.meetings.rest.calendar;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.security.Caller;
+import dev.oneonone.meetings.application.calendar.CalendarFeeds;
+import dev.oneonone.meetings.application.calendar.FeedSecrets;
+import dev.oneonone.meetings.projection.PersonOverview;
+import dev.oneonone.meetings.projection.SeriesOverview;
+import dev.oneonone.meetings.rest.SeriesResource;
+import dev.oneonone.meetings.rest.calendar.CalendarFeedRequests.CreateFeedRequest;
+import dev.oneonone.meetings.rest.calendar.CalendarFeedRequests.FeedCreated;
+import dev.oneonone.meetings.rest.calendar.ICalendarFeed;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * iCalendar feeds: calendars subscribe to a URL and cannot send a bearer token, so the URL carries an unguessable
+ * secret instead. Creating and revoking a feed needs a token; reading it needs only the secret.
+ */
+@Path("/calendar/feeds")
+@Tag(name = "Calendar", description = "iCalendar (RFC 5545) feeds of a person's or a series' 1:1s")
+public class CalendarResource {
+    private static final String PROBLEM = "application/problem+json";
+    public static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
+
+    private final JsonWebToken token;
+    private final Clock clock;
+    private final CalendarFeeds feeds;
+
+    public CalendarResource(JsonWebToken token, Clock clock, CalendarFeeds feeds) {
+        this.token = token;
+        this.clock = clock;
+        this.feeds = feeds;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a calendar feed",
+            description = "A person creates a feed of all their series ({}) or of one series they take part in "
+                    + "({\"seriesId\"}); an integration creates one for a person of its organisation ({\"personId\"}) or "
+                    + "for a series of it ({\"seriesId\"}). The answer's url carries the feed's secret, shown only once; "
+                    + "only a SHA-256 hash of it is stored.")
+    @APIResponse(responseCode = "201", description = "Feed created", content = @Content(schema = @Schema(implementation = FeedCreated.class)))
+    @APIResponse(responseCode = "400", description = "An integration naming neither a person nor a series, or naming both",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A person asking for someone else's feed, or a role that cannot have feeds",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such series (or person) in this organisation, or not one the caller takes part in",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithTransaction
+    public Uni<Response> create(CreateFeedRequest body) {
+        Caller caller = Caller.of(token);
+        CreateFeedRequest request = body == null ? new CreateFeedRequest(null, null) : body;
+        if (request.seriesId() != null && request.personId() != null) {
+            throw new InvalidInputException("personId", "name either a series or a person, not both");
+        }
+        boolean integration = caller.is(Caller.INTEGRATION);
+        String organisation = caller.organisationId();
+        Uni<CalendarFeeds.Created> created;
+        if (request.seriesId() != null) {
+            created = SeriesResource.findVisibleSeries(caller, request.seriesId())
+                    .chain(series -> feeds.create(organisation, integration ? null : caller.personId(), series.seriesId));
+        } else if (integration) {
+            if (request.personId() == null) {
+                throw new InvalidInputException("personId", "an integration names the person (or the series) of the feed");
+            }
+            created = personOfOrganisation(organisation, request.personId())
+                    .chain(known -> feeds.create(organisation, request.personId(), null));
+        } else {
+            UUID self = caller.personId();
+            if (self == null || (request.personId() != null && !request.personId().equals(self))) {
+                throw new ForbiddenException("A person creates calendar feeds only for themselves");
+            }
+            created = feeds.create(organisation, self, null);
+        }
+        return created.map(feed -> Response.status(Response.Status.CREATED)
+                .entity(new FeedCreated(feed.feedId(), "/calendar/feeds/" + feed.secret() + ".ics")).build());
+    }
+
+    @DELETE
+    @Path("/{feedId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a calendar feed", description = "Its URL answers 404 from now on. Revoking again changes nothing. "
+            + "The person who created it, a person of its series, or an integration of the organisation may revoke it.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such feed in this organisation, or not one of the caller's",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
+    @WithTransaction
+    public Uni<Response> revoke(@PathParam("feedId") UUID feedId) {
+        return feeds.revoke(Caller.of(token), feedId).map(revoked -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{secret}.ics")
+    @Produces({ TEXT_CALENDAR, PROBLEM })
+    @SecurityRequirementsSet
+    @Operation(summary = "Read a calendar feed (no token: the secret in the URL is the credential)",
+            description = "An iCalendar document: one VEVENT per meeting (UID <meetingId>@oneonone, SEQUENCE counts its moves, "
+                    + "STATUS CONFIRMED or CANCELLED) and one recurring VEVENT per active series with a preferred slot.")
+    @APIResponse(responseCode = "200", description = "The calendar", content = @Content(mediaType = TEXT_CALENDAR))
+    @APIResponse(responseCode = "404", description = "Unknown or revoked feed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @PermitAll
+    @WithSession
+    public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret) {
+        if (!FeedSecrets.wellFormed(secret)) {
+            throw new NotFoundException("No calendar feed at this address");
+        }
+        return feeds.contents(secret)
+                .map(feed -> ICalendarFeed.render(feed.series(), feed.meetings(), clock.instant()))
+                .map(text -> Response.ok(text, TEXT_CALENDAR)
+                        .header("Cache-Control", "private, no-cache")
+                        .header("X-Robots-Tag", "noindex").build());
+    }
+
+    /** A person of the organisation: in its directory, or one of the two people of one of its series. */
+    private static Uni<Boolean> personOfOrganisation(String organisationId, UUID personId) {
+        return PersonOverview.count("personId = ?1 and organisationId = ?2", personId, organisationId)
+                .chain(inDirectory -> inDirectory > 0 ? Uni.createFrom().item(0L)
+                        : SeriesOverview.count("organisationId = ?1 and (leaderId = ?2 or companionId = ?2)",
+                                organisationId, personId).map(inSeries -> inSeries > 0 ? 0L : -1L))
+                .map(found -> {
+                    if (found < 0) {
+                        throw new NotFoundException("No person " + personId);
+                    }
+                    return true;
+                });
+    }
+}

@@ -1,0 +1,55 @@
+package dev.oneonone.meetings.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.oneonone.events.CloudEventHeaders;
+import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.Topics;
+import dev.oneonone.local.SuiteInfrastructure;
+
+/** Reads what really reached Kafka, from the beginning of the topic, as another tool would. */
+final class PublishedEvents {
+    private PublishedEvents() {
+    }
+
+    /** All events of one aggregate (series or person) found on the topic within the wait, in the order Kafka holds them. */
+    static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.MEETINGS));
+            // keep reading a little after the expected count, so that duplicates would show
+            long settleUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(aggregateId.toString())) {
+                        found.add(record);
+                    }
+                }
+                if (found.size() >= expected && settleUntil == Long.MAX_VALUE) {
+                    settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return found;
+    }
+
+    static EventEnvelope envelope(ConsumerRecord<String, String> record) {
+        return CloudEventHeaders.read(record.headers(), record.value());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.oneonone.meetings.rest;
+
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
+import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
+import static dev.oneonone.meetings.rest.MeetingsApi.personToken;
+import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
+import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
+import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
+import static dev.oneonone.meetings.rest.MeetingsApi.with;
+import static dev.oneonone.meetings.rest.PeopleApi.person;
+import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.oneonone.local.PermissionTable;
+import dev.oneonone.local.PermissionTable.Expectation;
+import dev.oneonone.local.PermissionTable.Rule;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** One test per cell of the meetings rows of the permission table in docs/security.md. */
+@QuarkusTest
+class PermissionTableTest {
+
+    @TestFactory
+    Stream<DynamicTest> every_cell_of_the_table() {
+        List<Rule> rules = PermissionTable.of("meetings");
+        assertFalse(rules.isEmpty(), "docs/security.md has rows for meetings");
+        return rules.stream().flatMap(rule -> rule.expectations().entrySet().stream()
+                .map(cell -> DynamicTest.dynamicTest(rule.name() + " by " + cell.getKey(),
+                        () -> check(rule, cell.getKey(), cell.getValue()))));
+    }
+
+    private static void check(Rule rule, String actor, Expectation expected) {
+        String organisation = "perm-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID participant = UUID.randomUUID();
+        String series = startWeeklySeries(organisation, participant, UUID.randomUUID());
+        String token = PermissionTable.tokenOf(actor, organisation, participant);
+
+        boolean aboutPeople = rule.path().startsWith("/people");
+        if (aboutPeople) {
+            registerPerson(organisation, participant, null);
+        }
+
+        Response response = perform(rule, token, organisation, series, participant);
+
+        assertEquals(expected.status(), response.statusCode(), () -> response.asString());
+        if (expected.listed() != null) {
+            List<String> ids = response.path(rule.path().equals("/meetings") ? "items.seriesId" : "items.id");
+            String object = aboutPeople ? participant.toString() : series;
+            assertEquals(expected.listed(), ids.contains(object), "listed: " + ids);
+        }
+        if (!expected.allowed()) {
+            assertEquals("application/problem+json", response.contentType());
+        }
+    }
+
+    private static Response perform(Rule rule, String token, String organisation, String series, UUID participant) {
+        String path = rule.path().replace("{series}", series).replace("{person}", participant.toString());
+        if (path.contains("{meeting}") || path.equals("/meetings")) {
+            String meeting = scheduleMeeting(organisation, series, nextWeek()).statusCode(201).extract().path("id");
+            path = path.replace("{meeting}", meeting);
+        }
+        if (path.contains("{feed}") || path.contains("{secret}")) {
+            Response feed = with(personToken(organisation, participant)).body(Map.of("seriesId", series))
+                    .post("/calendar/feeds");
+            assertEquals(201, feed.statusCode(), () -> feed.asString());
+            path = path.contains("{feed}") ? path.replace("{feed}", feed.<String>path("id")) : feed.<String>path("url");
+        }
+        return switch (rule.method() + " " + rule.path()) {
+            case "POST /series" -> with(token).body(weeklySeries(participant, UUID.randomUUID())).post(path);
+            case "POST /series/{series}/meetings" -> with(token)
+                    .body(Map.of("scheduledFor", nextWeek().toString())).post(path);
+            case "POST /people" -> with(token).body(person(UUID.randomUUID(), null)).post(path);
+            case "PUT /people/{person}" -> with(token).body(Map.of("name", "Renamed", "email", participant + "@people.example"))
+                    .put(path);
+            case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
+            case "POST /people/import" -> with(token)
+                    .body(Map.of("people", List.of(person(UUID.randomUUID(), participant)))).post(path);
+            case "POST /series/{series}/cadence" -> with(token).body(Map.of("cadence", "BIWEEKLY")).post(path);
+            case "POST /series/{series}/pause" -> with(token)
+                    .body(Map.of("from", LocalDate.now().plusDays(30).toString(), "until", LocalDate.now().plusDays(40).toString()))
+                    .post(path);
+            case "POST /series/{series}/resume" -> {
+                as(organisation).body(Map.of("from", LocalDate.now().minusDays(1).toString(),
+                        "until", LocalDate.now().plusDays(10).toString())).post("/series/{id}/pause", series).then().statusCode(200);
+                yield with(token).body(Map.of()).post(path);
+            }
+            case "POST /series/import" -> with(token).body(Map.of("series", List.of(Map.of(
+                    "leaderId", participant.toString(), "companionId", UUID.randomUUID().toString(),
+                    "relationship", "PEER", "cadence", "MONTHLY", "timeZone", "UTC", "startsOn", "2025-01-06")))).post(path);
+            case "POST /series/{series}/meetings/{meeting}/reschedule" -> with(token)
+                    .body(Map.of("to", nextWeek().plusSeconds(86_400).toString(), "reason", "CONFLICT")).post(path);
+            case "POST /series/{series}/meetings/{meeting}/held" -> with(token)
+                    .body(Map.of("heldAt", Instant.now().minusSeconds(60).toString(), "actualMinutes", 30, "mode", "REMOTE"))
+                    .post(path);
+            case "POST /series/{series}/meetings/{meeting}/cancel" -> with(token).body(Map.of("reason", "ILLNESS")).post(path);
+            case "POST /calendar/feeds" -> with(token).body(Map.of("seriesId", series)).post(path);
+            case "DELETE /calendar/feeds/{feed}" -> with(token).delete(path);
+            case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild" ->
+                    with(token).post(path);
+            default -> with(token).get(path);
+        };
+    }
+}

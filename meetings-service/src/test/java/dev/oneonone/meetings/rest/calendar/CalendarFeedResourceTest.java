@@ -1,0 +1,245 @@
+package dev.oneonone.meetings.rest.calendar;
+
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
+import static dev.oneonone.meetings.rest.MeetingsApi.personToken;
+import static dev.oneonone.meetings.rest.MeetingsApi.startSeries;
+import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
+import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
+import static dev.oneonone.meetings.rest.MeetingsApi.with;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.meetings.application.calendar.FeedSecrets;
+import dev.oneonone.meetings.rest.MeetingsApi;
+import dev.oneonone.meetings.rest.PeopleApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.ExDate;
+import net.fortuna.ical4j.model.property.Sequence;
+
+/** Calendar feeds through the REST API: created with a token, read without one, parsed with ical4j. */
+@QuarkusTest
+class CalendarFeedResourceTest {
+    private static final String ORG = "calendar";
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void a_feed_shows_moved_and_cancelled_meetings_and_the_planned_slots() throws Exception {
+        UUID leader = UUID.randomUUID();
+        UUID report = UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>(weeklySeries(leader, report));
+        body.put("preferredWeekday", "TUESDAY");
+        body.put("preferredTime", "10:00");
+        String series = startSeries(ORG, body).statusCode(201).extract().path("id");
+        Map<String, Object> mentoring = new HashMap<>(body);
+        mentoring.put("relationship", "MENTOR_MENTEE");
+        mentoring.put("cadence", "BIWEEKLY");
+        String biweekly = startSeries(ORG, mentoring).statusCode(201).extract().path("id");
+
+        String leaderToken = personToken(ORG, leader);
+        LocalDate firstTuesday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        Instant[] slots = new Instant[3];
+        String[] meetings = new String[3];
+        for (int i = 0; i < 3; i++) {
+            slots[i] = ZonedDateTime.of(firstTuesday.plusWeeks(i), LocalTime.of(10, 0), BERLIN).toInstant();
+            meetings[i] = with(leaderToken).body(Map.of("scheduledFor", slots[i].toString()))
+                    .post("/series/{id}/meetings", series).then().statusCode(201).extract().path("id");
+        }
+        Instant movedTo = ZonedDateTime.of(firstTuesday.plusDays(1), LocalTime.of(15, 30), BERLIN).toInstant();
+        with(leaderToken).body(Map.of("to", movedTo.toString(), "reason", "CONFLICT"))
+                .post("/series/{id}/meetings/{m}/reschedule", series, meetings[0]).then().statusCode(200);
+        with(leaderToken).body(Map.of("reason", "ILLNESS"))
+                .post("/series/{id}/meetings/{m}/cancel", series, meetings[1]).then().statusCode(200);
+
+        String url = with(personToken(ORG, report)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
+                .body("id", matchesPattern("[0-9a-f-]{36}"))
+                .body("url", matchesPattern("/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics"))
+                .extract().path("url");
+
+        Response feed = given().get(url); // no token: calendars cannot send one
+        assertEquals(200, feed.statusCode(), feed.asString());
+        assertEquals("text/calendar;charset=utf-8", feed.contentType().replace(" ", "").toLowerCase());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed.asString()));
+
+        VEvent moved = event(calendar, meetings[0] + "@oneonone");
+        assertEquals(movedTo, Instant.from(start(moved).getDate()));
+        assertEquals("Europe/Berlin", start(moved).getParameter("TZID").orElseThrow().getValue());
+        assertEquals(1, moved.<Sequence>getProperty(Property.SEQUENCE).orElseThrow().getSequenceNo());
+        assertEquals("CONFIRMED", value(moved, Property.STATUS));
+        assertEquals("1:1 (manager–report)", value(moved, Property.SUMMARY));
+
+        VEvent cancelled = event(calendar, meetings[1] + "@oneonone");
+        assertEquals("CANCELLED", value(cancelled, Property.STATUS));
+        assertEquals(slots[1], Instant.from(start(cancelled).getDate()));
+
+        VEvent untouched = event(calendar, meetings[2] + "@oneonone");
+        assertEquals(0, untouched.<Sequence>getProperty(Property.SEQUENCE).orElseThrow().getSequenceNo());
+        assertEquals("CONFIRMED", value(untouched, Property.STATUS));
+
+        List<VTimeZone> zones = calendar.getComponents("VTIMEZONE");
+        assertEquals(1, zones.size());
+        assertEquals("Europe/Berlin", zones.get(0).getTimeZoneId().getValue());
+
+        VEvent weekly = event(calendar, "series-" + series + "@oneonone");
+        assertEquals("FREQ=WEEKLY;INTERVAL=1", value(weekly, Property.RRULE));
+        Instant firstSlot = Instant.from(start(weekly).getDate());
+        ZonedDateTime firstSlotThere = firstSlot.atZone(BERLIN);
+        assertEquals(DayOfWeek.TUESDAY, firstSlotThere.getDayOfWeek());
+        assertEquals(LocalTime.of(10, 0), firstSlotThere.toLocalTime());
+        assertEquals("Europe/Berlin", start(weekly).getParameter("TZID").orElseThrow().getValue());
+        // each Tuesday that already has its real meeting (moved, cancelled or not) is not shown twice
+        ExDate<Temporal> exdates = weekly.<ExDate<Temporal>>getProperty(Property.EXDATE).orElseThrow();
+        List<Instant> excluded = exdates.getDates().stream().map(Instant::from).toList();
+        assertTrue(excluded.containsAll(List.of(slots[1], slots[2])), "EXDATE " + excluded);
+
+        VEvent everyOtherWeek = event(calendar, "series-" + biweekly + "@oneonone");
+        assertEquals("FREQ=WEEKLY;INTERVAL=2", value(everyOtherWeek, Property.RRULE));
+        assertEquals("1:1 (mentor–mentee), planned slot", value(everyOtherWeek, Property.SUMMARY));
+
+        // a feed of the one series holds its meetings and slots only
+        String seriesUrl = with(leaderToken).body(Map.of("seriesId", series)).post("/calendar/feeds").then()
+                .statusCode(201).extract().path("url");
+        Calendar ofSeries = new CalendarBuilder().build(new StringReader(given().get(seriesUrl).then().statusCode(200)
+                .extract().asString()));
+        assertEquals(4, ofSeries.getComponents("VEVENT").size());
+    }
+
+    @Test
+    void daily_and_monthly_cadences_become_weekly_rules() throws Exception {
+        UUID person = UUID.randomUUID();
+        for (String cadence : List.of("DAILY", "MONTHLY")) {
+            Map<String, Object> body = new HashMap<>(weeklySeries(person, UUID.randomUUID()));
+            body.put("cadence", cadence);
+            body.put("relationship", cadence.equals("DAILY") ? "MANAGER_REPORT" : "PEER");
+            body.put("preferredWeekday", "THURSDAY");
+            body.put("preferredTime", "09:15");
+            startSeries(ORG, body).statusCode(201);
+        }
+        String url = as(ORG).body(Map.of("personId", person.toString())).post("/calendar/feeds").then()
+                .statusCode(201).extract().path("url");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(given().get(url).asString()));
+        List<String> rules = calendar.<VEvent>getComponents("VEVENT").stream().map(e -> value(e, Property.RRULE)).sorted().toList();
+        assertEquals(List.of("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "FREQ=WEEKLY;INTERVAL=4"), rules);
+    }
+
+    @Test
+    void only_a_hash_of_the_secret_is_stored_and_a_revoked_feed_is_gone() throws Exception {
+        UUID person = UUID.randomUUID();
+        startWeeklySeries(ORG, person, UUID.randomUUID());
+        Response created = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds");
+        assertEquals(201, created.statusCode(), created.asString());
+        String id = created.path("id");
+        String url = created.path("url");
+        String secret = url.substring("/calendar/feeds/".length(), url.length() - ".ics".length());
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select * from calendar_feed where feed_id = ?")) {
+            select.setObject(1, UUID.fromString(id));
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(FeedSecrets.hash(secret), row.getString("secret_sha256"));
+                assertEquals(person, row.getObject("person_id"));
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    String stored = String.valueOf(row.getObject(column));
+                    assertFalse(stored.contains(secret), "column " + row.getMetaData().getColumnName(column));
+                }
+            }
+        }
+
+        given().get(url).then().statusCode(200);
+        with(personToken(ORG, UUID.randomUUID())).delete("/calendar/feeds/{id}", id).then().statusCode(404);
+        with(personToken(ORG, person)).delete("/calendar/feeds/{id}", id).then().statusCode(204);
+        given().get(url).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://oneonone.dev/problems/not-found"));
+        as(ORG).delete("/calendar/feeds/{id}", id).then().statusCode(204);
+    }
+
+    @Test
+    void a_feed_stops_working_when_its_owners_employment_ends() {
+        UUID person = PeopleApi.registerPerson(ORG, null);
+        MeetingsApi.startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
+                .extract().path("url");
+        given().get(url).then().statusCode(200);
+
+        as(ORG).body(Map.of("lastDay", java.time.LocalDate.now().toString()))
+                .post("/people/{id}/employment-end", person).then().statusCode(200);
+
+        given().get(url).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknown_secrets_are_404_problems() {
+        given().get("/calendar/feeds/{secret}.ics", FeedSecrets.newSecret()).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().get("/calendar/feeds/not-a-secret.ics").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void nobody_gets_a_feed_of_a_series_they_are_not_in() {
+        UUID person = UUID.randomUUID();
+        String theirs = startWeeklySeries(ORG, person, UUID.randomUUID());
+        String someoneElses = startWeeklySeries(ORG);
+        String otherOrganisations = startWeeklySeries("calendar-other", person, UUID.randomUUID());
+        String token = personToken(ORG, person);
+
+        with(token).body(Map.of("seriesId", theirs)).post("/calendar/feeds").then().statusCode(201);
+        with(token).body(Map.of("seriesId", someoneElses)).post("/calendar/feeds").then().statusCode(404)
+                .contentType("application/problem+json");
+        with(token).body(Map.of("seriesId", otherOrganisations)).post("/calendar/feeds").then().statusCode(404);
+        with(token).body(Map.of("personId", UUID.randomUUID().toString())).post("/calendar/feeds").then().statusCode(403);
+        as(ORG).body(Map.of("seriesId", otherOrganisations)).post("/calendar/feeds").then().statusCode(404);
+        as(ORG).body(Map.of("personId", UUID.randomUUID().toString())).post("/calendar/feeds").then().statusCode(404);
+        as(ORG).body(Map.of()).post("/calendar/feeds").then().statusCode(400).body("errors[0].field", equalTo("personId"));
+        as(ORG).body(Map.of("seriesId", theirs, "personId", person.toString())).post("/calendar/feeds").then().statusCode(400);
+        with(null).body(Map.of()).post("/calendar/feeds").then().statusCode(401);
+    }
+
+    private static VEvent event(Calendar calendar, String uid) {
+        return calendar.<VEvent>getComponents("VEVENT").stream()
+                .filter(event -> event.getProperty(Property.UID).map(Property::getValue).orElse("").equals(uid))
+                .findFirst().orElseThrow(() -> new AssertionError("no VEVENT " + uid + " in\n" + calendar));
+    }
+
+    private static DateProperty<?> start(VEvent event) {
+        return event.<DateProperty<?>>getProperty(Property.DTSTART).orElseThrow();
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getProperty(property).map(Property::getValue).orElse(null);
+    }
+}
