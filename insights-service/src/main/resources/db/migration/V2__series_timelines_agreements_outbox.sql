@@ -3,8 +3,6 @@
 -- upsert of facts with the time they happened: the tables end up the same whatever order the events
 -- of oneonone.meetings.v1 and oneonone.agenda.v1 arrive in, and however often. Replay builds copies of
 -- these tables (suffix _next) and swaps them in (ProjectionReplay).
-drop table meeting_insight;
-drop table series_insight;
 
 -- One row per series; columns of SeriesStarted and SeriesEnded.
 create table series_timeline (

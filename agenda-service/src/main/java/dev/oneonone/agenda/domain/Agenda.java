@@ -27,8 +27,7 @@ import dev.oneonone.events.agenda.TopicKind;
  * the topic here and do not count towards this agenda's version.
  */
 public final class Agenda {
-    /** The status a meeting has until it is held, cancelled or missed. */
-    public static final String SCHEDULED = "SCHEDULED";
+    private static final String SCHEDULED = MeetingStatus.SCHEDULED.name();
 
     private final UUID meetingId;
     /** topic id to whether it was discussed, in the order added */

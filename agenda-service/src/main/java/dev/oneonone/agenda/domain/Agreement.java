@@ -67,7 +67,7 @@ public final class Agreement {
         if (status != null) {
             return Decision.reject(Rejection.of(AGREEMENT_EXISTS, "Agreement " + agreementId + " was already made."));
         }
-        if ("CANCELLED".equals(command.meetingStatus()) || "MISSED".equals(command.meetingStatus())) {
+        if (MeetingStatus.didNotTakePlace(command.meetingStatus())) {
             return Decision.reject(Rejection.of(MEETING_DID_NOT_TAKE_PLACE, "The meeting is "
                     + command.meetingStatus().toLowerCase() + ": agreements are made at meetings that take place."));
         }

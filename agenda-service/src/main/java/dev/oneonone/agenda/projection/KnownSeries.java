@@ -3,7 +3,6 @@ package dev.oneonone.agenda.projection;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,16 +12,11 @@ import jakarta.persistence.Table;
 @Table(name = "known_series")
 public class KnownSeries extends PanacheEntityBase {
     @Id
-    @Column(name = "series_id")
     public UUID seriesId;
-    @Column(name = "organisation_id")
     public String organisationId;
-    @Column(name = "leader_id")
     public UUID leaderId;
-    @Column(name = "companion_id")
     public UUID companionId;
     /** The series' time zone (an IANA id); null for series learnt before it was kept, read as UTC. */
-    @Column(name = "time_zone")
     public String timeZone;
 
     public java.time.ZoneId zone() {

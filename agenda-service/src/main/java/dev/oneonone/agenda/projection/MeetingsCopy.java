@@ -10,6 +10,7 @@ import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.SeriesStarted;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.oneonone.agenda.domain.MeetingStatus;
 
 /** Keeps agenda-service's copy of series and meetings in step with meetings-service's events. */
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class MeetingsCopy {
             meeting.organisationId = envelope.organisationId();
             meeting.scheduledFor = scheduled.scheduledFor();
             meeting.firstOfSeries = scheduled.firstOfSeries();
-            meeting.status = KnownMeeting.SCHEDULED;
+            meeting.status = MeetingStatus.SCHEDULED.name();
             return meeting.persist().replaceWithVoid();
         }
         if (event instanceof MeetingRescheduled rescheduled) {
@@ -40,13 +41,13 @@ public class MeetingsCopy {
                     rescheduled.meetingId()).replaceWithVoid();
         }
         if (event instanceof MeetingHeld held) {
-            return status(held.meetingId(), KnownMeeting.HELD);
+            return status(held.meetingId(), MeetingStatus.HELD.name());
         }
         if (event instanceof MeetingCancelled cancelled) {
-            return status(cancelled.meetingId(), KnownMeeting.CANCELLED);
+            return status(cancelled.meetingId(), MeetingStatus.CANCELLED.name());
         }
         if (event instanceof MeetingMissed missed) {
-            return status(missed.meetingId(), KnownMeeting.MISSED);
+            return status(missed.meetingId(), MeetingStatus.MISSED.name());
         }
         return Uni.createFrom().voidItem();
     }

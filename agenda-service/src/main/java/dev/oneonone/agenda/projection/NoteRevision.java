@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,16 +16,12 @@ import jakarta.persistence.Table;
 @IdClass(NoteRevision.Key.class)
 public class NoteRevision extends PanacheEntityBase {
     @Id
-    @Column(name = "note_id")
     public UUID noteId;
     @Id
     public int revision;
     public String text;
-    @Column(name = "written_by")
     public UUID writtenBy;
-    @Column(name = "written_by_role")
     public String writtenByRole;
-    @Column(name = "written_at")
     public Instant writtenAt;
 
     /** The primary key: a note and one of its revisions. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,18 +13,14 @@ import jakarta.persistence.Table;
 @Table(name = "person_overview")
 public class PersonOverview extends PanacheEntityBase {
     @Id
-    @Column(name = "person_id")
     public UUID personId;
-    @Column(name = "organisation_id")
     public String organisationId;
     public String name;
     public String email;
     public String team;
     public String department;
-    @Column(name = "manager_id")
     public UUID managerId;
     public boolean employed;
-    @Column(name = "last_day")
     public LocalDate lastDay;
     public long version;
 }

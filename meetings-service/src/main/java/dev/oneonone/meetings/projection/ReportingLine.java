@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,14 +17,9 @@ public class ReportingLine extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "person_id")
     public UUID personId;
-    @Column(name = "organisation_id")
     public String organisationId;
-    @Column(name = "manager_id")
     public UUID managerId;
-    @Column(name = "from_time")
     public Instant fromTime;
-    @Column(name = "to_time")
     public Instant toTime;
 }

@@ -32,6 +32,7 @@ import dev.oneonone.kit.eventstore.EventStore;
 import dev.oneonone.kit.eventstore.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.oneonone.agenda.domain.MeetingStatus;
 
 /**
  * Moves topics on when a meeting ends, reacting to meetings-service's events inside the consumer's
@@ -88,7 +89,7 @@ public class CarryOverProcess {
     /** The earliest scheduled meeting of the series after the one that ended. */
     private static Uni<KnownMeeting> nextMeeting(KnownMeeting ended) {
         return KnownMeeting.<KnownMeeting>find("seriesId = ?1 and status = ?2 and meetingId <> ?3 and scheduledFor > ?4 "
-                        + "order by scheduledFor, meetingId", ended.seriesId, KnownMeeting.SCHEDULED, ended.meetingId,
+                        + "order by scheduledFor, meetingId", ended.seriesId, MeetingStatus.SCHEDULED.name(), ended.meetingId,
                 ended.scheduledFor)
                 .firstResult();
     }
@@ -151,7 +152,7 @@ public class CarryOverProcess {
     private Uni<Void> carry(String organisation, UUID seriesId, Agenda source, List<AgendaTopic> leaving,
             UUID destinationId, Instant at) {
         return replay.agenda(organisation, destinationId).chain(destination -> {
-            Decision decision = destination.receiveCarried(source.meetingId(), seriesId, leaving, KnownMeeting.SCHEDULED);
+            Decision decision = destination.receiveCarried(source.meetingId(), seriesId, leaving, MeetingStatus.SCHEDULED.name());
             if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }

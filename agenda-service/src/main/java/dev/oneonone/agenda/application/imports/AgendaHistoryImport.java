@@ -36,6 +36,7 @@ import dev.oneonone.kit.eventstore.StoredEvent;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.oneonone.agenda.domain.MeetingStatus;
 
 /**
  * Brings in the topics and agreements of past meetings from another tool, all or nothing: every row is
@@ -130,7 +131,7 @@ public class AgendaHistoryImport {
         if (roleOf(series, agreement.ownerId()) == null) {
             errors.add(new FieldError(at + ".ownerId", "must be one of the two participants of the series"));
         }
-        if (KnownMeeting.CANCELLED.equals(meeting.status) || KnownMeeting.MISSED.equals(meeting.status)) {
+        if (MeetingStatus.CANCELLED.name().equals(meeting.status) || MeetingStatus.MISSED.name().equals(meeting.status)) {
             errors.add(new FieldError(at, "the meeting is " + meeting.status.toLowerCase()
                     + ": agreements are made at meetings that take place"));
         }

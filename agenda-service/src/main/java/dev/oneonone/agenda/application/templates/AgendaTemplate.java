@@ -17,21 +17,16 @@ import jakarta.persistence.Table;
 @Table(name = "template")
 public class AgendaTemplate extends PanacheEntityBase {
     @Id
-    @Column(name = "template_id")
     public UUID templateId;
     @Column(insertable = false, updatable = false)
     public Long seq;
-    @Column(name = "organisation_id")
     public String organisationId;
     public String name;
-    @Column(name = "first_meeting")
     public boolean firstMeeting;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String questions;
     public int version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -23,6 +23,7 @@ import dev.oneonone.kit.eventstore.StoredEvent;
 import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.oneonone.agenda.domain.MeetingStatus;
 
 /**
  * Puts templates' questions on agendas as topics of the leader's side: explicitly, by a participant, and
@@ -75,7 +76,7 @@ public class TemplateApplications {
         return KnownMeeting.<KnownMeeting>findById(scheduled.meetingId())
                 .chain(meeting -> meeting == null ? Uni.createFrom().nullItem()
                         : KnownSeries.<KnownSeries>findById(meeting.seriesId).chain(series -> {
-                            if (series == null || !KnownMeeting.SCHEDULED.equals(meeting.status)
+                            if (series == null || !MeetingStatus.SCHEDULED.name().equals(meeting.status)
                                     || !clock.instant().isBefore(meeting.scheduledFor)) {
                                 LOG.debugf("No first-meeting template for meeting %s", scheduled.meetingId());
                                 return Uni.createFrom().nullItem();

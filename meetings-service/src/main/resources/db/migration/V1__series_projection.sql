@@ -1,5 +1,3 @@
--- The event store (table event) comes from the service kit (db/kit/event-store).
-
 -- Read model of series and their meetings, kept in step with the events in the same transaction.
 create table series_overview (
     series_id        uuid primary key,
