@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The layout every service follows (docs/architecture.md), checked with ArchUnit against a service's
- * main classes: {@code domain} (aggregates, commands, rules) imports no framework; arrows point down only,
+ * main classes: {@code domain} (aggregates, commands, rules) imports no framework; only {@code rest} speaks HTTP; arrows point down only,
  * {@code rest} → {@code application} → {@code domain}, with {@code messaging} (consumers) beside {@code rest}
  * and {@code projection} (read models) used by both. Each service's LayoutTest calls {@link #check}.
  */
@@ -30,6 +30,11 @@ public final class ServiceLayout {
                         "com.fasterxml.jackson..", "io.smallrye..", "io.vertx..", "org.eclipse.microprofile..",
                         "dev.oneonone.kit..")
                 .because("the domain is plain Java: aggregates take commands and return events")
+                .check(classes);
+
+        noClasses().that().resideInAnyPackage(root + "application..", root + "projection..", root + "messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
+                .because("HTTP is the rest layer's business; a use case says 'not found' with the kit's NotFoundException")
                 .check(classes);
 
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage(servicePackage + "..")

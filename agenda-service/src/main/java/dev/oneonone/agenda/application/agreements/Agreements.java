@@ -32,7 +32,7 @@ import dev.oneonone.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import dev.oneonone.kit.problem.NotFoundException;
 
 /**
  * The agreements of series as their two participants record and follow them: commands go through the

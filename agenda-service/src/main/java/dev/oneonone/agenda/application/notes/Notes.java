@@ -19,7 +19,7 @@ import dev.oneonone.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import dev.oneonone.kit.problem.NotFoundException;
 
 /**
  * Notes on meetings as their participants write and read them. A shared note is read and edited by both

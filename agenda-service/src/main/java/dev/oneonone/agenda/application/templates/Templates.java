@@ -12,7 +12,7 @@ import dev.oneonone.agenda.application.RejectedException;
 import dev.oneonone.agenda.domain.Rejection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import dev.oneonone.kit.problem.NotFoundException;
 
 /**
  * The agenda templates of each organisation, and its built-in first-meeting template. At most one template

@@ -17,7 +17,7 @@ import dev.oneonone.kit.eventstore.StoredEvent;
 import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import dev.oneonone.kit.problem.NotFoundException;
 
 /**
  * The agendas of meetings as their participants work on them: commands go through the {@link Agenda}

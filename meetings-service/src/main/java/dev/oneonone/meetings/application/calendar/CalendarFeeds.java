@@ -14,7 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import dev.oneonone.kit.problem.NotFoundException;
 
 /**
  * The use cases of calendar feeds (README "Calendar"): a feed is an access grant, not a fact of the 1:1s, so it
