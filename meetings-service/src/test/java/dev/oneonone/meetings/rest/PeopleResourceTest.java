@@ -7,6 +7,7 @@ import static dev.oneonone.meetings.rest.PeopleApi.changeManager;
 import static dev.oneonone.meetings.rest.PeopleApi.person;
 import static dev.oneonone.meetings.rest.PeopleApi.register;
 import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -252,6 +253,57 @@ class PeopleResourceTest {
 
         assertEquals(1, count("select count(*) from person_overview where organisation_id = ?", org));
         assertEquals(1, count("select count(*) from event where organisation_id = ?", org));
+    }
+
+    @Test
+    void a_null_row_in_an_import_is_400_naming_it_and_stores_nothing() throws SQLException {
+        String org = newOrganisation();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(person(UUID.randomUUID(), null));
+        rows.add(null);
+
+        as(org).body(Map.of("people", rows)).post("/people/import").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("people[1]")));
+        as(org).body("{\"people\":[null]}").post("/people/import").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("people[0]")));
+
+        assertEquals(0, count("select count(*) from event where organisation_id = ?", org));
+    }
+
+    @Test
+    void team_and_department_are_codes_never_names_or_free_text() throws SQLException {
+        String org = newOrganisation();
+        for (String notACode : List.of("Platform Team", "\u0000", "ada@acme.example", "Ingénierie", "", " eng",
+                "-eng", "eng\n", "x".repeat(65))) {
+            Map<String, Object> body = person(UUID.randomUUID(), null);
+            body.put("team", notACode);
+            body.put("department", notACode);
+            register(org, body).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", containsInAnyOrder("team", "department"));
+        }
+        UUID id = UUID.randomUUID();
+        register(org, person(id, null)).statusCode(201);
+        Map<String, Object> change = person(id, null);
+        change.remove("id");
+        change.put("team", "Data Science");
+        as(org).body(change).put("/people/{id}", id).then().statusCode(400).body("errors.field", contains("team"));
+        Map<String, Object> row = person(UUID.randomUUID(), null);
+        row.put("department", "Engineering & Research");
+        as(org).body(Map.of("people", List.of(row))).post("/people/import").then().statusCode(422)
+                .body("errors.field", contains("people[0].department"));
+        assertEquals(1, count("select count(*) from event where organisation_id = ?", org));
+
+        for (String code : List.of("platform", "ENG", "eng.platform-2", "team_7", "x".repeat(64))) {
+            Map<String, Object> body = person(UUID.randomUUID(), null);
+            body.put("team", code);
+            body.put("department", code);
+            register(org, body).statusCode(201).body("team", equalTo(code)).body("department", equalTo(code));
+        }
     }
 
     @Test

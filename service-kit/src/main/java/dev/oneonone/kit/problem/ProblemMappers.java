@@ -121,7 +121,8 @@ public class ProblemMappers {
 
     /**
      * The request field or parameter a violation is about. Path: method.parameter[.field...]; for a
-     * body the method and the parameter name are dropped, for a parameter its name is kept.
+     * body the method and the parameter name are dropped, for a parameter its name is kept. An element of a
+     * list is named by its index only ({@code people[0]}, not Bean Validation's {@code people[0].<list element>}).
      */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
@@ -131,7 +132,7 @@ public class ProblemMappers {
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']'); // the element of the list before
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                 field.append(field.length() == 0 ? "" : ".").append(node.getName());
             }
         }

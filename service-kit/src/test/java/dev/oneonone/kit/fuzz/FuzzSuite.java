@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.oneonone.kit.fuzz.FuzzRequest.Kind;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Drives write operations with malformed requests from {@link MalformedRequests} and checks each answer: not 5xx
@@ -75,6 +76,16 @@ public final class FuzzSuite {
     /** Sends the operation's malformed requests, then its valid one; fails listing every wrong answer. */
     public void fuzz(FuzzOperation operation) {
         long operationSeed = seed ^ operation.name().hashCode();
+        // jqwik's generators keep state in a session; outside a jqwik property one is opened by hand
+        JqwikSession.start(Long.toString(operationSeed));
+        try {
+            fuzz(operation, operationSeed);
+        } finally {
+            JqwikSession.finish();
+        }
+    }
+
+    private void fuzz(FuzzOperation operation, long operationSeed) {
         RandomGenerator<FuzzRequest> generator = MalformedRequests.of(operation).generator(1_000);
         Random random = new Random(operationSeed);
         List<String> findings = new ArrayList<>();
