@@ -162,7 +162,14 @@ public final class FuzzSuite {
             }
         });
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // the server closes the connection after refusing a huge URL or header (414, 431): the next request
+                // may have gone out on that pooled connection before it noticed, so it is sent once more
+                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
         } catch (IOException e) {
