@@ -140,7 +140,7 @@ public final class MalformedRequests {
                     "\"1\", \"2\"", "\"999999\"", "1 2", "\"0x10\"").map(value -> withHeader(Kind.ODD_IF_MATCH, "If-Match", value))));
         }
         if (operation.idempotencyKey()) {
-            choices.add(Tuple.of(3, Arbitraries.of("a b", "k".repeat(201), "schl\u00fcssel", "\"quoted\" key", " ")
+            choices.add(Tuple.of(3, Arbitraries.of("a b", "k".repeat(201), "schl\u00fcssel", "\"quoted\" key")
                     .map(value -> withHeader(Kind.ODD_IDEMPOTENCY_KEY, "Idempotency-Key", value))));
         }
         if (UUID_IN_PATH.matcher(operation.path()).find()) {
@@ -305,7 +305,7 @@ public final class MalformedRequests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(bytes(text.substring(0, start)));
         if (kind == Kind.LONE_SURROGATE) {
-            out.writeBytes(bytes(code));
+            out.writeBytes(bytes(code.replace("u", "\\u"))); // the marker holds "ud800"; JSON gets \ud800
         } else {
             for (int i = 0; i < code.length(); i += 2) {
                 out.write(Integer.parseInt(code.substring(i, i + 2), 16));
@@ -384,8 +384,8 @@ public final class MalformedRequests {
 
     /** The JSON escape of an unpaired surrogate: a high one alone, a low one alone, or the two the wrong way round. */
     static Arbitrary<String> loneSurrogate() {
-        Arbitrary<String> high = Arbitraries.integers().between(0xD800, 0xDBFF).map(c -> String.format("\\u%04x", c));
-        Arbitrary<String> low = Arbitraries.integers().between(0xDC00, 0xDFFF).map(c -> String.format("\\u%04x", c));
+        Arbitrary<String> high = Arbitraries.integers().between(0xD800, 0xDBFF).map(c -> String.format("u%04x", c));
+        Arbitrary<String> low = Arbitraries.integers().between(0xDC00, 0xDFFF).map(c -> String.format("u%04x", c));
         Arbitrary<String> reversed = Combinators.combine(low, high).as(String::concat);
         return Arbitraries.oneOf(high, low, reversed);
     }
