@@ -122,7 +122,7 @@ class AgendaHistoryImportTest {
         String body = """
                 {"meetings": [%s, {"meetingId": "%s", "topics": [{"authorId": "%s", "title": "Lost", "kind": "PERSONAL"}]},
                   {"meetingId": "%s", "topics": [{"authorId": "%s", "title": "Stranger", "kind": "PERSONAL",
-                   "addedAt": "2999-01-01T00:00:00Z"}]}]}"""
+                   "addedAt": "2199-01-01T00:00:00Z"}]}]}"""
                 .formatted(body(past, null).substring("{\"meetings\": [".length(), body(past, null).length() - 2),
                         unknown, companion, past, UUID.randomUUID());
 
@@ -141,7 +141,7 @@ class AgendaHistoryImportTest {
         aPastHeldMeeting();
         String body = """
                 {"meetings": [{"meetingId": "%s", "topics": [{"authorId": "%s", "title": "Stranger", "kind": "PERSONAL",
-                   "addedAt": "2999-01-01T00:00:00Z"}],
+                   "addedAt": "2199-01-01T00:00:00Z"}],
                   "agreements": [{"ownerId": "%s", "wording": "Both", "madeAt": "2025-01-07T09:25:00Z",
                    "completedAt": "2025-01-01T00:00:00Z"}]}]}""".formatted(past, UUID.randomUUID(), companion);
 

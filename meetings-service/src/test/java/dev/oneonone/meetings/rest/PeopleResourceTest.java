@@ -74,7 +74,7 @@ class PeopleResourceTest {
     void invalid_input_is_refused_field_by_field() {
         Map<String, Object> body = person(UUID.randomUUID(), null);
         body.put("email", "not-an-email");
-        body.put("name", " ");
+        body.put("name", "");
         body.put("team", "t".repeat(101));
 
         register(newOrganisation(), body).statusCode(400)
@@ -343,14 +343,12 @@ class PeopleResourceTest {
     @Test
     void the_import_takes_bodies_over_the_api_limit_up_to_its_own() {
         String org = newOrganisation();
-        Map<String, Object> body = new HashMap<>();
-        body.put("people", List.of());
-        body.put("padding", "x".repeat(2 * 1024 * 1024));
+        // padded with JSON whitespace: an unknown padding field would be refused by strict JSON
+        String body = "{\"people\":[]" + " ".repeat(2 * 1024 * 1024) + "}";
 
         as(org).body(body).post("/people/import").then().statusCode(400).body("errors[0].field", equalTo("people"));
 
-        body.put("padding", "x".repeat(17 * 1024 * 1024));
-        as(org).body(body).post("/people/import").then().statusCode(413).contentType("application/problem+json");
+        as(org).body("{\"people\":[]" + " ".repeat(17 * 1024 * 1024) + "}").post("/people/import").then().statusCode(413).contentType("application/problem+json");
     }
 
     private static String newOrganisation() {
