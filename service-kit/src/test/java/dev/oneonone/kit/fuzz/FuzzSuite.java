@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -27,8 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.oneonone.kit.fuzz.FuzzRequest.Kind;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Drives write operations with malformed requests from {@link MalformedRequests} and checks each answer: not 5xx
@@ -76,22 +74,12 @@ public final class FuzzSuite {
     /** Sends the operation's malformed requests, then its valid one; fails listing every wrong answer. */
     public void fuzz(FuzzOperation operation) {
         long operationSeed = seed ^ operation.name().hashCode();
-        // jqwik's generators keep state in a session; outside a jqwik property one is opened by hand
-        JqwikSession.start(Long.toString(operationSeed));
-        try {
-            fuzz(operation, operationSeed);
-        } finally {
-            JqwikSession.finish();
-        }
-    }
-
-    private void fuzz(FuzzOperation operation, long operationSeed) {
-        RandomGenerator<FuzzRequest> generator = MalformedRequests.of(operation).generator(1_000);
-        Random random = new Random(operationSeed);
+        Gen<FuzzRequest> generator = MalformedRequests.of(operation);
+        SplittableRandom random = new SplittableRandom(operationSeed);
         List<String> findings = new ArrayList<>();
         Map<Kind, Integer> wrongByKind = new TreeMap<>();
         for (int i = 0; i < requestsPerOperation; i++) {
-            FuzzRequest request = generator.next(random).value();
+            FuzzRequest request = generator.draw(random);
             long before = lastEventPosition.getAsLong();
             Answer answer = send(request);
             long after = lastEventPosition.getAsLong();
