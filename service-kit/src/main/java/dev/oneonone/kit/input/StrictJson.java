@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -29,7 +30,8 @@ import jakarta.inject.Singleton;
  * Strict JSON for every request body, set once on the service's ObjectMapper (docs/api-standards.md,
  * "Strict JSON"): a key given twice, a field the request does not have, a null for a primitive, a number for a
  * string or an enum, a string for a number or a boolean, a fraction for an integer, anything after the JSON
- * value, and dates other than ISO-8601 strings are refused; every string goes through {@link TextRules} and
+ * value, ids other than canonical UUID strings ({@link PolicyUuidDeserializer}) and dates other than ISO-8601
+ * strings are refused; every string goes through {@link TextRules} and
  * every date and instant through {@link DateRange}. Each refusal is a Jackson exception that
  * {@code ProblemMappers} answers 400 naming the field.
  * <p>
@@ -69,6 +71,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         SimpleModule policy = new SimpleModule("suite-input-policy");
         policy.addDeserializer(String.class, new PolicyStringDeserializer());
+        policy.addDeserializer(UUID.class, new PolicyUuidDeserializer());
         NullRefusingPrimitiveDeserializer.register(policy);
         policy.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.oneonone.kit.input.StrictUtf8;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import io.quarkus.security.AuthenticationFailedException;
@@ -70,6 +71,12 @@ public class ProblemMappers {
     /** 400 {@code malformed-json}: the body is not JSON (a syntax error, or cut short). */
     public static Response malformedJson(UriInfo uri) {
         return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.", uri, null);
+    }
+
+    /** 400 {@code malformed-json}: the body is not well-formed UTF-8 ({@link StrictUtf8}). */
+    @ServerExceptionMapper
+    public Response invalidUtf8(StrictUtf8.InvalidUtf8Exception e, UriInfo uri) {
+        return problem(400, "malformed-json", "Malformed JSON", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

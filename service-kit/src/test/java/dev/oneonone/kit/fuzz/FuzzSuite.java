@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,12 +36,12 @@ import dev.oneonone.kit.fuzz.FuzzRequest.Kind;
  * the service's {@code event} table. After an operation's malformed requests, its valid request is sent once and
  * must succeed, which shows the refusals came from the malformed part.
  *
- * <p>Settings (system properties): {@code fuzz.requests} malformed requests per operation (default 40),
+ * <p>Settings (system properties): {@code fuzz.requests} malformed requests per operation (default 100),
  * {@code fuzz.seed} the seed (default 20261129; each operation's generator is seeded from it and the operation's
  * name, so a failure is reproduced by running again with the seed printed).
  */
 public final class FuzzSuite {
-    public static final int DEFAULT_REQUESTS = 40;
+    public static final int DEFAULT_REQUESTS = 100;
     public static final long DEFAULT_SEED = 20261129L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -134,6 +136,9 @@ public final class FuzzSuite {
     }
 
     private Answer send(FuzzRequest request) {
+        if (request.headers().values().stream().anyMatch(FuzzSuite::notAscii)) {
+            return sendRaw(request);
+        }
         HttpRequest.BodyPublisher body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : request.chunked() ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
@@ -167,6 +172,80 @@ public final class FuzzSuite {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean notAscii(String value) {
+        return value.chars().anyMatch(c -> c > 0x7E);
+    }
+
+    /**
+     * Sends a request whose header values are not ASCII over a socket of its own, each header as its UTF-8 bytes:
+     * the JDK client would encode them as US-ASCII and send {@code ?} for each other character.
+     */
+    private Answer sendRaw(FuzzRequest request) {
+        URI target = base.resolve(request.path());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String query = target.getRawQuery() == null ? "" : "?" + target.getRawQuery();
+        out.writeBytes((request.method() + " " + target.getRawPath() + query + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> headers = new TreeMap<>(request.headers());
+        headers.put("Host", target.getHost() + ":" + target.getPort());
+        headers.put("Connection", "close");
+        headers.put("Content-Length", String.valueOf(request.body() == null ? 0 : request.body().length));
+        headers.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                out.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        if (request.body() != null) {
+            out.writeBytes(request.body());
+        }
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(out.toByteArray());
+            socket.getOutputStream().flush();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            return parse(answer);
+        } catch (IOException e) {
+            return new Answer(-1, null, "no answer: " + e);
+        }
+    }
+
+    /** An HTTP/1.1 answer read to the end of the connection: status, Content-Type, body (chunks joined). */
+    private static Answer parse(byte[] answer) {
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return new Answer(-1, null, "no answer: " + shorten(text));
+        }
+        String[] head = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(head[0].split(" ")[1]);
+        String contentType = null;
+        boolean chunked = false;
+        for (String line : head) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-type:")) {
+                contentType = line.substring(line.indexOf(':') + 1).trim();
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        String body = text.substring(end + 4);
+        if (chunked) {
+            StringBuilder joined = new StringBuilder();
+            int at = 0;
+            while (at < body.length()) {
+                int lineEnd = body.indexOf("\r\n", at);
+                int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                joined.append(body, lineEnd + 2, lineEnd + 2 + size);
+                at = lineEnd + 2 + size + 2;
+            }
+            body = joined.toString();
+        }
+        return new Answer(status, contentType, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String shorten(String text) {

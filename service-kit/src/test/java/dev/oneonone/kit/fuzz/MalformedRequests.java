@@ -34,6 +34,15 @@ public final class MalformedRequests {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Replaced in the JSON text after serialising: things Jackson would not write (lone surrogates, bad bytes). */
     private static final String MARK = "@@fuzz-mark@@";
+    /** The API's limits (suite.api.max-uri-bytes, suite.api.max-header-bytes): over them is a 414 or 431 problem. */
+    static final int API_MAX_URI_BYTES = 8 * 1024;
+    static final int API_MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * The HTTP codec's limits each service sets (quarkus.http.limits.max-initial-line-length, max-header-size):
+     * over them Netty answers 414 or 431 without a body, so the generated requests stay under them.
+     */
+    static final int CODEC_MAX_INITIAL_LINE = 64 * 1024;
+    static final int CODEC_MAX_HEADER_BYTES = 128 * 1024;
 
     private final FuzzOperation operation;
     private final JsonNode valid;
@@ -81,7 +90,8 @@ public final class MalformedRequests {
         List<Weighted<FuzzRequest>> choices = new ArrayList<>();
         List<Site> strings = sites.stream().filter(s -> s.node().isTextual()).toList();
         List<Site> singleLine = strings.stream().filter(s -> s.field() == null || !operation.multiline().contains(s.field())).toList();
-        List<Site> scalars = sites.stream().filter(s -> s.node().isNumber() || s.node().isBoolean()).toList();
+        List<Site> numbers = sites.stream().filter(s -> s.node().isNumber()).toList();
+        List<Site> booleans = sites.stream().filter(s -> s.node().isBoolean()).toList();
         List<Site> dates = strings.stream().filter(s -> INSTANT.matcher(s.node().asText()).matches()
                 || DATE.matcher(s.node().asText()).matches() || TIME.matcher(s.node().asText()).matches()).toList();
         List<Site> nullable = sites.stream().filter(s -> s.field() != null && !s.node().isNull()
@@ -97,8 +107,11 @@ public final class MalformedRequests {
             add(choices, 1, strings, Kind.OVERLONG_STRING,
                     Gen.between(10_001, 70_000).map(n -> (JsonNode) NODES.textNode("x".repeat(n))));
             add(choices, 2, strings, Kind.NUMBER_FOR_STRING, notAString());
-            add(choices, 2, scalars, Kind.STRING_FOR_NUMBER, Gen.of("\"30\"", "\"true\"", "\"thirty\"", "30.5",
-                    "99999999999999999999999", "-2147483649", "1e400", "0", "1", "[]", "{}").map(MalformedRequests::node));
+            // 0 and 1 are numbers for a boolean only: for a number they may well be valid
+            add(choices, 2, numbers, Kind.STRING_FOR_NUMBER, Gen.of("\"30\"", "\"true\"", "\"thirty\"", "30.5",
+                    "99999999999999999999999", "-2147483649", "1e400", "[]", "{}").map(MalformedRequests::node));
+            add(choices, 1, booleans, Kind.STRING_FOR_NUMBER, Gen.of("\"true\"", "\"false\"", "\"yes\"", "0", "1",
+                    "[]", "{}").map(MalformedRequests::node));
             add(choices, 3, nullable, Kind.NULL_FIELD, Gen.just(NODES.nullNode()));
             add(choices, 3, dates, Kind.ODD_DATE, oddDate());
             add(choices, 1, values, Kind.DEEP_NESTING, Gen.between(1_001, 20_000)
@@ -141,7 +154,10 @@ public final class MalformedRequests {
                     "\"1\", \"2\"", "\"999999\"", "1 2", "\"0x10\"").map(value -> withHeader(Kind.ODD_IF_MATCH, "If-Match", value))));
         }
         if (operation.idempotencyKey()) {
-            choices.add(new Weighted<>(3, Gen.of("a b", "k".repeat(201), "schl\u00fcssel", "\"quoted\" key")
+            // a non-ASCII key travels as its UTF-8 bytes (FuzzSuite sends such headers itself: the JDK client would
+            // send "schl?ssel", a valid key)
+            choices.add(new Weighted<>(3, Gen.of("a b", "k".repeat(201), "schl\u00fcssel", "\"quoted\" key", "\u00e9",
+                    "k".repeat(199) + "\u00fc")
                     .map(value -> withHeader(Kind.ODD_IDEMPOTENCY_KEY, "Idempotency-Key", value))));
         }
         if (UUID_IN_PATH.matcher(operation.path()).find()) {
@@ -151,9 +167,11 @@ public final class MalformedRequests {
         choices.add(new Weighted<>(2, Gen.of("", "Bearer", "Bearer abc.def.ghi", "Bearer " + "x".repeat(5_000),
                 "Basic dXNlcjpwYXNz", "Bearer " + operation.token() + "x").map(value -> withHeader(Kind.BAD_TOKEN,
                 "Authorization", value))));
-        choices.add(new Weighted<>(1, Gen.between(25_000, 60_000)
+        // over the API's limits, inside the HTTP codec's (which answer without a problem document)
+        choices.add(new Weighted<>(1, Gen.between(API_MAX_HEADER_BYTES + 1, CODEC_MAX_HEADER_BYTES - 8 * 1024)
                 .map(size -> withHeader(Kind.HUGE_HEADER, "X-Padding", "p".repeat(size)))));
-        choices.add(new Weighted<>(1, Gen.between(5_000, 30_000).map(size -> new FuzzRequest(Kind.HUGE_URL,
+        choices.add(new Weighted<>(1, Gen.between(API_MAX_URI_BYTES + 1, CODEC_MAX_INITIAL_LINE - 4 * 1024)
+                .map(size -> new FuzzRequest(Kind.HUGE_URL,
                 "query of " + size, operation.method(), operation.path() + "?q=" + "q".repeat(size),
                 operation.baseHeaders(), validBytes(), false))));
         return Gen.frequency(choices);

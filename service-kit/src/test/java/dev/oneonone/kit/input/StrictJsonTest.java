@@ -141,6 +141,36 @@ class StrictJsonTest {
         assertEquals(false, topic.done());
     }
 
+    /** Found by the fuzz suite: Jackson's instant reader takes a string of digits as epoch milliseconds. */
+    @ParameterizedTest
+    @ValueSource(strings = { "\"1000\"", "\"20261201\"", "\"-1\"", "\"1.5\"", "36000" })
+    void an_instant_given_as_digits_is_refused(String value) {
+        FieldError error = refusal("{\"scheduledFor\":" + value + "}");
+        assertEquals("scheduledFor", error.field());
+        assertEquals(DateRangeDeserializer.NOT_ISO, error.reason());
+    }
+
+    record Target(java.util.UUID seriesId) {
+    }
+
+    /** Found by the fuzz suite: Jackson trims an id first, so "\u0000" was a missing id, and reads 24 Base64 characters as one. */
+    @ParameterizedTest
+    @ValueSource(strings = { "\"\\u0000\"", "\" \"", "\"\"", "\"AAAAAAAAAAAAAAAAAAAAAA==\"",
+            "\" 5d0c1a2b-0000-4000-8000-000000000001\"", "\"5d0c1a2b00004000800000000000000\"", "42" })
+    void an_id_is_a_canonical_uuid_string(String value) {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> MAPPER.readValue("{\"seriesId\":" + value + "}", Target.class));
+        FieldError error = JsonRefusals.fieldError(e);
+        assertEquals("seriesId", error.field());
+        assertEquals(PolicyUuidDeserializer.NOT_AN_ID, error.reason());
+    }
+
+    @Test
+    void a_canonical_id_reads_in_either_case() throws Exception {
+        assertEquals(java.util.UUID.fromString("5d0c1a2b-0000-4000-8000-00000000000a"),
+                MAPPER.readValue("{\"seriesId\":\"5D0C1A2B-0000-4000-8000-00000000000A\"}", Target.class).seriesId());
+    }
+
     @Test
     void the_edges_of_the_date_range_are_accepted() throws Exception {
         Topic first = MAPPER.readValue("{\"dueOn\":\"1900-01-01\",\"scheduledFor\":\"1900-01-01T00:00:00Z\"}", Topic.class);
