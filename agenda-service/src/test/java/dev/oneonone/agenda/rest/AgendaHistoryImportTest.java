@@ -156,6 +156,21 @@ class AgendaHistoryImportTest {
                         "meetings[0].topics[0].title", "meetings[0].topics[0].kind"));
     }
 
+    /** Found by the fuzz suite: a string of digits was read as epoch milliseconds, a date in 1970, and stored. */
+    @Test
+    void a_made_at_of_digits_is_refused_and_nothing_is_imported() throws Exception {
+        aPastHeldMeeting();
+        for (String digits : List.of("1000", "20261201")) {
+            given().auth().oauth2(integration()).contentType("application/json")
+                    .body(body(past, "NO_LONGER_NEEDED").replace("\"madeAt\": \"2025-01-07T09:25:00Z\"", "\"madeAt\": \"" + digits + "\""))
+                    .post("/imports/agenda-history").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("meetings[0].agreements[0].madeAt"))
+                    .body("errors[0].reason", equalTo("not-an-iso-date"));
+        }
+        given().auth().oauth2(personToken(ORG, leader)).get("/meetings/{id}/agenda", past).then()
+                .body("topics", hasSize(0)).body("agreementsMade", hasSize(0));
+    }
+
     @Test
     void only_an_integration_imports() throws Exception {
         aPastHeldMeeting();

@@ -163,11 +163,87 @@ class InputPolicyTest {
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
     }
 
-    /** Sends the bytes as they are and reads the answer until the server closes or 5 s pass. */
+    @Test
+    void a_uri_over_8_kib_is_414_and_headers_over_16_kib_are_431_as_problems() {
+        HttpResponse<String> uri = send(HttpRequest.newBuilder(base.resolve("/series?after=" + "a".repeat(9_000)))
+                .header("Authorization", "Bearer " + MeetingsApi.integrationToken(ORG)).GET());
+        assertEquals(414, uri.statusCode(), uri.body());
+        assertEquals(PROBLEM, uri.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(uri.body().contains("uri-too-long"), uri.body());
+
+        String person = person("Too Many Headers");
+        HttpResponse<String> headers = send(HttpRequest.newBuilder(base.resolve("/people"))
+                .header("Authorization", "Bearer " + MeetingsApi.integrationToken(ORG + "-headers"))
+                .header("Content-Type", "application/json").header("X-Padding", "p".repeat(17_000))
+                .POST(HttpRequest.BodyPublishers.ofString(person)));
+        assertEquals(431, headers.statusCode(), headers.body());
+        assertEquals(PROBLEM, headers.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(headers.body().contains("headers-too-large"), headers.body());
+        as(ORG + "-headers").get("/people").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void beyond_the_http_codecs_limits_the_answer_stays_bare() {
+        // quarkus.http.limits.max-initial-line-length (64 KiB): Netty answers before any route (docs/api-standards.md)
+        String answer = raw("GET /series?after=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 414"), answer);
+    }
+
+    @Test
+    void an_idempotency_key_outside_visible_ascii_is_refused_and_nothing_is_stored() {
+        byte[] body = person("Schluessel Person").getBytes(StandardCharsets.UTF_8);
+        // the key's UTF-8 bytes as they are (the JDK client would send "schl?ssel", which is a valid key)
+        byte[] head = ("POST /people HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                + MeetingsApi.integrationToken(ORG + "-key") + "\r\nIdempotency-Key: schl\u00fcssel\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        String answer = raw(concat(head, body));
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains(PROBLEM), answer);
+        assertTrue(answer.contains("\"field\":\"Idempotency-Key\""), answer);
+        as(ORG + "-key").get("/people").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void a_body_that_is_not_well_formed_utf8_is_malformed_json_and_nothing_is_stored() {
+        // C0 AF is an over-long "/": Jackson alone would read "Ada/Lovelace"
+        byte[] body = concat(concat("{\"id\":\"".concat(UUID.randomUUID().toString())
+                .concat("\",\"name\":\"Ada").getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC0, (byte) 0xAF }),
+                ("Lovelace\",\"email\":\"ada" + UUID.randomUUID() + "@acme.example\"}").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/people"))
+                .header("Authorization", "Bearer " + MeetingsApi.integrationToken(ORG + "-utf8"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertEquals(PROBLEM, answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().contains("malformed-json") && answer.body().contains("UTF-8"), answer.body());
+        as(ORG + "-utf8").get("/people").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void ids_and_instants_are_read_strictly() {
+        String series = startWeeklySeries(ORG);
+        // Jackson alone trims an id ("\u0000" was no id at all) and reads a string of digits as epoch milliseconds
+        refused("/series/" + series + "/meetings", "{\"scheduledFor\":\"1000\"}", "scheduledFor", "not-an-iso-date");
+        with(MeetingsApi.personToken(ORG, UUID.randomUUID())).body("{\"seriesId\":\"\\u0000\"}").post("/calendar/feeds").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("seriesId"))
+                .body("errors[0].reason", equalTo("not-an-id"));
+        as(ORG).get("/series/{id}/meetings", series).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     private String raw(String request) {
+        return raw(request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends the bytes as they are and reads the answer until the server closes or 5 s pass. */
+    private String raw(byte[] request) {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
