@@ -186,7 +186,9 @@ class InputPolicyTest {
     void beyond_the_http_codecs_limits_the_answer_stays_bare() {
         // quarkus.http.limits.max-initial-line-length (64 KiB): Netty answers before any route (docs/api-standards.md)
         String answer = raw("GET /series?after=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertTrue(answer.startsWith("HTTP/1.1 414"), answer);
+        // Vert.x answers in HTTP/1.0, having not read the version, with the status alone
+        assertTrue(answer.matches("(?s)HTTP/1\\.[01] 414 .*"), answer);
+        assertTrue(!answer.contains("problem+json"), answer);
     }
 
     @Test
