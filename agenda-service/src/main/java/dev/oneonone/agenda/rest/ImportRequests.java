@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.oneonone.agenda.application.imports.AgendaHistory;
 import dev.oneonone.events.agenda.DropReason;
 import dev.oneonone.events.agenda.TopicKind;
+import dev.oneonone.kit.input.MultilineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -83,7 +84,7 @@ public final class ImportRequests {
     public record ImportedTopicRow(
             @Schema(description = "One of the two participants.") @NotNull UUID authorId,
             @NotBlank @Size(max = 200) @Schema(maxLength = 200, example = "Promotion path to senior") String title,
-            @Size(max = 2000) @Schema(maxLength = 2000, nullable = true) String details,
+            @MultilineText @Size(max = 2000) @Schema(maxLength = 2000, nullable = true, description = "May span lines.") String details,
             @NotNull @Schema(example = "CAREER") TopicKind kind,
             boolean askOtherSideToPrepare,
             @Schema(description = "When it was added; the meeting's start when unknown.") Instant addedAt,

@@ -3,6 +3,7 @@ package dev.oneonone.agenda.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.oneonone.events.agenda.NoteVisibility;
+import dev.oneonone.kit.input.MultilineText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,13 +23,13 @@ public final class NoteRequests {
             + "its author, and the other participant gets no hint it exists. Its text stays in agenda-service.")
     public record WriteNoteRequest(
             @NotNull @Schema(required = true, example = "SHARED") NoteVisibility visibility,
-            @NotBlank @Size(max = MAX_TEXT) @Schema(required = true, minLength = 1, maxLength = MAX_TEXT,
+            @MultilineText @NotBlank @Size(max = MAX_TEXT) @Schema(required = true, minLength = 1, maxLength = MAX_TEXT, description = "May span lines.",
                     example = "Agreed to try pairing on the on-call handover for two weeks.") String text) {
     }
 
     @Schema(name = "EditNote", description = "The new text of a note; the earlier texts stay in its revisions.")
     public record EditNoteRequest(
-            @NotBlank @Size(max = MAX_TEXT) @Schema(required = true, minLength = 1, maxLength = MAX_TEXT,
+            @MultilineText @NotBlank @Size(max = MAX_TEXT) @Schema(required = true, minLength = 1, maxLength = MAX_TEXT, description = "May span lines.",
                     example = "Agreed to try pairing on the on-call handover for two weeks, then decide together.")
             String text) {
     }

@@ -122,7 +122,7 @@ class AgendaHistoryImportTest {
         String body = """
                 {"meetings": [%s, {"meetingId": "%s", "topics": [{"authorId": "%s", "title": "Lost", "kind": "PERSONAL"}]},
                   {"meetingId": "%s", "topics": [{"authorId": "%s", "title": "Stranger", "kind": "PERSONAL",
-                   "addedAt": "2999-01-01T00:00:00Z"}]}]}"""
+                   "addedAt": "2199-01-01T00:00:00Z"}]}]}"""
                 .formatted(body(past, null).substring("{\"meetings\": [".length(), body(past, null).length() - 2),
                         unknown, companion, past, UUID.randomUUID());
 
@@ -141,7 +141,7 @@ class AgendaHistoryImportTest {
         aPastHeldMeeting();
         String body = """
                 {"meetings": [{"meetingId": "%s", "topics": [{"authorId": "%s", "title": "Stranger", "kind": "PERSONAL",
-                   "addedAt": "2999-01-01T00:00:00Z"}],
+                   "addedAt": "2199-01-01T00:00:00Z"}],
                   "agreements": [{"ownerId": "%s", "wording": "Both", "madeAt": "2025-01-07T09:25:00Z",
                    "completedAt": "2025-01-01T00:00:00Z"}]}]}""".formatted(past, UUID.randomUUID(), companion);
 
@@ -154,6 +154,21 @@ class AgendaHistoryImportTest {
                 .post("/imports/agenda-history").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("meetings[0].meetingId", "meetings[0].topics[0].authorId",
                         "meetings[0].topics[0].title", "meetings[0].topics[0].kind"));
+    }
+
+    /** Found by the fuzz suite: a string of digits was read as epoch milliseconds, a date in 1970, and stored. */
+    @Test
+    void a_made_at_of_digits_is_refused_and_nothing_is_imported() throws Exception {
+        aPastHeldMeeting();
+        for (String digits : List.of("1000", "20261201")) {
+            given().auth().oauth2(integration()).contentType("application/json")
+                    .body(body(past, "NO_LONGER_NEEDED").replace("\"madeAt\": \"2025-01-07T09:25:00Z\"", "\"madeAt\": \"" + digits + "\""))
+                    .post("/imports/agenda-history").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("meetings[0].agreements[0].madeAt"))
+                    .body("errors[0].reason", equalTo("not-an-iso-date"));
+        }
+        given().auth().oauth2(personToken(ORG, leader)).get("/meetings/{id}/agenda", past).then()
+                .body("topics", hasSize(0)).body("agreementsMade", hasSize(0));
     }
 
     @Test

@@ -197,7 +197,7 @@ class AgreementsResourceTest {
     void invalid_fields_are_named_and_nothing_is_made() throws Exception {
         twoMeetings();
         given().auth().oauth2(personToken(ORG, companion)).contentType("application/json")
-                .body(Map.of("wording", " ")).post("/meetings/{id}/agreements", first).then().statusCode(400)
+                .body(Map.of("wording", "")).post("/meetings/{id}/agreements", first).then().statusCode(400)
                 .body("errors.field", contains("ownerId", "wording"));
         make(companion, first, "x".repeat(1001), companion, null).statusCode(400).body("errors.field", contains("wording"));
         make(companion, first, "Someone else promised", UUID.randomUUID(), null).statusCode(400)

@@ -132,7 +132,7 @@ class TemplatesResourceTest {
     @Test
     void invalid_templates_and_page_sizes_are_refused_field_by_field() {
         String organisation = organisation();
-        create(organisation, "hr", Map.of("name", " ", "questions", List.of(Map.of("text", "x".repeat(201)),
+        create(organisation, "hr", Map.of("name", "", "questions", List.of(Map.of("text", "x".repeat(201)),
                 Map.of("kind", "CAREER")))).statusCode(400)
                 .body("errors.field", contains("name", "questions[0].kind", "questions[0].text", "questions[1].text"));
         create(organisation, "hr", Map.of("name", "No questions", "questions", List.of())).statusCode(400)

@@ -136,7 +136,7 @@ class TopicsResourceTest {
     void invalid_fields_are_named_in_the_problem() throws Exception {
         aScheduledMeeting();
 
-        addTopic(companion, meeting, Map.of("title", " ", "details", "x".repeat(2001), "askOtherSideToPrepare", false))
+        addTopic(companion, meeting, Map.of("title", "", "details", "x".repeat(2001), "askOtherSideToPrepare", false))
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("details"))

@@ -81,6 +81,20 @@ public final class LocalSigningKey {
         return mint(organisation, subject, roles, Instant.now().plus(lifetime), ISSUER);
     }
 
+    /**
+     * A validly signed token whose claims (besides iss, jti, iat and exp) are exactly the given ones, of any JSON
+     * type: tests use it for malformed claims, e.g. an {@code org} that is an array.
+     */
+    public String mintClaims(Map<String, Object> custom, Duration lifetime) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(NumericDate.fromMilliseconds(Instant.now().plus(lifetime).toEpochMilli()));
+        custom.forEach(claims::setClaim);
+        return sign(claims);
+    }
+
     /** A token with every claim chosen by the caller; tests use it for expired or foreign-issuer tokens. */
     public String mint(String organisation, String subject, Collection<String> roles, Instant expiresAt, String issuer) {
         JwtClaims claims = new JwtClaims();
@@ -93,6 +107,10 @@ public final class LocalSigningKey {
             claims.setClaim("org", organisation);
         }
         claims.setStringListClaim("groups", List.copyOf(roles));
+        return sign(claims);
+    }
+
+    private String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());

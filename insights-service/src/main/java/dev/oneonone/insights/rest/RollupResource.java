@@ -1,7 +1,8 @@
 package dev.oneonone.insights.rest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ public class RollupResource {
     public Uni<RollupPage> departments(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
             @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
-        return list(asOf, cursor, limit, null, person -> true, Directory.Person::department, Scope::department);
+        return list(asOf, cursor, limit, Map.of(), person -> true, Directory.Person::department, Scope::department);
     }
 
     @GET
@@ -128,7 +129,8 @@ public class RollupResource {
             @Parameter(description = "Only teams with people in this department.", example = "ENG") @QueryParam("department") String department,
             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
             @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
-        return list(asOf, cursor, limit, department, person -> department == null || department.equals(person.department()),
+        return list(asOf, cursor, limit, codes("department", department),
+                person -> department == null || department.equals(person.department()),
                 Directory.Person::team, Scope::team);
     }
 
@@ -153,7 +155,9 @@ public class RollupResource {
 
     @GET
     @Path("/managers")
-    @Operation(summary = "List managers with their figures", description = "The managers (by person id) of the people the caller sees on the date, optionally of a team's or a department's people.")
+    @Operation(summary = "List managers with their figures", description = "The managers (by person id) of the people the caller sees on the date: "
+            + "without team or department, every such manager (the whole organisation for HR and an integration, a director's subtree for a director); "
+            + "with team and/or department, only the managers of that team's or department's people (both given: people in both).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -162,13 +166,13 @@ public class RollupResource {
     @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RollupPage> managers(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = "Only managers of this team's people.", example = "PLATFORM") @QueryParam("team") String team,
-            @Parameter(description = "Only managers of this department's people.", example = "ENG") @QueryParam("department") String department,
+            @Parameter(description = "Only managers of this team's people; all managers the caller sees when left out.", example = "PLATFORM") @QueryParam("team") String team,
+            @Parameter(description = "Only managers of this department's people; all managers the caller sees when left out.", example = "ENG") @QueryParam("department") String department,
             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
             @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
         Predicate<Directory.Person> member = person -> (team == null || team.equals(person.team()))
                 && (department == null || department.equals(person.department()));
-        return list(asOf, cursor, limit, Objects.requireNonNullElse(team, department), member,
+        return list(asOf, cursor, limit, codes("team", team, "department", department), member,
                 person -> person.managerId() == null ? null : person.managerId().toString(),
                 key -> Scope.manager(UUID.fromString(key)));
     }
@@ -233,11 +237,23 @@ public class RollupResource {
     }
 
     /** A page of the groups (department, team or manager keys) of the people the caller sees. */
-    private Uni<RollupPage> list(String asOfText, String cursor, String limit, String filter,
+    /** The code filters that were given, by parameter name (left-out ones are not in it). */
+    private static Map<String, String> codes(String... namesAndValues) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                codes.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return codes;
+    }
+
+    private Uni<RollupPage> list(String asOfText, String cursor, String limit, Map<String, String> filters,
             Predicate<Directory.Person> member, Function<Directory.Person, String> key, Function<String, Scope> scopeOf) {
         Caller caller = Caller.of(token);
-        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).cursor(cursor).limit(limit)
-                .code("department", filter).checked();
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).cursor(cursor).limit(limit);
+        filters.forEach(query::code);
+        query.checked();
         return service.snapshot(caller.organisationId(), query.asOf()).map(snapshot -> {
             Visibility visibility = service.visibility(caller, snapshot);
             TreeSet<String> keys = new TreeSet<>();

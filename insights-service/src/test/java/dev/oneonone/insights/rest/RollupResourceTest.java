@@ -114,6 +114,19 @@ class RollupResourceTest {
     }
 
     @Test
+    void managers_without_a_filter_are_every_manager_the_caller_sees() {
+        // was a 500: neither team nor department given
+        given().auth().oauth2(hr).get("/rollups/managers").then().statusCode(200)
+                .body("items.scope.key", containsInAnyOrder(d.toString(), m1.toString(), m2.toString()))
+                .body("total", equalTo(3));
+        given().auth().oauth2(hr).queryParam("team", "DATA").queryParam("department", "ENG")
+                .get("/rollups/managers").then().statusCode(200)
+                .body("items.scope.key", containsInAnyOrder(d.toString(), m2.toString()));
+        given().auth().oauth2(hr).queryParam("team", "T".repeat(101)).get("/rollups/managers").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("team"));
+    }
+
+    @Test
     void a_director_sees_their_subtree_and_not_the_organisation() {
         String director = history.token(d.toString(), "director");
         given().auth().oauth2(director).get("/rollups/organisation").then().statusCode(403)

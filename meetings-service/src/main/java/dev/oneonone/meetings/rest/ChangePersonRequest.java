@@ -7,14 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.oneonone.meetings.application.people.PersonEntry;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Schema(name = "ChangePerson", description = "A person's whole entry as it is from now on; a field left out is cleared.")
 public record ChangePersonRequest(
         @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
         @Schema(example = "ada@acme.example") @NotBlank @Email @Size(max = 320) String email,
-        @Schema(example = "data") @Size(max = 100) String team,
-        @Schema(example = "ENG") @Size(max = 100) String department,
+        @Schema(description = "The organisation's code or id of the team; published in events, so no free text.", example = "data", maxLength = 64, pattern = OrganisationCodes.PATTERN)
+        @Pattern(regexp = OrganisationCodes.PATTERN, message = OrganisationCodes.MESSAGE) String team,
+        @Schema(description = "The organisation's code or id of the department; published in events, so no free text.", example = "ENG", maxLength = 64, pattern = OrganisationCodes.PATTERN)
+        @Pattern(regexp = OrganisationCodes.PATTERN, message = OrganisationCodes.MESSAGE) String department,
         @Schema(description = "The person they report to from now on; none when left out.",
                 example = "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01")
         UUID managerId) {

@@ -259,7 +259,7 @@ public class PeopleResource {
             + "reports, all in one transaction.")
     @APIResponse(responseCode = "201", description = "Everyone registered; their ids in row order",
             content = @Content(schema = @Schema(implementation = ImportedPeople.class)))
-    @APIResponse(responseCode = "400", description = "No rows, or more than " + MAX_IMPORT_ROWS,
+    @APIResponse(responseCode = "400", description = "No rows, more than " + MAX_IMPORT_ROWS + ", or a null row (people[i])",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only an integration imports people",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -285,11 +285,7 @@ public class PeopleResource {
         List<PersonEntry> rows = new ArrayList<>(request.people().size());
         List<RowError> inputErrors = new ArrayList<>();
         for (int i = 0; i < request.people().size(); i++) {
-            RegisterPersonRequest row = request.people().get(i);
-            if (row == null) {
-                inputErrors.add(new RowError(i, null, "must not be null"));
-                row = new RegisterPersonRequest(null, null, null, null, null, null);
-            }
+            RegisterPersonRequest row = request.people().get(i); // never null: refused with 400 people[i] before
             for (ConstraintViolation<RegisterPersonRequest> violation : validator.validate(row)) {
                 inputErrors.add(new RowError(i, violation.getPropertyPath().toString(), violation.getMessage()));
             }

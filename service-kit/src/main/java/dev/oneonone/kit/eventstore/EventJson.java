@@ -4,21 +4,27 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.SuiteEvent;
+import dev.oneonone.kit.input.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns the contract's payload records into the JSON stored and published, and back. A service
- * names the family it reads with the contract's own look-up, e.g. {@code MeetingsEvent::classOf}.
+ * names the family it reads with the contract's own look-up, e.g. {@code MeetingsEvent::classOf}. Payloads are
+ * read with {@link StrictJson#trustedReader}: fields a newer publisher adds are ignored, and the request rules
+ * (strict JSON, text, date range) do not apply to what was already stored or published.
  */
 @ApplicationScoped
 public class EventJson {
     private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     public EventJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.reader = StrictJson.trustedReader(mapper);
     }
 
     public String write(SuiteEvent event) {
@@ -41,7 +47,7 @@ public class EventJson {
             throw new IllegalStateException("Unknown event type in the store: " + stored.eventType);
         }
         try {
-            return mapper.readValue(stored.payload, payloadClass);
+            return reader.forType(payloadClass).readValue(stored.payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read stored " + stored.eventType, e);
         }
@@ -59,7 +65,7 @@ public class EventJson {
             return null;
         }
         try {
-            return mapper.readValue(envelope.data(), payloadClass);
+            return reader.forType(payloadClass).readValue(envelope.data());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable " + envelope.type() + " " + envelope.id(), e);
         }

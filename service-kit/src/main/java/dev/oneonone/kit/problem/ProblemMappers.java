@@ -2,16 +2,15 @@ package dev.oneonone.kit.problem;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.oneonone.kit.input.StrictUtf8;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import io.quarkus.security.AuthenticationFailedException;
@@ -22,6 +21,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -29,7 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
  * Every error a service answers is an RFC 9457 problem detail ({@link Problem}); refused input names its
  * fields. These are the mappers every service shares: invalid input (400 {@code invalid-input}, from Bean
  * Validation, {@link InvalidInputException} and mistyped JSON), unreadable JSON (400 {@code malformed-json}),
- * a reused Idempotency-Key (422), 401, 403, other HTTP errors, and 500 for anything unexpected (logged).
+ * a reused Idempotency-Key (422), 401, 403, other HTTP errors, 503 {@code service-unavailable} with
+ * {@code Retry-After} when the database cannot be reached ({@link DatabaseOutage}), and 500 for anything
+ * unexpected (logged).
  * A service adds mappers for its own domain exceptions (rejections, conflicts, refused imports) with
  * {@link #problem}.
  */
@@ -56,15 +58,25 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /**
+     * A body Jackson refused: 400 {@code invalid-input} naming the field and the rule when one is at fault
+     * (strict JSON, text and date rules: {@link JsonRefusals}), else 400 {@code malformed-json}.
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return invalidInput(uri, List.of(new FieldError(field, "has a value of the wrong type or format")));
-        }
+        FieldError error = JsonRefusals.fieldError(e);
+        return error != null ? invalidInput(uri, List.of(error)) : malformedJson(uri);
+    }
+
+    /** 400 {@code malformed-json}: the body is not JSON (a syntax error, or cut short). */
+    public static Response malformedJson(UriInfo uri) {
         return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.", uri, null);
+    }
+
+    /** 400 {@code malformed-json}: the body is not well-formed UTF-8 ({@link StrictUtf8}). */
+    @ServerExceptionMapper
+    public Response invalidUtf8(StrictUtf8.InvalidUtf8Exception e, UriInfo uri) {
+        return problem(400, "malformed-json", "Malformed JSON", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper
@@ -90,6 +102,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri); // Quarkus REST's reader wraps some parse failures (e.g. a truncated body)
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         return problem(status, status == 404 ? "not-found" : "http-" + status,
                 known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
@@ -97,8 +112,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isOutage(e)) {
+            LOG.warn("Database unavailable on " + uri.getPath() + ": " + e);
+            return serviceUnavailable(uri);
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
+    }
+
+    /** 503 {@code service-unavailable} with {@code Retry-After} in seconds: the database cannot be reached. */
+    public static Response serviceUnavailable(UriInfo uri) {
+        return Response.fromResponse(problem(503, "service-unavailable", "Service unavailable",
+                "The service cannot reach its database; try again in a few seconds.", uri, null))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
     /** 400 {@code invalid-input} naming every field at fault. */
@@ -121,7 +147,8 @@ public class ProblemMappers {
 
     /**
      * The request field or parameter a violation is about. Path: method.parameter[.field...]; for a
-     * body the method and the parameter name are dropped, for a parameter its name is kept.
+     * body the method and the parameter name are dropped, for a parameter its name is kept. An element of a
+     * list is named by its index only ({@code people[0]}, not Bean Validation's {@code people[0].<list element>}).
      */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
@@ -131,7 +158,7 @@ public class ProblemMappers {
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']'); // the element of the list before
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                 field.append(field.length() == 0 ? "" : ".").append(node.getName());
             }
         }

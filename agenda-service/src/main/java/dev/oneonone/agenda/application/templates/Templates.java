@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.oneonone.agenda.application.RejectedException;
 import dev.oneonone.agenda.domain.Rejection;
+import dev.oneonone.kit.input.StrictJson;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.oneonone.kit.problem.NotFoundException;
@@ -99,7 +100,7 @@ public class Templates {
     public Template of(AgendaTemplate row) {
         try {
             return new Template(row.templateId, row.name, row.firstMeeting, false, row.version,
-                    mapper.readValue(row.questions, StoredQuestions.class).questions(), row.createdAt, row.updatedAt);
+                    StrictJson.trustedReader(mapper).forType(StoredQuestions.class).<StoredQuestions>readValue(row.questions).questions(), row.createdAt, row.updatedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable questions of template " + row.templateId, e);
         }

@@ -1,0 +1,41 @@
+package dev.oneonone.kit.problem;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.CompletionException;
+
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+class DatabaseOutageTest {
+    @Test
+    void connection_failures_of_the_reactive_client_are_outages_however_wrapped() {
+        assertTrue(DatabaseOutage.isOutage(new CompletionException(new HibernateException(new ConnectException("Connection refused")))));
+        assertTrue(DatabaseOutage.isOutage(new HibernateException("closed", ClosedConnectionException.INSTANCE)));
+        assertTrue(DatabaseOutage.isOutage(new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)));
+        assertTrue(DatabaseOutage.isOutage(new PgException("the database system is starting up", "FATAL", "57P03", null)));
+        assertTrue(DatabaseOutage.isOutage(new PgException("sorry, too many clients already", "FATAL", "53300", null)));
+    }
+
+    @Test
+    void connection_failures_of_jdbc_are_outages() {
+        assertTrue(DatabaseOutage.isOutage(new SQLTransientConnectionException("gone")));
+        assertTrue(DatabaseOutage.isOutage(new RuntimeException(new SQLException("Connection attempt failed", "08001"))));
+        assertTrue(DatabaseOutage.isOutage(new SQLException("Sorry, acquisition timeout!")));
+    }
+
+    @Test
+    void other_failures_are_not() {
+        assertFalse(DatabaseOutage.isOutage(new IllegalStateException("bug")));
+        assertFalse(DatabaseOutage.isOutage(new PgException("duplicate key value", "ERROR", "23505", null)));
+        assertFalse(DatabaseOutage.isOutage(new SQLException("syntax error", "42601")));
+        assertFalse(DatabaseOutage.isOutage(new NullPointerException()));
+    }
+}
