@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.insights.projection.ProjectionReplay;
 import dev.oneonone.kit.problem.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import dev.oneonone.kit.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,9 +26,11 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
     private final ProjectionReplay replay;
+    private final JsonWebToken token;
 
-    public AdminResource(ProjectionReplay replay) {
+    public AdminResource(ProjectionReplay replay, JsonWebToken token) {
         this.replay = replay;
+        this.token = token;
     }
 
     @Schema(name = "ReplayStatus")
@@ -53,6 +57,7 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Caller.INTEGRATION)
     public Response start() {
+        Caller.of(token); // a token without a valid organisation claim is refused (403) here as everywhere
         return Response.accepted(ReplayStatusView.of(replay.start())).build();
     }
 
@@ -63,6 +68,7 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Caller.INTEGRATION)
     public ReplayStatusView status() {
+        Caller.of(token);
         return ReplayStatusView.of(replay.status());
     }
 }

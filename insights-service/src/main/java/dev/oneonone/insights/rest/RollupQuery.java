@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.rest.problem.InvalidQueryException;
+import dev.oneonone.kit.input.DateRange;
 import dev.oneonone.kit.problem.Problem.FieldError;
 
 /**
@@ -41,7 +42,9 @@ final class RollupQuery {
         }
         try {
             LocalDate date = LocalDate.parse(text);
-            if (date.isAfter(today)) {
+            if (!DateRange.contains(date)) {
+                errors.add(new FieldError("asOf", DateRange.MESSAGE, DateRange.OUT_OF_RANGE));
+            } else if (date.isAfter(today)) {
                 errors.add(new FieldError("asOf", "must not be after today (" + today + ")"));
             } else {
                 asOf = date;

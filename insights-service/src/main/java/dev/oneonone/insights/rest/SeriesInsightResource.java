@@ -25,6 +25,8 @@ import dev.oneonone.insights.domain.figures.SeriesTimeline;
 import dev.oneonone.insights.domain.figures.SeriesTimeline.MeetingRecord;
 import dev.oneonone.insights.domain.figures.SeriesTimeline.Move;
 import dev.oneonone.insights.domain.rollup.Visibility;
+import dev.oneonone.kit.input.DateRange;
+import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.security.Caller;
@@ -198,11 +200,16 @@ public class SeriesInsightResource {
         if (asOf == null || asOf.isBlank()) {
             return figures.today(caller.organisationId());
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(asOf);
+            day = LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("asOf", "must be a date YYYY-MM-DD");
         }
+        if (!DateRange.contains(day)) {
+            throw new InvalidInputException(java.util.List.of(new FieldError("asOf", DateRange.MESSAGE, DateRange.OUT_OF_RANGE)));
+        }
+        return day;
     }
 
     private static Health health(String health) {

@@ -228,4 +228,16 @@ class RollupResourceTest {
         given().auth().oauth2(history.token(UUID.randomUUID().toString(), "person")).get("/rollups/departments")
                 .then().statusCode(403);
     }
+
+    @Test
+    void dates_before_1900_are_refused_not_computed() {
+        for (String asOf : List.of("1899-12-31", "0000-01-01", "-999999999-01-01")) {
+            for (String path : List.of("/trends", "/rollups/organisation?weeks=2", "/attention")) {
+                given().auth().oauth2(hr).queryParam("asOf", asOf).get(path).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("asOf"))
+                        .body("errors[0].reason", equalTo("date-out-of-range"));
+            }
+        }
+    }
 }

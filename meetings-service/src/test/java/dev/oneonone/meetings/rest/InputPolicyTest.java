@@ -231,6 +231,45 @@ class InputPolicyTest {
         as(ORG).get("/series/{id}/meetings", series).then().statusCode(200).body("size()", equalTo(0));
     }
 
+    @Test
+    void what_a_careless_client_sent_after_the_first_policy_is_refused_too() {
+        String series = startWeeklySeries(ORG);
+        // Jackson's readers trim control characters and spaces around a time; a time of day is never an array
+        refused("/series/" + series + "/meetings", "{\"scheduledFor\":\"2027-01-05T09:00:00Z\\u0000\"}", "scheduledFor",
+                "not-an-iso-date");
+        refused("/series/" + series + "/meetings", "{\"scheduledFor\":\"2027-01-05T09:00:00Z\\t\"}", "scheduledFor",
+                "not-an-iso-date");
+        String start = "{\"leaderId\":\"" + UUID.randomUUID() + "\",\"companionId\":\"" + UUID.randomUUID()
+                + "\",\"relationship\":\"MANAGER_REPORT\",\"cadence\":\"WEEKLY\",\"timeZone\":\"UTC\",\"preferredTime\":%s}";
+        refused("/series", start.formatted("[10,0]"), "preferredTime", "not-an-iso-date");
+        refused("/series", start.formatted("\"10:00\\u0000\""), "preferredTime", "not-an-iso-date");
+        // a number too large for its field is named, not "malformed JSON"
+        refused("/series", start.formatted("\"10:00\"").replace("\"timeZone\"", "\"plannedMinutes\":99999999999999999999,\"timeZone\""),
+                "plannedMinutes", "wrong-type");
+        // an e-mail address with a hidden format character is not another address
+        refused("/people", "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"Ada\",\"email\":\"ada@acme.example\\u200B\"}",
+                "email", "format-character");
+        // a body in UTF-16 is not UTF-8, however well Jackson would guess it
+        HttpResponse<String> utf16 = send(HttpRequest.newBuilder(base.resolve("/people"))
+                .header("Authorization", "Bearer " + MeetingsApi.integrationToken(ORG + "-utf16"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        person("Ada").getBytes(java.nio.charset.StandardCharsets.UTF_16LE))));
+        assertEquals(400, utf16.statusCode(), utf16.body());
+        assertTrue(utf16.body().contains("malformed-json"), utf16.body());
+        as(ORG + "-utf16").get("/people").then().statusCode(200).body("items.size()", equalTo(0));
+        // If-Match is a quoted version (weak allowed): unquoted and unbalanced values change nothing
+        for (String ifMatch : List.of("1", "\"+01", "\"01\"", "\"1\", \"2\"")) {
+            as(ORG).header("If-Match", ifMatch).body("{\"scheduledFor\":\"" + nextWeek() + "\"}")
+                    .post("/series/{id}/meetings", series).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("If-Match"));
+        }
+        as(ORG).get("/series/{id}/meetings", series).then().statusCode(200).body("size()", equalTo(0));
+        // the administration takes only a token with a valid organisation
+        String arrayOrg = SuiteInfrastructure.signingKey().mintClaims(
+                Map.of("org", List.of(ORG), "sub", "integration-x", "groups", List.of("integration")), Duration.ofMinutes(5));
+        with(arrayOrg).post("/admin/projections/rebuild").then().statusCode(403).contentType(PROBLEM);
+    }
+
     private static byte[] concat(byte[] first, byte[] second) {
         byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);

@@ -1,6 +1,7 @@
 package dev.oneonone.kit.input;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -45,7 +46,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final String TRUSTED = "dev.oneonone.kit.input.trusted";
 
     private static final Set<Class<?>> DATE_TYPES = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
-            OffsetDateTime.class, ZonedDateTime.class);
+            OffsetDateTime.class, ZonedDateTime.class, LocalTime.class);
 
     @Override
     public void customize(ObjectMapper mapper) {

@@ -17,7 +17,8 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
  * Every JSON request body must be well-formed UTF-8 (RFC 8259 section 8.1; docs/api-standards.md, "Text"), checked
  * once before Jackson reads it: Jackson's own UTF-8 reader decodes over-long forms leniently (the bytes
  * {@code C0 AF} come out as {@code /}). The JDK's strict decoder refuses over-long forms, encoded surrogates
- * ({@code ED A0 80}), bytes that never occur ({@code FF}) and cut sequences, and the body is refused with
+ * ({@code ED A0 80}), bytes that never occur ({@code FF}) and cut sequences; a raw NUL byte (a body in UTF-16 or
+ * UTF-32, which Jackson would otherwise detect and decode) is refused too. The body is refused with
  * {@link InvalidUtf8Exception} (400 {@code malformed-json}). The body is already bounded by the API's size limits
  * when it gets here ({@code kit.rest.RequestBodyLimit}, {@code kit.rest.HttpLayerProblems}).
  */
@@ -41,6 +42,12 @@ public class StrictUtf8 implements ReaderInterceptor {
      * @throws InvalidUtf8Exception naming the offset of the first malformed byte
      */
     public static void check(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                // JSON in UTF-8 never holds a raw NUL (a control character must be escaped): this is UTF-16 or UTF-32
+                throw new InvalidUtf8Exception(i);
+            }
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(body);

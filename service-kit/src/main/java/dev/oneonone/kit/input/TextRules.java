@@ -8,7 +8,9 @@ package dev.oneonone.kit.input;
  * a lone {@code \r} and the Unicode separators U+2028 and U+2029 never;</li>
  * <li>no unpaired UTF-16 surrogates and no noncharacters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF);</li>
  * <li>a non-empty value holds at least one visible character: one made only of whitespace and invisible
- * characters ({@link #isInvisible}) is refused.</li>
+ * characters ({@link #isInvisible}) is refused;</li>
+ * <li>a single-line value holds no invisible format character ({@link #isHiddenFormat}): {@code "x@acme.example\u200B"}
+ * would otherwise pass for another address than {@code "x@acme.example"}.</li>
  * </ul>
  * The empty string passes here; whether a field may be empty is the field's own constraint.
  */
@@ -19,6 +21,7 @@ public final class TextRules {
     public static final String UNPAIRED_SURROGATE = "unpaired-surrogate";
     public static final String NONCHARACTER = "noncharacter";
     public static final String INVISIBLE_ONLY = "invisible-only";
+    public static final String FORMAT_CHARACTER = "format-character";
 
     /** A refused text: the rule's reason code and a message naming the character and where it is. */
     public record Violation(String reason, String message) {
@@ -34,6 +37,7 @@ public final class TextRules {
      */
     public static Violation check(String value, boolean multiline) {
         boolean visible = false;
+        int format = -1;
         int length = value.length();
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
@@ -42,6 +46,9 @@ public final class TextRules {
                     int codePoint = Character.toCodePoint(c, value.charAt(i + 1));
                     if (isNoncharacter(codePoint)) {
                         return noncharacter(codePoint, i);
+                    }
+                    if (format < 0 && isHiddenFormat(codePoint)) {
+                        format = i;
                     }
                     visible |= !isInvisible(codePoint);
                     i++;
@@ -67,12 +74,29 @@ public final class TextRules {
             if (isNoncharacter(c)) {
                 return noncharacter(c, i);
             }
+            if (format < 0 && isHiddenFormat(c)) {
+                format = i;
+            }
             visible |= !isInvisible(c);
         }
         if (length > 0 && !visible) {
             return new Violation(INVISIBLE_ONLY, "must contain visible characters, not only whitespace or invisible ones");
         }
+        if (!multiline && format >= 0) {
+            return new Violation(FORMAT_CHARACTER, "must not contain the invisible format character " + hex(value.codePointAt(format))
+                    + " (at index " + format + ")");
+        }
         return null;
+    }
+
+    /**
+     * A format character (Unicode category Cf) that a single-line value (a name, an e-mail address, a code) never
+     * needs and that makes two values look the same (U+200B zero width space, U+FEFF, U+00AD soft hyphen, U+2060,
+     * bidirectional overrides): all of Cf but the joiners U+200C and U+200D (emoji sequences, Persian and Indic
+     * names) and the direction marks U+200E and U+200F (names mixing scripts).
+     */
+    public static boolean isHiddenFormat(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT && (codePoint < 0x200C || codePoint > 0x200F);
     }
 
     /** C0 controls, DEL and C1 controls. */

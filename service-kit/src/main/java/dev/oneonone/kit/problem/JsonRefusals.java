@@ -40,6 +40,13 @@ public final class JsonRefusals {
                 String field = parser != null ? pathOf(parser.getParsingContext(), duplicate.group(1)) : duplicate.group(1);
                 return new FieldError(field, "is given more than once: each key may appear once", DUPLICATE_KEY);
             }
+            if (parse instanceof com.fasterxml.jackson.core.exc.InputCoercionException && parse.getProcessor() != null) {
+                // valid JSON, but a number too large for its field (e.g. 99999999999999999999 for minutes)
+                JsonParser parser = parse.getProcessor();
+                String name = parser.getParsingContext().getCurrentName();
+                String field = name != null ? pathOf(parser.getParsingContext(), name) : "body";
+                return new FieldError(field, "is a number out of the range of this field", WRONG_TYPE);
+            }
             return null;
         }
         if (e instanceof JsonMappingException mapping) {

@@ -17,27 +17,31 @@ public final class Versions {
     private Versions() {
     }
 
-    /** The version an If-Match header states, or null when the caller sent none (or {@code *}). */
+    /**
+     * The version an If-Match header states, or null when the caller sent none (or {@code *}). The value is one
+     * entity tag as this API gives it in ETag: a quoted version, {@code "3"}; a weak tag {@code W/"3"} is taken as the
+     * same version, because proxies that compress answers weaken the tags they pass on. Anything else (unquoted,
+     * unbalanced, signed, a leading zero, several tags, over 2^31-1) is refused.
+     *
+     * @throws InvalidInputException naming If-Match
+     */
     public static Long fromIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.trim().equals("*")) {
             return null;
         }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            long version = Long.parseLong(value);
-            if (version < 0 || version > Integer.MAX_VALUE) {
-                throw new NumberFormatException(value);
+        java.util.regex.Matcher tag = ENTITY_TAG.matcher(ifMatch.trim());
+        if (tag.matches()) {
+            long version = Long.parseLong(tag.group(1));
+            if (version <= Integer.MAX_VALUE) {
+                return version;
             }
-            return version;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new FieldError(IF_MATCH,
-                    "must be a version as given in an ETag, e.g. \"3\"")));
         }
+        throw new InvalidInputException(List.of(new FieldError(IF_MATCH,
+                "must be a version as given in an ETag, e.g. \"3\"", "not-an-entity-tag")));
     }
+
+    /** One entity tag of a version: optionally weak, quoted digits without a leading zero. */
+    private static final java.util.regex.Pattern ENTITY_TAG = java.util.regex.Pattern.compile("(?:W/)?\"(0|[1-9][0-9]{0,9})\"");
 
     public static Integer intFromIfMatch(String ifMatch) {
         Long version = fromIfMatch(ifMatch);

@@ -13,16 +13,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The text rules, by example and as properties over generated strings: for all strings, one holding a control
  * character is refused outside multi-line fields, and one made of printable characters with a visible one is
- * accepted everywhere. The generator is seeded (the seed is in the failure message) and draws from the
+ * accepted in multi-line fields, and in single-line ones unless it holds a hidden format character. The generator is seeded (the seed is in the failure message) and draws from the
  * whole of Unicode, weighted towards the characters the rules are about.
  */
 class TextRulesTest {
     private static final int RUNS = 20_000;
 
     @ParameterizedTest
-    @ValueSource(strings = { "Career", "Émile Zola", "名前", "😀 ok", "a-b_c.d", "x", "\u200Bvisible", "left\u00ADright" })
+    @ValueSource(strings = { "Career", "Émile Zola", "名前", "😀 ok", "a-b_c.d", "x", "👩\u200D💻 dev", "می\u200Cخواهم" })
     void printable_text_passes(String text) {
         assertNull(TextRules.check(text, false));
+        assertNull(TextRules.check(text, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\u200Bvisible", "left\u00ADright", "x@acme.example\u200B", "\uFEFFname", "a\u202Eb" })
+    void hidden_format_characters_only_in_multiline_text(String text) {
+        assertEquals(TextRules.FORMAT_CHARACTER, TextRules.check(text, false).reason());
         assertNull(TextRules.check(text, true));
     }
 
@@ -66,7 +73,10 @@ class TextRulesTest {
         SplittableRandom random = new SplittableRandom(seed);
         for (int run = 0; run < RUNS; run++) {
             String text = printable(random) + "a" + printable(random);
-            assertNull(TextRules.check(text, false), () -> "seed " + seed + ": refused " + escape(text));
+            boolean hidden = text.codePoints().anyMatch(TextRules::isHiddenFormat);
+            assertEquals(hidden ? TextRules.FORMAT_CHARACTER : null,
+                    java.util.Optional.ofNullable(TextRules.check(text, false)).map(TextRules.Violation::reason).orElse(null),
+                    () -> "seed " + seed + ": " + escape(text));
             assertNull(TextRules.check(text, true), () -> "seed " + seed + ": refused in multi-line " + escape(text));
         }
     }
