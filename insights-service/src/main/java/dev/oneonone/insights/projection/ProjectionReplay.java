@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,6 +26,8 @@ import org.jboss.logging.Logger;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
@@ -43,17 +47,30 @@ import jakarta.enterprise.inject.Instance;
  * (readers wait a moment, never see a half-built table), and {@code history_position} moves in the
  * same transaction so that no rollup computed from the old tables is served again. The writes are
  * idempotent upserts, so an event applied by both consumers changes nothing.
+ *
+ * <p>A replay refuses to start, and fails, when Kafka no longer holds the whole history (a partition's earliest
+ * offset above 0: {@link HistoryIncompleteException}), since it would silently lose the deleted events; the
+ * suite's topics keep everything ({@code retention.ms=-1}). Metrics: {@code projection_replay_state{state}},
+ * {@code projection_replay_events}, {@code projection_replay_progress_ratio}.
  */
 @ApplicationScoped
 public class ProjectionReplay {
     private static final Logger LOG = Logger.getLogger(ProjectionReplay.class);
     private static final int SWAP_ATTEMPTS = 5;
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where a replay stands. */
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
-    /** The last (or running) replay: how many events it applied, when it started and finished. */
-    public record Status(State state, long events, Instant startedAt, Instant finishedAt) {
+    /**
+     * The last (or running) replay: how many events it applied, how many it has to apply (the records on the topics
+     * when it began; 0 until known), when it started and finished.
+     */
+    public record Status(State state, long events, long total, Instant startedAt, Instant finishedAt) {
+        /** Events applied over events to apply, 0 to 1; 1 once done. */
+        public double progress() {
+            return state == State.DONE ? 1 : total == 0 ? 0 : Math.min(1, (double) events / total);
+        }
     }
 
     private final Pool pool;
@@ -65,12 +82,12 @@ public class ProjectionReplay {
     private final Duration holdBeforeSwap;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
-    private volatile Status status = new Status(State.IDLE, 0, null, null);
+    private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
     public ProjectionReplay(Pool pool, Instance<Projection> projections, ProjectionTargets targets, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
-            Clock clock) {
+            Clock clock, MeterRegistry metrics) {
         this.pool = pool;
         this.projections = ordered(projections);
         this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
@@ -79,6 +96,14 @@ public class ProjectionReplay {
         this.kafka = kafka;
         this.holdBeforeSwap = holdBeforeSwap;
         this.clock = clock;
+        for (State state : State.values()) {
+            Gauge.builder("projection.replay.state", this, replay -> replay.status.state() == state ? 1 : 0)
+                    .tag("state", state.name()).description("1 for the state the last replay is in").register(metrics);
+        }
+        Gauge.builder("projection.replay.events", this, replay -> replay.status.events())
+                .description("Events the running (or last) replay applied").register(metrics);
+        Gauge.builder("projection.replay.progress.ratio", this, replay -> replay.status.progress())
+                .description("Events applied over events to apply by the running (or last) replay, 0 to 1").register(metrics);
     }
 
     /** The projections in a fixed order (by class name), so every consumer applies them alike. */
@@ -95,13 +120,65 @@ public class ProjectionReplay {
         return status;
     }
 
-    /** Starts a replay unless one runs; answers the status either way. */
+    /**
+     * Starts a replay unless one runs; answers the status either way.
+     *
+     * @throws HistoryIncompleteException when a partition of the topics no longer starts at offset 0 (retention
+     *         deleted its first records): a replay would lose them, so none starts and the tables stay as they are
+     * @throws HistoryUnavailableException when Kafka cannot be asked
+     */
     public synchronized Status start() {
         if (status.state() != State.RUNNING) {
-            status = new Status(State.RUNNING, 0, clock.instant(), null);
+            verifyCompleteHistory();
+            status = new Status(State.RUNNING, 0, 0, clock.instant(), null);
             worker.submit(this::run);
         }
         return status;
+    }
+
+    /** Refuses when a partition's earliest offset is above 0: its first records are gone. */
+    private void verifyCompleteHistory() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<String, Long> incomplete = incomplete(consumer.beginningOffsets(partitions, KAFKA_TIMEOUT));
+            if (!incomplete.isEmpty()) {
+                LOG.warnf("Replay refused: Kafka no longer holds the whole history %s", incomplete);
+                throw new HistoryIncompleteException(incomplete);
+            }
+        } catch (KafkaException e) {
+            throw new HistoryUnavailableException("Kafka could not be asked for the topics' earliest offsets", e);
+        }
+    }
+
+    private static Map<String, Long> incomplete(Map<TopicPartition, Long> beginnings) {
+        Map<String, Long> incomplete = new TreeMap<>();
+        beginnings.forEach((partition, offset) -> {
+            if (offset != null && offset > 0) {
+                incomplete.put(partition.toString(), offset);
+            }
+        });
+        return incomplete;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.MEETINGS, Topics.AGENDA)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, KAFKA_TIMEOUT);
+            if (infos != null) {
+                infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+        }
+        return partitions;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -117,11 +194,11 @@ public class ProjectionReplay {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
             swap();
-            status = new Status(State.DONE, events, status.startedAt(), clock.instant());
+            status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events", events);
         } catch (Exception e) {
             targets.building(false);
-            status = new Status(State.FAILED, status.events(), status.startedAt(), clock.instant());
+            status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
             LOG.error("Projection replay failed; the live tables are untouched", e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -138,31 +215,26 @@ public class ProjectionReplay {
     }
 
     private long replayFromTheStart() {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         long events = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.MEETINGS, Topics.AGENDA)) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-                if (infos != null) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                }
-            }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
+            // checked again here: retention may have run since the request
+            Map<String, Long> incomplete = incomplete(consumer.beginningOffsets(partitions, KAFKA_TIMEOUT));
+            if (!incomplete.isEmpty()) {
+                throw new HistoryIncompleteException(incomplete);
+            }
             consumer.seekToBeginning(partitions);
             // the live consumer writes to the copies from now on: the replay needs to reach only this far
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            status = new Status(State.RUNNING, 0, total, status.startedAt(), null);
             while (!reached(consumer, end)) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
                     apply(records);
                     events += records.count();
-                    status = new Status(State.RUNNING, events, status.startedAt(), null);
+                    status = new Status(State.RUNNING, events, status.total(), status.startedAt(), null);
                 }
             }
         }
