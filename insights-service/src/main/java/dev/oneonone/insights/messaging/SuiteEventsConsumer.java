@@ -73,7 +73,7 @@ public class SuiteEventsConsumer {
                     if (event == null) {
                         return Uni.createFrom().voidItem();
                     }
-                    return Multi.createFrom().iterable(targets.suffixes())
+                    return targets.suffixes(connection).onItem().transformToMulti(suffixes -> Multi.createFrom().iterable(suffixes))
                             .onItem().transformToUniAndConcatenate(suffix -> Multi.createFrom().iterable(projections)
                                     .onItem().transformToUniAndConcatenate(
                                             projection -> projection.apply(connection, suffix, envelope, event))

@@ -1,5 +1,6 @@
 package dev.oneonone.insights.projection;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,6 +36,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -45,7 +48,9 @@ import jakarta.enterprise.inject.Instance;
  * from offset 0 up to where they ended when the replay began; meanwhile the live consumer writes every
  * event it takes to both sets, so nothing is missed. Then the copies are swapped in, in one transaction
  * (readers wait a moment, never see a half-built table), and {@code history_position} moves in the
- * same transaction so that no rollup computed from the old tables is served again. The writes are
+ * same transaction so that no rollup computed from the old tables is served again. Every instance's live
+ * consumer feeds the copies ({@link ProjectionTargets} asks the database), and an advisory lock lets one
+ * instance replay at a time ({@link ReplayRunningException} otherwise). The writes are
  * idempotent upserts, so an event applied by both consumers changes nothing.
  *
  * <p>A replay refuses to start, and fails, when Kafka no longer holds the whole history (a partition's earliest
@@ -58,6 +63,9 @@ public class ProjectionReplay {
     private static final Logger LOG = Logger.getLogger(ProjectionReplay.class);
     private static final int SWAP_ATTEMPTS = 5;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    /** The replay's advisory lock: one instance of the service replays at a time. */
+    static final long LOCK_KEY = UUID.nameUUIDFromBytes("insights projection replay".getBytes(StandardCharsets.UTF_8))
+            .getMostSignificantBits();
 
     /** Where a replay stands. */
     public enum State { IDLE, RUNNING, DONE, FAILED }
@@ -76,7 +84,6 @@ public class ProjectionReplay {
     private final Pool pool;
     private final List<Projection> projections;
     private final List<String> tables;
-    private final ProjectionTargets targets;
     private final SuiteEventReader reader;
     private final Map<String, Object> kafka;
     private final Duration holdBeforeSwap;
@@ -84,14 +91,13 @@ public class ProjectionReplay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
-    public ProjectionReplay(Pool pool, Instance<Projection> projections, ProjectionTargets targets, SuiteEventReader reader,
+    public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
             Clock clock, MeterRegistry metrics) {
         this.pool = pool;
         this.projections = ordered(projections);
         this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
-        this.targets = targets;
         this.reader = reader;
         this.kafka = kafka;
         this.holdBeforeSwap = holdBeforeSwap;
@@ -130,10 +136,51 @@ public class ProjectionReplay {
     public synchronized Status start() {
         if (status.state() != State.RUNNING) {
             verifyCompleteHistory();
+            SqlConnection lock = lockAcrossInstances();
             status = new Status(State.RUNNING, 0, 0, clock.instant(), null);
-            worker.submit(this::run);
+            worker.submit(() -> {
+                try {
+                    run();
+                } finally {
+                    unlock(lock);
+                }
+            });
         }
         return status;
+    }
+
+    /**
+     * Takes the replay's PostgreSQL advisory lock on a connection held for the whole replay, so that one instance
+     * of the service replays at a time.
+     *
+     * @throws ReplayRunningException when another instance holds it
+     */
+    private SqlConnection lockAcrossInstances() {
+        SqlConnection connection = pool.getConnection().await().atMost(KAFKA_TIMEOUT);
+        boolean locked;
+        try {
+            locked = connection.preparedQuery("select pg_try_advisory_lock($1)").execute(Tuple.of(LOCK_KEY))
+                    .map(rows -> rows.iterator().next().getBoolean(0)).await().atMost(KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            connection.closeAndAwait();
+            throw e;
+        }
+        if (!locked) {
+            connection.closeAndAwait();
+            throw new ReplayRunningException();
+        }
+        return connection;
+    }
+
+    private static void unlock(SqlConnection connection) {
+        try {
+            connection.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).await()
+                    .atMost(KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Replay lock not released (%s); closing its connection releases it", e.getMessage());
+        } finally {
+            connection.closeAndAwait();
+        }
     }
 
     /** Refuses when a partition's earliest offset is above 0: its first records are gone. */
@@ -187,8 +234,8 @@ public class ProjectionReplay {
 
     private void run() {
         try {
+            // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
             prepareCopies();
-            targets.building(true);
             long events = replayFromTheStart();
             if (!holdBeforeSwap.isZero()) {
                 Thread.sleep(holdBeforeSwap.toMillis());
@@ -197,7 +244,7 @@ public class ProjectionReplay {
             status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events", events);
         } catch (Exception e) {
-            targets.building(false);
+            dropCopies();
             status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
             LOG.error("Projection replay failed; the live tables are untouched", e);
             if (e instanceof InterruptedException) {
@@ -278,9 +325,8 @@ public class ProjectionReplay {
             all.append(all.isEmpty() ? "" : ", ").append(table).append(", ").append(table).append(ProjectionTargets.NEXT);
         }
         pool.withTransaction(connection -> execute(connection, "lock table " + all + " in access exclusive mode")
-                // from here on the live consumer writes the live tables only: a transaction of it that began
-                // before waits for the lock and then finds the copies gone, fails and is tried again
-                .invoke(() -> targets.building(false))
+                // from the commit on the consumers write the live tables only: a transaction of one that decided
+                // to write the copies too waits for the lock, then finds the copies gone, fails and is tried again
                 .chain(() -> Multi.createFrom().iterable(tables)
                         .onItem().transformToUniAndConcatenate(table -> execute(connection,
                                 "alter table " + table + " rename to " + table + "_old")
@@ -290,9 +336,20 @@ public class ProjectionReplay {
                         .collect().last())
                 .chain(() -> execute(connection, "update history_position set position = position + 1")))
                 // a live transaction still writing to both sets may deadlock with the locks: try again
-                .onFailure().invoke(() -> targets.building(true))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(SWAP_ATTEMPTS)
                 .await().indefinitely();
+    }
+
+    /** After a failure: without the copies, the consumers stop writing them. */
+    private void dropCopies() {
+        try {
+            pool.withTransaction(connection -> Multi.createFrom().iterable(tables)
+                    .onItem().transformToUniAndConcatenate(table -> execute(connection,
+                            "drop table if exists " + table + ProjectionTargets.NEXT))
+                    .collect().last()).await().atMost(KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("The replay's copies were not dropped (%s); the next replay drops them", e.getMessage());
+        }
     }
 
     private static Uni<Void> execute(SqlConnection connection, String statement) {

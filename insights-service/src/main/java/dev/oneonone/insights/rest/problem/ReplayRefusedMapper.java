@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.oneonone.insights.projection.HistoryIncompleteException;
 import dev.oneonone.insights.projection.HistoryUnavailableException;
+import dev.oneonone.insights.projection.ReplayRunningException;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.problem.ProblemMappers;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * A replay that would lose history is refused: 409 {@code history-incomplete}, one error per partition whose
- * first records are gone; 503 {@code kafka-unavailable} with {@code Retry-After} when Kafka could not be asked.
+ * first records are gone; 409 {@code replay-running} when another instance replays; 503 {@code kafka-unavailable} with {@code Retry-After} when Kafka could not be asked.
  */
 public class ReplayRefusedMapper {
     static final int RETRY_AFTER_SECONDS = 30;
@@ -30,6 +31,13 @@ public class ReplayRefusedMapper {
                 "Kafka no longer holds every event of the suite's topics (retention removed the first records), so a "
                         + "replay would lose history; the projections were left as they are. Keep the topics with "
                         + "retention.ms=-1 (deploy/README.md).", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response replayRunning(ReplayRunningException e, UriInfo uri) {
+        return ProblemMappers.problem(409, "replay-running", "Replay running",
+                "Another instance of insights-service is replaying the projections; follow it with GET on that "
+                        + "instance or ask again once it is done.", uri, null);
     }
 
     @ServerExceptionMapper
