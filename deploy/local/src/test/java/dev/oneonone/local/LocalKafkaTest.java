@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,19 @@ class LocalKafkaTest {
             assertTrue(Files.exists(dataDirectory.resolve("broker.log")));
         }
         assertFalse(Files.exists(dataDirectory), "the temporary data directory is deleted on close");
+    }
+
+    @Test
+    void topicsKeepEveryRecord() throws Exception {
+        try (LocalKafka kafka = LocalKafka.start(null, 0)) {
+            produce(kafka.bootstrapServers(), "meeting-1", "scheduled");
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+                assertEquals("-1", config.get("retention.ms").value(), "no time limit");
+                assertEquals("-1", config.get("retention.bytes").value(), "no size limit");
+            }
+        }
     }
 
     private static void produce(String bootstrapServers, String key, String value) throws Exception {

@@ -1,12 +1,14 @@
 package dev.oneonone.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,39 @@ class LocalPostgresTest {
 
         try (LocalPostgres postgres = LocalPostgres.start(dataDirectory, 0)) {
             postgres.createDatabaseIfMissing("notes");
+            try (Connection connection = connect(postgres, "notes"); Statement statement = connection.createStatement()) {
+                assertEquals("kept", queryString(statement, "SELECT text FROM note"));
+            }
+        }
+    }
+
+    @Test
+    void aKeptClusterIsDurableATemporaryOneIsFast(@TempDir Path dataDirectory) throws Exception {
+        try (LocalPostgres kept = LocalPostgres.start(dataDirectory, 0);
+             Connection connection = connect(kept, "postgres"); Statement statement = connection.createStatement()) {
+            assertEquals("on", queryString(statement, "SHOW fsync"));
+            assertEquals("on", queryString(statement, "SHOW synchronous_commit"));
+        }
+        try (LocalPostgres temporary = LocalPostgres.start(null, 0);
+             Connection connection = connect(temporary, "postgres"); Statement statement = connection.createStatement()) {
+            assertEquals("off", queryString(statement, "SHOW fsync"));
+            assertEquals("off", queryString(statement, "SHOW synchronous_commit"));
+        }
+    }
+
+    @Test
+    void stopsAndStartsTheSameClusterOnTheSamePort() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start(null, 0)) {
+            int port = postgres.port();
+            postgres.createDatabaseIfMissing("notes");
+            try (Connection connection = connect(postgres, "notes"); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE note (text VARCHAR(100))");
+                statement.execute("INSERT INTO note VALUES ('kept')");
+            }
+            postgres.stop();
+            assertThrows(SQLException.class, () -> connect(postgres, "notes"));
+            postgres.restart();
+            assertEquals(port, postgres.port());
             try (Connection connection = connect(postgres, "notes"); Statement statement = connection.createStatement()) {
                 assertEquals("kept", queryString(statement, "SELECT text FROM note"));
             }

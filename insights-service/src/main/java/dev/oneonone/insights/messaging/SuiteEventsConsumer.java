@@ -1,6 +1,5 @@
 package dev.oneonone.insights.messaging;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +14,7 @@ import dev.oneonone.insights.projection.Projection;
 import dev.oneonone.insights.projection.ProjectionReplay;
 import dev.oneonone.insights.projection.ProjectionTargets;
 import dev.oneonone.insights.projection.SuiteEventReader;
+import dev.oneonone.kit.messaging.ConsumerProgress;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,7 +27,8 @@ import jakarta.enterprise.inject.Instance;
  * Consumes both topics of the suite (meetings and agenda). Each event is recorded in the insights
  * history and applied to the projections in one transaction, only on its first delivery (the history
  * is keyed by event id); after a series event, the series' health is assessed again in the same
- * transaction and a change goes to the outbox.
+ * transaction and a change goes to the outbox. A failure is retried until the event is applied
+ * ({@link ConsumerProgress}): the consumer never stops on its own.
  */
 @ApplicationScoped
 public class SuiteEventsConsumer {
@@ -38,9 +39,11 @@ public class SuiteEventsConsumer {
     private final List<Projection> projections;
     private final ProjectionTargets targets;
     private final HealthAssessment assessment;
+    private final ConsumerProgress progress;
 
     public SuiteEventsConsumer(Pool pool, SuiteEventReader reader, Instance<Projection> projections,
-            ProjectionTargets targets, HealthAssessment assessment) {
+            ProjectionTargets targets, HealthAssessment assessment, ConsumerProgress progress) {
+        this.progress = progress;
         this.pool = pool;
         this.reader = reader;
         this.projections = ProjectionReplay.ordered(projections);
@@ -50,18 +53,19 @@ public class SuiteEventsConsumer {
 
     @Incoming("meetings-events")
     public Uni<Void> meetings(ConsumerRecord<String, String> record) {
-        return consume(record);
+        return consume("meetings-events", record);
     }
 
     @Incoming("agenda-events")
     public Uni<Void> agenda(ConsumerRecord<String, String> record) {
-        return consume(record);
+        return consume("agenda-events", record);
     }
 
-    private Uni<Void> consume(ConsumerRecord<String, String> record) {
+    private Uni<Void> consume(String channel, ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
         Object event = reader.payloadOf(envelope);
-        return pool.withTransaction(connection -> recordInHistory(connection, envelope).chain(first -> {
+        // each attempt is the whole transaction; a failure (PostgreSQL away) is retried until it is applied
+        return progress.applyUntilDone(channel, envelope.recordedAt(), () -> pool.withTransaction(connection -> recordInHistory(connection, envelope).chain(first -> {
                     if (!first) {
                         LOG.debugf("Event %s delivered again; already applied", envelope.id());
                         return Uni.createFrom().voidItem();
@@ -69,7 +73,7 @@ public class SuiteEventsConsumer {
                     if (event == null) {
                         return Uni.createFrom().voidItem();
                     }
-                    return Multi.createFrom().iterable(targets.suffixes())
+                    return targets.suffixes(connection).onItem().transformToMulti(suffixes -> Multi.createFrom().iterable(suffixes))
                             .onItem().transformToUniAndConcatenate(suffix -> Multi.createFrom().iterable(projections)
                                     .onItem().transformToUniAndConcatenate(
                                             projection -> projection.apply(connection, suffix, envelope, event))
@@ -78,8 +82,7 @@ public class SuiteEventsConsumer {
                             .chain(() -> event instanceof SeriesEvent series
                                     ? assessment.afterEvent(connection, envelope.organisationId(), series.seriesId())
                                     : Uni.createFrom().voidItem());
-                }))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
+                })));
     }
 
     /** True when the event is new here; false when it was delivered before. */

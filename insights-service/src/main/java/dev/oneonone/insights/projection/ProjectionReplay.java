@@ -1,5 +1,6 @@
 package dev.oneonone.insights.projection;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,12 +28,15 @@ import org.jboss.logging.Logger;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -41,44 +48,68 @@ import jakarta.enterprise.inject.Instance;
  * from offset 0 up to where they ended when the replay began; meanwhile the live consumer writes every
  * event it takes to both sets, so nothing is missed. Then the copies are swapped in, in one transaction
  * (readers wait a moment, never see a half-built table), and {@code history_position} moves in the
- * same transaction so that no rollup computed from the old tables is served again. The writes are
+ * same transaction so that no rollup computed from the old tables is served again. Every instance's live
+ * consumer feeds the copies ({@link ProjectionTargets} asks the database), and an advisory lock lets one
+ * instance replay at a time ({@link ReplayRunningException} otherwise). The writes are
  * idempotent upserts, so an event applied by both consumers changes nothing.
+ *
+ * <p>A replay refuses to start, and fails, when Kafka no longer holds the whole history (a partition's earliest
+ * offset above 0: {@link HistoryIncompleteException}), since it would silently lose the deleted events; the
+ * suite's topics keep everything ({@code retention.ms=-1}). Metrics: {@code projection_replay_state{state}},
+ * {@code projection_replay_events}, {@code projection_replay_progress_ratio}.
  */
 @ApplicationScoped
 public class ProjectionReplay {
     private static final Logger LOG = Logger.getLogger(ProjectionReplay.class);
     private static final int SWAP_ATTEMPTS = 5;
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    /** The replay's advisory lock: one instance of the service replays at a time. */
+    static final long LOCK_KEY = UUID.nameUUIDFromBytes("insights projection replay".getBytes(StandardCharsets.UTF_8))
+            .getMostSignificantBits();
 
     /** Where a replay stands. */
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
-    /** The last (or running) replay: how many events it applied, when it started and finished. */
-    public record Status(State state, long events, Instant startedAt, Instant finishedAt) {
+    /**
+     * The last (or running) replay: how many events it applied, how many it has to apply (the records on the topics
+     * when it began; 0 until known), when it started and finished.
+     */
+    public record Status(State state, long events, long total, Instant startedAt, Instant finishedAt) {
+        /** Events applied over events to apply, 0 to 1; 1 once done. */
+        public double progress() {
+            return state == State.DONE ? 1 : total == 0 ? 0 : Math.min(1, (double) events / total);
+        }
     }
 
     private final Pool pool;
     private final List<Projection> projections;
     private final List<String> tables;
-    private final ProjectionTargets targets;
     private final SuiteEventReader reader;
     private final Map<String, Object> kafka;
     private final Duration holdBeforeSwap;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
-    private volatile Status status = new Status(State.IDLE, 0, null, null);
+    private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
-    public ProjectionReplay(Pool pool, Instance<Projection> projections, ProjectionTargets targets, SuiteEventReader reader,
+    public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
-            Clock clock) {
+            Clock clock, MeterRegistry metrics) {
         this.pool = pool;
         this.projections = ordered(projections);
         this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
-        this.targets = targets;
         this.reader = reader;
         this.kafka = kafka;
         this.holdBeforeSwap = holdBeforeSwap;
         this.clock = clock;
+        for (State state : State.values()) {
+            Gauge.builder("projection.replay.state", this, replay -> replay.status.state() == state ? 1 : 0)
+                    .tag("state", state.name()).description("1 for the state the last replay is in").register(metrics);
+        }
+        Gauge.builder("projection.replay.events", this, replay -> replay.status.events())
+                .description("Events the running (or last) replay applied").register(metrics);
+        Gauge.builder("projection.replay.progress.ratio", this, replay -> replay.status.progress())
+                .description("Events applied over events to apply by the running (or last) replay, 0 to 1").register(metrics);
     }
 
     /** The projections in a fixed order (by class name), so every consumer applies them alike. */
@@ -95,13 +126,106 @@ public class ProjectionReplay {
         return status;
     }
 
-    /** Starts a replay unless one runs; answers the status either way. */
+    /**
+     * Starts a replay unless one runs; answers the status either way.
+     *
+     * @throws HistoryIncompleteException when a partition of the topics no longer starts at offset 0 (retention
+     *         deleted its first records): a replay would lose them, so none starts and the tables stay as they are
+     * @throws HistoryUnavailableException when Kafka cannot be asked
+     */
     public synchronized Status start() {
         if (status.state() != State.RUNNING) {
-            status = new Status(State.RUNNING, 0, clock.instant(), null);
-            worker.submit(this::run);
+            verifyCompleteHistory();
+            SqlConnection lock = lockAcrossInstances();
+            status = new Status(State.RUNNING, 0, 0, clock.instant(), null);
+            worker.submit(() -> {
+                try {
+                    run();
+                } finally {
+                    unlock(lock);
+                }
+            });
         }
         return status;
+    }
+
+    /**
+     * Takes the replay's PostgreSQL advisory lock on a connection held for the whole replay, so that one instance
+     * of the service replays at a time.
+     *
+     * @throws ReplayRunningException when another instance holds it
+     */
+    private SqlConnection lockAcrossInstances() {
+        SqlConnection connection = pool.getConnection().await().atMost(KAFKA_TIMEOUT);
+        boolean locked;
+        try {
+            locked = connection.preparedQuery("select pg_try_advisory_lock($1)").execute(Tuple.of(LOCK_KEY))
+                    .map(rows -> rows.iterator().next().getBoolean(0)).await().atMost(KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            connection.closeAndAwait();
+            throw e;
+        }
+        if (!locked) {
+            connection.closeAndAwait();
+            throw new ReplayRunningException();
+        }
+        return connection;
+    }
+
+    private static void unlock(SqlConnection connection) {
+        try {
+            connection.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).await()
+                    .atMost(KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Replay lock not released (%s); closing its connection releases it", e.getMessage());
+        } finally {
+            connection.closeAndAwait();
+        }
+    }
+
+    /** Refuses when a partition's earliest offset is above 0: its first records are gone. */
+    private void verifyCompleteHistory() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<String, Long> incomplete = incomplete(consumer.beginningOffsets(partitions, KAFKA_TIMEOUT));
+            if (!incomplete.isEmpty()) {
+                LOG.warnf("Replay refused: Kafka no longer holds the whole history %s", incomplete);
+                throw new HistoryIncompleteException(incomplete);
+            }
+        } catch (KafkaException e) {
+            throw new HistoryUnavailableException("Kafka could not be asked for the topics' earliest offsets", e);
+        }
+    }
+
+    private static Map<String, Long> incomplete(Map<TopicPartition, Long> beginnings) {
+        Map<String, Long> incomplete = new TreeMap<>();
+        beginnings.forEach((partition, offset) -> {
+            if (offset != null && offset > 0) {
+                incomplete.put(partition.toString(), offset);
+            }
+        });
+        return incomplete;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.MEETINGS, Topics.AGENDA)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, KAFKA_TIMEOUT);
+            if (infos != null) {
+                infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+        }
+        return partitions;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -110,18 +234,18 @@ public class ProjectionReplay {
 
     private void run() {
         try {
+            // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
             prepareCopies();
-            targets.building(true);
             long events = replayFromTheStart();
             if (!holdBeforeSwap.isZero()) {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
             swap();
-            status = new Status(State.DONE, events, status.startedAt(), clock.instant());
+            status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events", events);
         } catch (Exception e) {
-            targets.building(false);
-            status = new Status(State.FAILED, status.events(), status.startedAt(), clock.instant());
+            dropCopies();
+            status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
             LOG.error("Projection replay failed; the live tables are untouched", e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -138,31 +262,26 @@ public class ProjectionReplay {
     }
 
     private long replayFromTheStart() {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         long events = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.MEETINGS, Topics.AGENDA)) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-                if (infos != null) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                }
-            }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
+            // checked again here: retention may have run since the request
+            Map<String, Long> incomplete = incomplete(consumer.beginningOffsets(partitions, KAFKA_TIMEOUT));
+            if (!incomplete.isEmpty()) {
+                throw new HistoryIncompleteException(incomplete);
+            }
             consumer.seekToBeginning(partitions);
             // the live consumer writes to the copies from now on: the replay needs to reach only this far
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            status = new Status(State.RUNNING, 0, total, status.startedAt(), null);
             while (!reached(consumer, end)) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
                     apply(records);
                     events += records.count();
-                    status = new Status(State.RUNNING, events, status.startedAt(), null);
+                    status = new Status(State.RUNNING, events, status.total(), status.startedAt(), null);
                 }
             }
         }
@@ -206,9 +325,8 @@ public class ProjectionReplay {
             all.append(all.isEmpty() ? "" : ", ").append(table).append(", ").append(table).append(ProjectionTargets.NEXT);
         }
         pool.withTransaction(connection -> execute(connection, "lock table " + all + " in access exclusive mode")
-                // from here on the live consumer writes the live tables only: a transaction of it that began
-                // before waits for the lock and then finds the copies gone, fails and is tried again
-                .invoke(() -> targets.building(false))
+                // from the commit on the consumers write the live tables only: a transaction of one that decided
+                // to write the copies too waits for the lock, then finds the copies gone, fails and is tried again
                 .chain(() -> Multi.createFrom().iterable(tables)
                         .onItem().transformToUniAndConcatenate(table -> execute(connection,
                                 "alter table " + table + " rename to " + table + "_old")
@@ -218,9 +336,20 @@ public class ProjectionReplay {
                         .collect().last())
                 .chain(() -> execute(connection, "update history_position set position = position + 1")))
                 // a live transaction still writing to both sets may deadlock with the locks: try again
-                .onFailure().invoke(() -> targets.building(true))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(SWAP_ATTEMPTS)
                 .await().indefinitely();
+    }
+
+    /** After a failure: without the copies, the consumers stop writing them. */
+    private void dropCopies() {
+        try {
+            pool.withTransaction(connection -> Multi.createFrom().iterable(tables)
+                    .onItem().transformToUniAndConcatenate(table -> execute(connection,
+                            "drop table if exists " + table + ProjectionTargets.NEXT))
+                    .collect().last()).await().atMost(KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("The replay's copies were not dropped (%s); the next replay drops them", e.getMessage());
+        }
     }
 
     private static Uni<Void> execute(SqlConnection connection, String statement) {

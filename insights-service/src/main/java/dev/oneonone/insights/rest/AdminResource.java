@@ -37,10 +37,13 @@ public class AdminResource {
     public record ReplayStatusView(
             @Schema(description = "IDLE, RUNNING, DONE or FAILED", example = "RUNNING") String state,
             @Schema(description = "Events applied so far", example = "120000") long events,
+            @Schema(description = "Events to apply: the records on the topics when the replay began (0 until known)",
+                    example = "250000") long total,
             @Schema(example = "2026-03-02T08:00:00Z") Instant startedAt,
             @Schema(description = "Null while running", example = "2026-03-02T08:01:30Z") Instant finishedAt) {
         static ReplayStatusView of(ProjectionReplay.Status status) {
-            return new ReplayStatusView(status.state().name(), status.events(), status.startedAt(), status.finishedAt());
+            return new ReplayStatusView(status.state().name(), status.events(), status.total(), status.startedAt(),
+                    status.finishedAt());
         }
     }
 
@@ -54,6 +57,11 @@ public class AdminResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only an integration may replay",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "history-incomplete: Kafka no longer holds the first records of a "
+            + "partition (retention deleted them); a replay would lose them, so none starts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "kafka-unavailable: Kafka could not be asked; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Caller.INTEGRATION)
     public Response start() {
