@@ -161,10 +161,11 @@ class FaultInjectionTest {
 
         // 1. Kafka away
         System.out.println("[fault] stopping Kafka for " + KAFKA_STOP_SECONDS + " s");
+        Instant kafkaStopped = Instant.now();
         kafka.stop();
         sleepSeconds(KAFKA_STOP_SECONDS);
         kafka.restart();
-        recoveries.put("kafka stopped " + KAFKA_STOP_SECONDS + " s", recovery(Instant.now()));
+        recoveries.put("kafka stopped " + KAFKA_STOP_SECONDS + " s", recovery(kafkaStopped, Instant.now()));
 
         // 2. one instance of each service killed (SIGKILL) and replaced
         System.out.println("[fault] killing instance 0 of each service (SIGKILL)");
@@ -179,14 +180,15 @@ class FaultInjectionTest {
             awaitReady(instances.get(slot(service, 0)));
         }
         System.out.printf("[fault] replacements ready %.1f s after the kill%n", seconds(killed, Instant.now()));
-        recoveries.put("SIGKILL + replacement", recovery(killed));
+        recoveries.put("SIGKILL + replacement", recovery(killed, killed));
 
         // 3. PostgreSQL away while the load goes on
         System.out.println("[fault] stopping PostgreSQL for " + POSTGRES_STOP_SECONDS + " s");
+        Instant postgresStopped = Instant.now();
         postgres.stop();
         sleepSeconds(POSTGRES_STOP_SECONDS);
         postgres.restart();
-        recoveries.put("postgres stopped " + POSTGRES_STOP_SECONDS + " s", recovery(Instant.now()));
+        recoveries.put("postgres stopped " + POSTGRES_STOP_SECONDS + " s", recovery(postgresStopped, Instant.now()));
 
         long remaining = LOAD_SECONDS - Duration.between(testStart, Instant.now()).toSeconds();
         sleepSeconds((int) Math.max(3, remaining));
@@ -248,9 +250,11 @@ class FaultInjectionTest {
         report.append(String.format("accepted commands without their event: %d%n", verdict.acceptedWithoutEvent.size()));
         report.append(String.format("lost (stored, not on Kafka): %d%n", verdict.lost().size()));
         report.append(String.format("duplicated on Kafka: %d%n", verdict.duplicated().size()));
+        Verdict finalVerdict = verdict;
         verdict.duplicated().forEach((event, count) -> report.append("  event ").append(event).append(" on Kafka ")
-                .append(count).append(" times: the relay sent it and crashed (or lost PostgreSQL) before marking it "
-                        + "published, so it was sent again; consumers skip it by its id\n"));
+                .append(count).append(" times ").append(finalVerdict.copies.get(event)).append(": ")
+                .append(whyDuplicated(Instant.ofEpochMilli(finalVerdict.firstCopyAt.get(event)), recoveries))
+                .append("; consumers skip the second copy by its event id\n"));
         report.append(String.format("not applied by agenda-service: %d, by insights-service: %d%n",
                 verdict.agendaMissing.size(), verdict.insightsMissing.size()));
         report.append(String.format("double-applied: %d %s%n", doubleApplied.size(), doubleApplied));
@@ -374,18 +378,41 @@ class FaultInjectionTest {
     // ---------------------------------------------------------------- checks
 
     private static final class Recovery {
+        final Instant faultStart;
         final Instant faultEnd;
         volatile Instant firstSuccess;
         volatile Instant caughtUp;
 
-        Recovery(Instant faultEnd) {
+        Recovery(Instant faultStart, Instant faultEnd) {
+            this.faultStart = faultStart;
             this.faultEnd = faultEnd;
         }
     }
 
     /** Waits (bounded, load still running) until both consumers applied every event stored when the fault ended. */
-    private Recovery recovery(Instant faultEnd) {
-        Recovery recovery = new Recovery(faultEnd);
+    /** The likely cause of a record sent twice, from the fault during which its first copy was sent. */
+    private static String whyDuplicated(Instant firstCopy, Map<String, Recovery> recoveries) {
+        for (Map.Entry<String, Recovery> fault : recoveries.entrySet()) {
+            Recovery r = fault.getValue();
+            if (!firstCopy.isBefore(r.faultStart.minusSeconds(5)) && !firstCopy.isAfter(r.faultEnd.plusSeconds(5))) {
+                String name = fault.getKey();
+                if (name.startsWith("kafka")) {
+                    return "first sent as Kafka went away (" + name + "): the broker kept it but the relay had no "
+                            + "acknowledgement, so the event stayed unpublished and was sent again";
+                }
+                if (name.startsWith("SIGKILL")) {
+                    return "first sent just before the relay's instance was killed (" + name + "): Kafka had it but "
+                            + "it was not yet marked published, so the surviving instance's relay sent it again";
+                }
+                return "first sent as PostgreSQL went away (" + name + "): Kafka acknowledged it but marking it "
+                        + "published failed, so it was sent again";
+            }
+        }
+        return "first sent outside every fault window (unexpected)";
+    }
+
+    private Recovery recovery(Instant faultStart, Instant faultEnd) {
+        Recovery recovery = new Recovery(faultStart, faultEnd);
         Instant deadline = faultEnd.plus(CATCH_UP_TIMEOUT);
         Set<UUID> stored = null;
         while (Instant.now().isBefore(deadline)) {
@@ -415,6 +442,9 @@ class FaultInjectionTest {
         int unpublished;
         long kafkaRecords;
         final Map<UUID, Integer> recordsPerEvent = new HashMap<>();
+        /** event id -> "partition/offset at time" of each of its records */
+        final Map<UUID, List<String>> copies = new HashMap<>();
+        final Map<UUID, Long> firstCopyAt = new HashMap<>();
         final Set<UUID> acceptedWithoutEvent = new HashSet<>();
         final Set<UUID> agendaMissing = new HashSet<>();
         final Set<UUID> insightsMissing = new HashSet<>();
@@ -517,8 +547,11 @@ class FaultInjectionTest {
                     v.kafkaRecords++;
                     Header id = record.headers().lastHeader("ce_id");
                     if (id != null) {
-                        v.recordsPerEvent.merge(UUID.fromString(new String(id.value(), StandardCharsets.UTF_8)), 1,
-                                Integer::sum);
+                        UUID event = UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
+                        v.recordsPerEvent.merge(event, 1, Integer::sum);
+                        v.copies.computeIfAbsent(event, e -> new ArrayList<>()).add(record.partition() + "/"
+                                + record.offset() + " at " + Instant.ofEpochMilli(record.timestamp()));
+                        v.firstCopyAt.merge(event, record.timestamp(), Math::min);
                     }
                 }
             }
