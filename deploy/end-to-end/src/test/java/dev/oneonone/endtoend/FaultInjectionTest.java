@@ -179,8 +179,10 @@ class FaultInjectionTest {
         for (SuiteService service : SuiteService.values()) {
             awaitReady(instances.get(slot(service, 0)));
         }
-        System.out.printf("[fault] replacements ready %.1f s after the kill%n", seconds(killed, Instant.now()));
-        recoveries.put("SIGKILL + replacement", recovery(killed, killed));
+        Instant replaced = Instant.now();
+        System.out.printf("[fault] replacements ready %.1f s after the kill%n", seconds(killed, replaced));
+        // the fault lasts from the kill until the replacements are ready; the other instances serve meanwhile
+        recoveries.put("SIGKILL + replacement", recovery(killed, replaced));
 
         // 3. PostgreSQL away while the load goes on
         System.out.println("[fault] stopping PostgreSQL for " + POSTGRES_STOP_SECONDS + " s");
@@ -202,6 +204,9 @@ class FaultInjectionTest {
             Instant end = entry.getValue().faultEnd;
             entry.getValue().firstSuccess = successes.stream().filter(t -> !t.isBefore(end)).min(Instant::compareTo)
                     .orElse(null);
+            Instant start = entry.getValue().faultStart;
+            entry.getValue().acceptedDuring = successes.stream().filter(t -> !t.isBefore(start) && t.isBefore(end))
+                    .count();
         }
 
         // settle: everything stored is published, on Kafka, and applied by both consumers
@@ -260,10 +265,10 @@ class FaultInjectionTest {
         report.append(String.format("double-applied: %d %s%n", doubleApplied.size(), doubleApplied));
         for (Map.Entry<String, Recovery> entry : recoveries.entrySet()) {
             Recovery r = entry.getValue();
-            report.append(String.format("recovery after %-26s first accepted command %s, consumers caught up %s%n",
-                    entry.getKey() + ":", r.firstSuccess == null ? "never" : String.format("%.1f s",
-                            seconds(r.faultEnd, r.firstSuccess)), r.caughtUp == null ? "not within "
-                            + CATCH_UP_TIMEOUT.toSeconds() + " s" : String.format("%.1f s", seconds(r.faultEnd, r.caughtUp))));
+            report.append(String.format("%-26s %d commands accepted during the fault (%.1f s); after its end: first "
+                            + "accepted command %s, all events stored by then on Kafka %s, consumers caught up %s%n",
+                    entry.getKey() + ":", r.acceptedDuring, seconds(r.faultStart, r.faultEnd), after(r, r.firstSuccess),
+                    after(r, r.published), after(r, r.caughtUp)));
         }
         report.append(String.format("settled %.1f s after the load stopped%n", settledAfter));
         report.append("instances not alive/ready at the end: ").append(notAlive).append('\n');
@@ -381,7 +386,9 @@ class FaultInjectionTest {
         final Instant faultStart;
         final Instant faultEnd;
         volatile Instant firstSuccess;
+        volatile Instant published;
         volatile Instant caughtUp;
+        volatile long acceptedDuring;
 
         Recovery(Instant faultStart, Instant faultEnd) {
             this.faultStart = faultStart;
@@ -390,6 +397,11 @@ class FaultInjectionTest {
     }
 
     /** Waits (bounded, load still running) until both consumers applied every event stored when the fault ended. */
+    private static String after(Recovery recovery, Instant then) {
+        return then == null ? "not within " + CATCH_UP_TIMEOUT.toSeconds() + " s"
+                : String.format("%.1f s", seconds(recovery.faultEnd, then));
+    }
+
     /** The likely cause of a record sent twice, from the fault during which its first copy was sent. */
     private static String whyDuplicated(Instant firstCopy, Map<String, Recovery> recoveries) {
         for (Map.Entry<String, Recovery> fault : recoveries.entrySet()) {
@@ -419,6 +431,14 @@ class FaultInjectionTest {
             try {
                 if (stored == null) {
                     stored = new HashSet<>(queryUuids(SuiteService.MEETINGS, "select event_id from event"));
+                }
+                if (recovery.published == null) {
+                    Set<UUID> unpublished = new HashSet<>(queryUuids(SuiteService.MEETINGS,
+                            "select event_id from event where published_at is null"));
+                    unpublished.retainAll(stored);
+                    if (unpublished.isEmpty()) {
+                        recovery.published = Instant.now();
+                    }
                 }
                 Set<UUID> agenda = new HashSet<>(queryUuids(SuiteService.AGENDA, "select event_id from processed_event"));
                 Set<UUID> insights = new HashSet<>(queryUuids(SuiteService.INSIGHTS, "select event_id from observed_event"));
