@@ -23,7 +23,9 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * {@link PgException} with an SQLSTATE of class 08 (connection exception), 57P01 to 57P03 (shutdown, cannot
  * connect now) or class 53 (insufficient resources, e.g. too many connections);</li>
  * <li>JDBC (Agroal): {@link SQLTransientConnectionException}, {@link SQLNonTransientConnectionException}, an
- * {@link SQLException} with one of those SQLSTATEs, and Agroal's acquisition timeout.</li>
+ * {@link SQLException} with one of those SQLSTATEs, and Agroal's acquisition timeout;</li>
+ * <li>"Connection is not active" from the reactive client, also inside a Mutiny {@code CompositeException}
+ * (the request's failure gathered with its rollback's; found by the fault-injection test).</li>
  * </ul>
  */
 public final class DatabaseOutage {
@@ -34,7 +36,10 @@ public final class DatabaseOutage {
     }
 
     public static boolean isOutage(Throwable failure) {
-        int depth = 0;
+        return isOutage(failure, 0);
+    }
+
+    private static boolean isOutage(Throwable failure, int depth) {
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                     || t instanceof ClosedChannelException || t instanceof ClosedConnectionException
@@ -50,6 +55,18 @@ public final class DatabaseOutage {
             }
             if (t instanceof TimeoutException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connection")) {
                 return true;
+            }
+            // the reactive client's own words when a connection died under a request
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("Connection is not active")) {
+                return true;
+            }
+            // Mutiny gathers the failure of a request and of its clean-up (a rollback on the dead connection)
+            if (t instanceof io.smallrye.mutiny.CompositeException composite) {
+                for (Throwable cause : composite.getCauses()) {
+                    if (cause != t && isOutage(cause, depth + 1)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

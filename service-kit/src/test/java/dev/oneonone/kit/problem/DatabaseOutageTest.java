@@ -25,6 +25,17 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void a_connection_that_died_under_a_request_is_an_outage_also_inside_a_composite() {
+        // as the fault-injection test saw it: the request's failure gathered with that of its rollback
+        IllegalStateException inactive = new IllegalStateException("Connection is not active now, current status: CLOSED");
+        assertTrue(DatabaseOutage.isOutage(inactive));
+        assertTrue(DatabaseOutage.isOutage(new CompletionException(
+                new io.smallrye.mutiny.CompositeException(new IllegalStateException("bug"), inactive))));
+        assertFalse(DatabaseOutage.isOutage(new io.smallrye.mutiny.CompositeException(
+                new IllegalStateException("bug"), new NullPointerException())));
+    }
+
+    @Test
     void connection_failures_of_jdbc_are_outages() {
         assertTrue(DatabaseOutage.isOutage(new SQLTransientConnectionException("gone")));
         assertTrue(DatabaseOutage.isOutage(new RuntimeException(new SQLException("Connection attempt failed", "08001"))));
