@@ -1,7 +1,5 @@
 package dev.oneonone.kit.rest;
 
-import java.util.List;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -50,30 +48,24 @@ public class HttpLayerProblems {
     /** The API's default limit of all request headers together, in bytes. */
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
 
-    private final long maxBodyBytes;
-    private final long importMaxBodyBytes;
+    private final BodyLimits limits;
     private final int maxUriBytes;
     private final int maxHeaderBytes;
-    private final List<String> importPaths;
     private final ObjectMapper mapper;
 
-    public HttpLayerProblems(@ConfigProperty(name = "suite.api.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
-            @ConfigProperty(name = "suite.api.import-max-body-bytes", defaultValue = "16777216") long importMaxBodyBytes,
-            @ConfigProperty(name = "suite.api.import-paths", defaultValue = "none") List<String> importPaths,
+    public HttpLayerProblems(BodyLimits limits,
             @ConfigProperty(name = "suite.api.max-uri-bytes", defaultValue = "8192") int maxUriBytes,
             @ConfigProperty(name = "suite.api.max-header-bytes", defaultValue = "16384") int maxHeaderBytes,
             ObjectMapper mapper) {
-        this.maxBodyBytes = maxBodyBytes;
+        this.limits = limits;
         this.maxUriBytes = maxUriBytes;
         this.maxHeaderBytes = maxHeaderBytes;
-        this.importMaxBodyBytes = importMaxBodyBytes;
-        this.importPaths = List.copyOf(importPaths);
         this.mapper = mapper;
     }
 
     void install(@Observes Router router) {
-        BodyHandler apiLimit = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        BodyHandler importLimit = BodyHandler.create(false).setBodyLimit(importMaxBodyBytes);
+        BodyHandler apiLimit = BodyHandler.create(false).setBodyLimit(limits.api());
+        BodyHandler importLimit = BodyHandler.create(false).setBodyLimit(limits.imports());
         router.route().order(ORDER).handler(ctx -> {
             if (ctx.request().uri().length() > maxUriBytes) {
                 refuse(ctx, new Problem(Problem.TYPE_BASE + "uri-too-long", "URI too long", 414, "The request's URI has "
@@ -83,7 +75,7 @@ public class HttpLayerProblems {
                         "The request's headers have " + headerBytes(ctx) + " bytes in all; the limit is " + maxHeaderBytes
                                 + ".", shortPath(ctx), null));
             } else if (hasUncountedBody(ctx)) {
-                (importPaths.contains(ctx.normalizedPath()) ? importLimit : apiLimit).handle(ctx);
+                (limits.isImport(ctx.normalizedPath()) ? importLimit : apiLimit).handle(ctx);
             } else {
                 ctx.next();
             }
@@ -134,7 +126,7 @@ public class HttpLayerProblems {
         String path = ctx.request().path();
         Problem problem = switch (status) {
             case 413 -> new Problem(Problem.TYPE_BASE + "body-too-large", "Request body too large", 413,
-                    "The body is over the limit of " + (importPaths.contains(path) ? importMaxBodyBytes : maxBodyBytes) + " bytes.",
+                    "The body is over the limit of " + limits.forPath(path) + " bytes.",
                     path, null);
             case 400 -> new Problem(Problem.TYPE_BASE + "malformed-request", "Malformed request", 400,
                     "The request is not well-formed HTTP (e.g. a malformed percent-escape in its path or query).", path, null);
