@@ -21,13 +21,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.agenda.application.templates.BuiltInTemplate;
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.Topics;
 import dev.oneonone.local.LocalPostgres;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,6 +89,9 @@ class DatabaseOutageTest {
                             org.hamcrest.Matchers.notNullValue());
             given().get("/q/metrics").then().statusCode(200)
                     .body(containsString("consumer_retrying{consumer=\"meetings-events\"} 1.0"));
+            // the events wait, counted per partition from the group's committed offsets
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> consumerLag(given().get("/q/metrics").asString())
+                    .values().stream().mapToDouble(Double::doubleValue).sum() >= events.size());
             Thread.sleep(OUTAGE.toMillis());
             // still retrying after well over the old budget
             given().get("/q/metrics").then().body(containsString("consumer_retrying{consumer=\"meetings-events\"} 1.0"));
@@ -119,6 +128,30 @@ class DatabaseOutageTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/q/health/well").statusCode() == 200);
         given().get("/q/metrics").then().body(containsString("consumer_retrying{consumer=\"meetings-events\"} 0.0"));
+
+        // consumer lag per partition: one series per partition of the topic, 0 once applied and committed
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Double> lagByPartition = consumerLag(given().get("/q/metrics").asString());
+            assertEquals(Set.of("0", "1", "2"), lagByPartition.keySet(), "a lag series for each of the topic's 3 partitions");
+            lagByPartition.forEach((partition, lag) -> assertEquals(0.0, lag, "lag of partition " + partition));
+        });
+    }
+
+    /** partition -> {@code consumer_lag_records} of the meetings-events consumer, from the Prometheus text. */
+    static Map<String, Double> consumerLag(String metrics) {
+        Pattern line = Pattern.compile("^consumer_lag_records\\{(.*)} (\\S+)$", Pattern.MULTILINE);
+        Pattern partitionLabel = Pattern.compile("partition=\"(\\d+)\"");
+        Map<String, Double> lag = new TreeMap<>();
+        Matcher matcher = line.matcher(metrics);
+        while (matcher.find()) {
+            String labels = matcher.group(1);
+            Matcher partition = partitionLabel.matcher(labels);
+            if (labels.contains("consumer=\"meetings-events\"") && labels.contains("topic=\"" + Topics.MEETINGS + "\"")
+                    && partition.find()) {
+                lag.put(partition.group(1), Double.parseDouble(matcher.group(2)));
+            }
+        }
+        return lag;
     }
 
     private static long count(Connection connection, String sql, UUID id) throws Exception {

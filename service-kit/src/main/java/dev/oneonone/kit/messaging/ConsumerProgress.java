@@ -32,7 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <li>{@code consumer_apply_failures_total} failed attempts;</li>
  * <li>{@code consumer_events_applied_total} events applied (a redelivery that changed nothing included);</li>
  * <li>{@code projection_lag_seconds} now minus the recorded time of the last event applied (it grows while
- * no event arrives too; read it with the Kafka client's {@code kafka_consumer_fetch_manager_records_lag}).</li>
+ * no event arrives too; read it with {@link ConsumerLag}'s {@code consumer_lag_records} per partition).</li>
  * </ul>
  * A failure that is not transient (a bug) holds its partition the same way and is just as visible: nothing is
  * skipped. The retried attempt runs again on the caller's Vert.x context, so a Hibernate Reactive session works
