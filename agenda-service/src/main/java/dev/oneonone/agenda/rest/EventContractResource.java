@@ -1,17 +1,14 @@
 package dev.oneonone.agenda.rest;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.events.Topics;
-import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.schema.AsyncApiDocument;
+import dev.oneonone.events.schema.Publisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,12 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/asyncapi")
 @Tag(name = "Event contract", description = "What this service publishes on Kafka")
 public class EventContractResource {
-    private static final String DOCUMENT = AsyncApiDocument.of("agenda-service events",
-            "What agenda-service records, as CloudEvents in Kafka binary mode: the topics of each meeting's agenda, "
-                    + "their order, notes and templates applied (aggregate agenda, keyed by the meeting id) and agreements "
-                    + "(aggregate agreement, keyed by its id). "
-                    + "Payloads carry ids, kinds, times and counts, never the free text of a 1:1.",
-            Topics.AGENDA, AgendaEvent.TYPE_PREFIX, payloads()).toPrettyString();
+    private final String document;
+
+    /** @param kafka the brokers the service is configured with; the first is the document's Kafka server */
+    public EventContractResource(
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = AsyncApiDocument.LOCAL_KAFKA) String kafka) {
+        this.document = AsyncApiDocument.of(Publisher.AGENDA, kafka.split(",")[0].trim()).toPrettyString();
+    }
 
     @GET
     @PermitAll
@@ -37,16 +35,11 @@ public class EventContractResource {
     @APIResponse(responseCode = "200", description = "The AsyncAPI document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "excerpt",
                     value = """
-                            {"asyncapi": "3.0.0", "info": {"title": "agenda-service events", "version": "1"},
-                             "channels": {"oneonone.agenda.v1": {"address": "oneonone.agenda.v1"}},
+                            {"asyncapi": "3.0.0", "info": {"title": "agenda-service events", "version": "1.0.0"},
+                             "servers": {"kafka": {"host": "localhost:19092", "protocol": "kafka"}},
+                             "channels": {"events": {"address": "oneonone.agenda.v1"}},
                              "components": {"messages": {"NoteWritten": {"name": "oneonone.agenda.NoteWritten"}}}}""")))
     public String asyncApi() {
-        return DOCUMENT;
-    }
-
-    private static List<Class<? extends Record>> payloads() {
-        List<Class<? extends Record>> payloads = new ArrayList<>();
-        AgendaEvent.payloadClasses().forEach(payload -> payloads.add(payload.asSubclass(Record.class)));
-        return payloads;
+        return document;
     }
 }

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.events.schema.RecordContract;
 import dev.oneonone.local.LocalKafka;
 import dev.oneonone.local.LocalPostgres;
 import dev.oneonone.local.LocalSigningKey;
@@ -88,6 +89,8 @@ class FaultInjectionTest {
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
     private static LocalSigningKey signingKey;
+    /** The AsyncAPI document meetings-service serves; every record read from its topic must keep it. */
+    private static RecordContract contract;
     /** Index service.ordinal() * 2 + instance (0 or 1): the live process of each instance. */
     private static final AtomicReferenceArray<ServiceProcess> instances = new AtomicReferenceArray<>(6);
     private static final List<ServiceProcess> allStarted = new ArrayList<>();
@@ -132,6 +135,11 @@ class FaultInjectionTest {
             }
         }
         System.out.printf("[fault] six instances ready %.1f s after launch%n", seconds(launched, Instant.now()));
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(
+                instances.get(slot(SuiteService.MEETINGS, 0)).url() + "/asyncapi")).timeout(REQUEST_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode(), "GET /asyncapi");
+        contract = new RecordContract(document.body());
     }
 
     @AfterAll
@@ -278,6 +286,8 @@ class FaultInjectionTest {
         assertEquals(List.of(), List.copyOf(verdict.acceptedWithoutEvent), "accepted commands without stored event" + report);
         assertEquals(0, verdict.unpublished, "events never published" + report);
         assertEquals(Set.of(), verdict.lost(), "events stored but missing on Kafka" + report);
+        assertEquals(List.of(), verdict.contractViolations, verdict.recordsBreakingContract
+                + " records break the AsyncAPI document (the first shown)" + report);
         assertEquals(Set.of(), verdict.agendaMissing, "events agenda-service did not apply" + report);
         assertEquals(Set.of(), verdict.insightsMissing, "events insights-service did not apply" + report);
         assertEquals(Map.of(), doubleApplied, "series whose meetings were counted twice" + report);
@@ -468,6 +478,9 @@ class FaultInjectionTest {
         final Set<UUID> acceptedWithoutEvent = new HashSet<>();
         final Set<UUID> agendaMissing = new HashSet<>();
         final Set<UUID> insightsMissing = new HashSet<>();
+        /** How many records read break the AsyncAPI document, and the violations of the first few. */
+        long recordsBreakingContract;
+        final List<String> contractViolations = new ArrayList<>();
 
         Set<UUID> lost() {
             Set<UUID> lost = new HashSet<>(stored.keySet());
@@ -545,7 +558,10 @@ class FaultInjectionTest {
         return v;
     }
 
-    /** Counts the records of each event id (CloudEvents header ce_id) on the topic, read from the beginning. */
+    /**
+     * Counts the records of each event id (CloudEvents header ce_id) on the topic, read from the beginning, and checks
+     * each against the AsyncAPI document.
+     */
     private static void readKafka(Verdict v) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -565,6 +581,10 @@ class FaultInjectionTest {
                     && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     v.kafkaRecords++;
+                    List<String> violations = contract.violations(record);
+                    if (!violations.isEmpty() && v.recordsBreakingContract++ < 5) {
+                        v.contractViolations.add(record.partition() + "/" + record.offset() + ": " + violations);
+                    }
                     Header id = record.headers().lastHeader("ce_id");
                     if (id != null) {
                         UUID event = UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));

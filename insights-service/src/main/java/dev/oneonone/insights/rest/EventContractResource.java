@@ -1,14 +1,11 @@
 package dev.oneonone.insights.rest;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.events.Topics;
-import dev.oneonone.events.insights.InsightsEvent;
 import dev.oneonone.events.schema.AsyncApiDocument;
+import dev.oneonone.events.schema.Publisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,11 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/asyncapi")
 @Tag(name = "Event contract", description = "What this service publishes on Kafka")
 public class EventContractResource {
-    private static final String DOCUMENT = AsyncApiDocument.of("insights-service events",
-            "What insights-service derives from the suite's events, as CloudEvents in Kafka binary mode: a series' "
-                    + "health or recommendations changing. Payloads carry ids, health levels, day counts and "
-                    + "recommendation codes, never the content of a 1:1.",
-            Topics.INSIGHTS, InsightsEvent.TYPE_PREFIX, payloads()).toPrettyString();
+    private final String document;
+
+    /** @param kafka the brokers the service is configured with; the first is the document's Kafka server */
+    public EventContractResource(
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = AsyncApiDocument.LOCAL_KAFKA) String kafka) {
+        this.document = AsyncApiDocument.of(Publisher.INSIGHTS, kafka.split(",")[0].trim()).toPrettyString();
+    }
 
     @GET
     @PermitAll
@@ -31,12 +30,6 @@ public class EventContractResource {
     @Operation(summary = "The AsyncAPI 3.0 document of the insights topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
     public String asyncApi() {
-        return DOCUMENT;
-    }
-
-    private static List<Class<? extends Record>> payloads() {
-        List<Class<? extends Record>> payloads = new ArrayList<>();
-        InsightsEvent.payloadClasses().forEach(payload -> payloads.add(payload.asSubclass(Record.class)));
-        return payloads;
+        return document;
     }
 }

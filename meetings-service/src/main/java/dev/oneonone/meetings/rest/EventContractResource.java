@@ -1,14 +1,11 @@
 package dev.oneonone.meetings.rest;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.oneonone.events.Topics;
-import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.schema.AsyncApiDocument;
+import dev.oneonone.events.schema.Publisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,10 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/asyncapi")
 @Tag(name = "Event contract", description = "What this service publishes on Kafka")
 public class EventContractResource {
-    private static final String DOCUMENT = AsyncApiDocument.of("meetings-service events",
-            "Everything meetings-service records, as CloudEvents in Kafka binary mode: people, series and meetings. "
-                    + "Payloads carry ids, kinds, times and counts, never the free text of a 1:1.",
-            Topics.MEETINGS, MeetingsEvent.TYPE_PREFIX, payloads()).toPrettyString();
+    private final String document;
+
+    /** @param kafka the brokers the service is configured with; the first is the document's Kafka server */
+    public EventContractResource(
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = AsyncApiDocument.LOCAL_KAFKA) String kafka) {
+        this.document = AsyncApiDocument.of(Publisher.MEETINGS, kafka.split(",")[0].trim()).toPrettyString();
+    }
 
     @GET
     @PermitAll
@@ -30,12 +30,6 @@ public class EventContractResource {
     @Operation(summary = "The AsyncAPI 3.0 document of the events topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
     public String asyncApi() {
-        return DOCUMENT;
-    }
-
-    private static List<Class<? extends Record>> payloads() {
-        List<Class<? extends Record>> payloads = new ArrayList<>();
-        MeetingsEvent.payloadClasses().forEach(payload -> payloads.add(payload.asSubclass(Record.class)));
-        return payloads;
+        return document;
     }
 }

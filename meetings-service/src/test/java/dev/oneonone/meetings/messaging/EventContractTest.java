@@ -6,7 +6,6 @@ import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -18,16 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.meetings.MeetingsEvent;
@@ -49,7 +42,11 @@ class EventContractTest {
     @Test
     void every_emitted_event_matches_the_served_contract() throws Exception {
         JsonNode document = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
-        UUID series = UUID.fromString(startWeeklySeries(ORG));
+        // with a preferred slot: LocalTime travels as "09:00:00", which format: time (offset required) would refuse
+        Map<String, Object> slotted = new java.util.HashMap<>(MeetingsApi.weeklySeries(UUID.randomUUID(), UUID.randomUUID()));
+        slotted.put("preferredWeekday", "TUESDAY");
+        slotted.put("preferredTime", "09:00");
+        UUID series = UUID.fromString(MeetingsApi.startSeries(ORG, slotted).statusCode(201).extract().path("id"));
         scheduleMeeting(ORG, series.toString(), nextWeek()).statusCode(201);
         UUID manager = PeopleApi.registerPerson(ORG, null);
         UUID report = PeopleApi.registerPerson(ORG, manager);
@@ -66,21 +63,20 @@ class EventContractTest {
 
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(
                 PublishedEvents.ofAggregate(series, 2, Duration.ofSeconds(30)));
+        assertEquals("09:00:00", JSON.readTree(records.get(0).value()).path("preferredTime").asText());
         records.addAll(PublishedEvents.ofAggregate(lived, 11, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(missedOne(), 4, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(manager, 3, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
 
+        // PublishedEvents checked each record against the served document: headers, payload and key
         Set<String> seen = new java.util.TreeSet<>();
-        JsonNode messages = document.path("components").path("messages");
-        JsonNode schemas = document.path("components").path("schemas");
         for (ConsumerRecord<String, String> record : records) {
             String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
             seen.add(type);
             String name = type.substring(type.lastIndexOf('.') + 1);
-            assertEquals(type, messages.path(name).path("name").asText(), "the document has a message for " + type);
-            assertEquals(Set.of(), validate(schemas.path(name), JSON.readTree(record.value())), type + " payload");
-            assertEquals(Set.of(), validate(schemas.path("CloudEventHeaders"), headers(record)), type + " headers");
+            assertEquals(type, document.path("components").path("messages").path(name).path("name").asText(),
+                    "the document has a message for " + type);
         }
         Set<String> everyType = new java.util.TreeSet<>();
         MeetingsEvent.payloadClasses().forEach(payload -> everyType.add(MeetingsEvent.typeOf(payload)));
@@ -129,20 +125,5 @@ class EventContractTest {
         given().get("/asyncapi").then().statusCode(200)
                 .body("asyncapi", org.hamcrest.Matchers.equalTo("3.0.0"))
                 .body("channels.events.address", org.hamcrest.Matchers.equalTo("oneonone.meetings.v1"));
-    }
-
-    private static ObjectNode headers(ConsumerRecord<String, String> record) {
-        ObjectNode headers = JSON.createObjectNode();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
-
-    private static Set<ValidationMessage> validate(JsonNode schema, JsonNode instance) {
-        assertFalse(schema.isMissingNode(), "schema present");
-        JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
-        assertTrue(compiled != null);
-        return compiled.validate(instance);
     }
 }

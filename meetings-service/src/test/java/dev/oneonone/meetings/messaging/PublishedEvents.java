@@ -1,5 +1,7 @@
 package dev.oneonone.meetings.messaging;
 
+import static io.restassured.RestAssured.given;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +16,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
+import dev.oneonone.events.schema.RecordContract;
 import dev.oneonone.local.SuiteInfrastructure;
 
-/** Reads what really reached Kafka, from the beginning of the topic, as another tool would. */
+/**
+ * Reads what really reached Kafka, from the beginning of the topic, as another tool would, and checks every record
+ * it reads against the AsyncAPI document the service serves ({@link RecordContract}).
+ */
 final class PublishedEvents {
     private PublishedEvents() {
     }
 
-    /** All events of one aggregate (series or person) found on the topic within the wait, in the order Kafka holds them. */
+    /**
+     * All events of one aggregate (series or person) found on the topic within the wait, in the order Kafka holds them.
+     *
+     * @throws AssertionError when a record read on the way breaks the served AsyncAPI document
+     */
     static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
@@ -29,6 +39,7 @@ final class PublishedEvents {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        RecordContract contract = servedContract();
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
@@ -37,6 +48,7 @@ final class PublishedEvents {
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    contract.check(record);
                     if (record.key().equals(aggregateId.toString())) {
                         found.add(record);
                     }
@@ -47,6 +59,11 @@ final class PublishedEvents {
             }
         }
         return found;
+    }
+
+    /** The contract as {@code GET /asyncapi} serves it. */
+    static RecordContract servedContract() {
+        return new RecordContract(given().get("/asyncapi").then().statusCode(200).extract().asString());
     }
 
     static EventEnvelope envelope(ConsumerRecord<String, String> record) {
