@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -123,6 +124,16 @@ class RollupResourceTest {
         given().auth().oauth2(hr).queryParam("team", "DATA").queryParam("department", "ENG")
                 .get("/rollups/managers").then().statusCode(200)
                 .body("items.scope.key", containsInAnyOrder(d.toString(), m2.toString()));
+        // a director without a filter: the managers of the people of their subtree (M1's reports: M1 manages them)
+        given().auth().oauth2(history.token(m1.toString(), "director")).get("/rollups/managers").then().statusCode(200)
+                .body("items.scope.key", hasItem(m1.toString())).body("$", hasKey("next"));
+        // every list and group read without any optional parameter, by each role that may read it
+        for (String role : List.of("hr", "integration", "director")) {
+            String token = history.token(d.toString(), role);
+            for (String list : List.of("/rollups/departments", "/rollups/teams", "/rollups/managers", "/attention", "/trends", "/series")) {
+                given().auth().oauth2(token).get(list).then().statusCode(200);
+            }
+        }
         given().auth().oauth2(hr).queryParam("team", "T".repeat(101)).get("/rollups/managers").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("team"));
     }
