@@ -237,11 +237,11 @@
     $('groups-section').hidden = !list;
     if (!list) return;
     $('groups-title').textContent = { department: 'Departments', team: 'Teams', manager: 'Managers' }[CHILDREN[scope.kind]];
-    const page = await api(list.path, Object.assign({ asOf: $('as-of').value, limit: 100, cursor: more ? state.groupsCursor : null }, list.params));
+    const page = await api(list.path, Object.assign({ asOf: $('as-of').value, limit: 100, after: more ? state.groupsCursor : null }, list.params));
     const body = $('groups').querySelector('tbody');
     if (!more) body.replaceChildren();
     page.items.forEach((item) => body.append(groupRow(item)));
-    state.groupsCursor = page.nextCursor || null;
+    state.groupsCursor = page.next || null;
     $('groups-more').hidden = !state.groupsCursor;
   }
 
@@ -270,10 +270,10 @@
   async function moreAttention() {
     const scope = state.path[state.path.length - 1];
     const body = $('attention').querySelector('tbody');
-    const page = await api('/attention', { scope: scopeText(scope), asOf: $('as-of').value, limit: 100, cursor: state.attentionCursor });
+    const page = await api('/attention', { scope: scopeText(scope), asOf: $('as-of').value, limit: 100, after: state.attentionCursor });
     if (!state.attentionCursor) body.replaceChildren(); // the first page repeats the preview
     page.items.forEach((item) => body.append(attentionRow(item)));
-    state.attentionCursor = page.nextCursor || null;
+    state.attentionCursor = page.next || null;
     $('attention-more').hidden = !state.attentionCursor;
   }
 

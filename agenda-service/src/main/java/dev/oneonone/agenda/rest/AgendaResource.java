@@ -101,7 +101,7 @@ public class AgendaResource {
     @Path("/{meetingId}/agenda")
     @WithSession
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Read a meeting's agenda",
+    @Operation(operationId = "getAgenda", summary = "Read a meeting's agenda",
             description = "Only the meeting's two participants see it. Known here as soon as meetings-service's "
                     + "MeetingScheduled event has arrived. 'topics' come in run order: the companion's first, then "
                     + "those carried over from earlier meetings (with how many times each was carried), then the "
@@ -139,7 +139,7 @@ public class AgendaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Put a topic on a meeting's agenda",
+    @Operation(operationId = "addTopic", summary = "Put a topic on a meeting's agenda",
             description = "Either participant adds topics to a scheduled meeting until it starts; the author's side "
                     + "(companion or leader) comes from the caller. Records TopicAdded, which carries the kind but "
                     + "never the title or details. Optional If-Match: the agenda's ETag; Idempotency-Key makes retries safe.")
@@ -187,7 +187,7 @@ public class AgendaResource {
     @Path("/{meetingId}/topics/{topicId}/discussed")
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Mark a topic discussed",
+    @Operation(operationId = "markTopicDiscussed", summary = "Mark a topic discussed",
             description = "Either participant marks a topic of the agenda discussed, once. Records TopicDiscussed. "
                     + "Optional If-Match: the agenda's ETag.")
     @APIResponse(responseCode = "200", description = "The topic, now discussed; ETag: the agenda's new version",

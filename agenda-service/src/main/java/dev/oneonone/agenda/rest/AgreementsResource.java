@@ -68,7 +68,7 @@ public class AgreementsResource {
     @Path("/{agreementId}")
     @WithSession
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Read an agreement with its history",
+    @Operation(operationId = "getAgreement", summary = "Read an agreement with its history",
             description = "Only the series' two participants see it: made, every due date change, completed or "
                     + "dropped, each with when it happened (and when it was recorded, later for imported history). "
                     + "ETag: the agreement's version, for If-Match on its changes.")
@@ -83,7 +83,7 @@ public class AgreementsResource {
     @Path("/{agreementId}/completion")
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Complete an agreement", description = "Either participant records that the promise was kept. "
+    @Operation(operationId = "completeAgreement", summary = "Complete an agreement", description = "Either participant records that the promise was kept. "
             + "Records AgreementCompleted. Optional If-Match: the agreement's ETag.")
     @APIResponse(responseCode = "200", description = "The agreement, completed; ETag: its new version",
             content = @Content(schema = @Schema(implementation = AgreementDetailsView.class),
@@ -108,7 +108,7 @@ public class AgreementsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Drop an agreement", description = "Either participant closes it without completing it, for "
+    @Operation(operationId = "dropAgreement", summary = "Drop an agreement", description = "Either participant closes it without completing it, for "
             + "a reason. Records AgreementDropped. Optional If-Match: the agreement's ETag.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DropAgreementRequest.class),
             examples = @ExampleObject(name = "no longer needed", value = "{\"reason\": \"NO_LONGER_NEEDED\"}")))
@@ -137,7 +137,7 @@ public class AgreementsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Change an agreement's due date", description = "Either participant moves the due date of an "
+    @Operation(operationId = "changeAgreementDueDate", summary = "Change an agreement's due date", description = "Either participant moves the due date of an "
             + "open agreement (null removes it). Records AgreementDueDateChanged with the previous and the new date; "
             + "the same date again changes nothing (and keeps the version). Optional If-Match: the agreement's ETag.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChangeDueDateRequest.class),

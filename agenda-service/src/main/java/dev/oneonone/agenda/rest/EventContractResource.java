@@ -30,7 +30,7 @@ public class EventContractResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The AsyncAPI 3.0 document of the events topic",
+    @Operation(operationId = "getAgendaEventContract", summary = "The AsyncAPI 3.0 document of the events topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
     @APIResponse(responseCode = "200", description = "The AsyncAPI document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "excerpt",

@@ -52,7 +52,7 @@ public class ImportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.INTEGRATION)
-    @Operation(summary = "Import the topics and agreements of past meetings",
+    @Operation(operationId = "importAgendaHistory", summary = "Import the topics and agreements of past meetings",
             description = "For an HR platform moving history in from another tool, after the series and meetings were "
                     + "imported into meetings-service (whose events tell agenda-service of them). Topics with whether "
                     + "they were discussed; agreements made, with due date changes, completed or dropped. Each event "

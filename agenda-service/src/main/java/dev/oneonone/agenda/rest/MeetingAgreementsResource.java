@@ -54,7 +54,7 @@ public class MeetingAgreementsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Make an agreement at a meeting",
+    @Operation(operationId = "makeAgreement", summary = "Make an agreement at a meeting",
             description = "Either participant records what one of the two (the owner) promised, with an optional due "
                     + "date in the series' time zone. Records AgreementMade, which carries the owner and due date but "
                     + "never the wording. The agreement is then listed for review on the series' later meetings until "

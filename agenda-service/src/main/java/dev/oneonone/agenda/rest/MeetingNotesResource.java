@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,7 +61,7 @@ public class MeetingNotesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Write a note on a meeting",
+    @Operation(operationId = "writeNote", summary = "Write a note on a meeting",
             description = "Either participant writes notes on a meeting they take part in, before, during or after it. "
                     + "Records NoteWritten (revision 1), which carries the visibility and the author's side but never the text.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WriteNoteRequest.class),
@@ -100,7 +101,7 @@ public class MeetingNotesResource {
     @GET
     @WithSession
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "List the notes of a meeting the caller may read",
+    @Operation(operationId = "listMeetingNotes", summary = "List the notes of a meeting the caller may read",
             description = "The meeting's shared notes and the caller's own private notes, oldest first; the other "
                     + "participant's private notes are neither listed nor counted. Cursor paging: pass the answer's "
                     + "'next' as 'after'.")
@@ -119,9 +120,10 @@ public class MeetingNotesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
     public Uni<NotePage> list(@PathParam("meetingId") UUID meetingId,
-            @Parameter(description = "Page size, 1 to 100", example = "50") @QueryParam("limit")
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit")
             @DefaultValue(Paging.DEFAULT_LIMIT) int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         int size = Paging.limit(limit);
         return notes.readable(caller, meetingId, Paging.after(after), size)

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,7 +59,7 @@ public class NotesResource {
     @Path("/{noteId}")
     @WithSession
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Read a note", description = "A shared note by either participant of its meeting, a private "
+    @Operation(operationId = "getNote", summary = "Read a note", description = "A shared note by either participant of its meeting, a private "
             + "note by its author only; for anyone else it does not exist (404). ETag: its revision.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.class),
             examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)))
@@ -81,7 +82,7 @@ public class NotesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Edit a note", description = "Either participant edits a shared note; only its author a private "
+    @Operation(operationId = "editNote", summary = "Edit a note", description = "Either participant edits a shared note; only its author a private "
             + "one. The earlier text stays in the note's revisions. Records NoteWritten with the new revision, without "
             + "the text. Send If-Match with the ETag you read so that you do not overwrite an edit you have not seen.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EditNoteRequest.class),
@@ -118,7 +119,7 @@ public class NotesResource {
     @Path("/{noteId}/revisions")
     @WithSession
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Read a note's history", description = "Every text the note had, oldest first, with the side "
+    @Operation(operationId = "listNoteRevisions", summary = "Read a note's history", description = "Every text the note had, oldest first, with the side "
             + "who wrote it; only for who may read the note. Cursor paging: pass the answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteRevisionPage.class),
             examples = @ExampleObject(name = "history", value = NoteViews.REVISIONS_EXAMPLE)))
@@ -135,9 +136,10 @@ public class NotesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
     public Uni<NoteRevisionPage> revisions(@PathParam("noteId") UUID noteId,
-            @Parameter(description = "Page size, 1 to 100", example = "50") @QueryParam("limit")
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit")
             @DefaultValue(Paging.DEFAULT_LIMIT) int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         int size = Paging.limit(limit);
         long from = Paging.after(after);

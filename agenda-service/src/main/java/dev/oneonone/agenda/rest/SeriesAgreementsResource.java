@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,9 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.agreements.AgreementFilter;
 import dev.oneonone.agenda.application.agreements.Agreements;
-import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem;
-import dev.oneonone.kit.problem.Problem.FieldError;
+import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Agreements")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeriesAgreementsResource {
-    static final int MAX_PAGE_SIZE = 100;
-
     private final JsonWebToken token;
     private final Agreements agreements;
 
@@ -45,7 +43,7 @@ public class SeriesAgreementsResource {
     @GET
     @WithSession
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "List a series' agreements",
+    @Operation(operationId = "listSeriesAgreements", summary = "List a series' agreements",
             description = "Only the series' two participants see them. By when they were made (then id); cursor "
                     + "paging: pass the answer's 'next' as 'after'. 'overdue' is derived: open with a due date before "
                     + "today in the series' time zone.")
@@ -65,20 +63,20 @@ public class SeriesAgreementsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = AgreementExamples.SERIES_NOT_FOUND)))
     public Uni<AgreementPage> list(@PathParam("seriesId") UUID seriesId,
-            @Parameter(description = "open (default), closed (completed or dropped) or all", example = "open")
+            @Parameter(description = "open (default), closed (completed or dropped) or all", example = "open",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "open", "closed", "all" }, defaultValue = "open"))
             @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE, example = "50") @QueryParam("limit")
-            @DefaultValue("50") int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit")
+            @DefaultValue(Paging.DEFAULT_LIMIT) int limit,
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         AgreementFilter filter = AgreementFilter.parse(status);
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidInputException(java.util.List.of(new FieldError("limit", "must be 1 to " + MAX_PAGE_SIZE)));
-        }
-        AgreementPage.Cursor cursor = after == null ? null : AgreementPage.Cursor.parse(after);
+        Paging.limit(limit);
+        Paging.InstantCursor cursor = after == null || after.isBlank() ? null : Paging.InstantCursor.parse(after);
         return agreements.series(caller, seriesId).chain(series -> agreements
-                .page(series, filter, cursor == null ? null : cursor.madeAt(),
-                        cursor == null ? null : cursor.agreementId(), limit + 1)
+                .page(series, filter, cursor == null ? null : cursor.at(),
+                        cursor == null ? null : cursor.id(), limit + 1)
                 .map(rows -> AgreementPage.of(rows.stream()
                         .map(row -> AgreementView.of(row, agreements.overdue(row, series))).toList(), limit)));
     }

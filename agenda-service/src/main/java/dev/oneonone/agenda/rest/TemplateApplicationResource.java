@@ -50,7 +50,7 @@ public class TemplateApplicationResource {
     @Path("/{templateId}/application")
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Apply a template to a meeting's agenda",
+    @Operation(operationId = "applyTemplate", summary = "Apply a template to a meeting's agenda",
             description = "Either participant puts a template's questions (one of the organisation's templates, or the "
                     + "built-in one) on a scheduled meeting's agenda before it starts, as topics of the leader's side. "
                     + "Records a TopicAdded per question and TemplateApplied (ids and kinds only). Applying the same "

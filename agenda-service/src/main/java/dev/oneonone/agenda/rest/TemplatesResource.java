@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +66,7 @@ public class TemplatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed({ Caller.HR, Caller.INTEGRATION })
-    @Operation(summary = "Define an agenda template",
+    @Operation(operationId = "createTemplate", summary = "Define an agenda template",
             description = "firstMeeting: true makes it the organisation's first-meeting template (the previous one loses "
                     + "the mark): the first meeting of each new series then starts from its questions instead of the "
                     + "built-in ones.")
@@ -100,7 +101,7 @@ public class TemplatesResource {
     @GET
     @WithSession
     @RolesAllowed({ Caller.PERSON, Caller.HR, Caller.INTEGRATION })
-    @Operation(summary = "List the organisation's templates",
+    @Operation(operationId = "listTemplates", summary = "List the organisation's templates",
             description = "Its own templates, oldest first (the built-in one is at GET /templates/first-meeting while no "
                     + "own template is marked, and always at its fixed id). Cursor paging: pass 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TemplatePage.class),
@@ -115,9 +116,10 @@ public class TemplatesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     public Uni<TemplatePage> list(
-            @Parameter(description = "Page size, 1 to 100", example = "50") @QueryParam("limit")
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit")
             @DefaultValue(Paging.DEFAULT_LIMIT) int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         int size = Paging.limit(limit);
         return templates.list(caller.organisationId(), Paging.after(after), size)
@@ -129,7 +131,7 @@ public class TemplatesResource {
     @Path("/first-meeting")
     @WithSession
     @RolesAllowed({ Caller.PERSON, Caller.HR, Caller.INTEGRATION })
-    @Operation(summary = "The template the organisation's new series start from",
+    @Operation(operationId = "getFirstMeetingTemplate", summary = "The template the organisation's new series start from",
             description = "The organisation's template marked firstMeeting, or else the built-in first-meeting template.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TemplateView.class),
             examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)))
@@ -148,7 +150,7 @@ public class TemplatesResource {
     @Path("/{templateId}")
     @WithSession
     @RolesAllowed({ Caller.PERSON, Caller.HR, Caller.INTEGRATION })
-    @Operation(summary = "Read a template", description = "One of the organisation's own, or the built-in one "
+    @Operation(operationId = "getTemplate", summary = "Read a template", description = "One of the organisation's own, or the built-in one "
             + "(id 7c079a41-07a5-3f54-a302-137107d9b2e6). ETag: its version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TemplateView.class),
             examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)))
@@ -171,7 +173,7 @@ public class TemplatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed({ Caller.HR, Caller.INTEGRATION })
-    @Operation(summary = "Change a template", description = "Replaces its name, mark and questions. Agendas it was "
+    @Operation(operationId = "changeTemplate", summary = "Change a template", description = "Replaces its name, mark and questions. Agendas it was "
             + "already applied to keep their topics. Optional If-Match: the template's ETag.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TemplateRequest.class),
             examples = @ExampleObject(name = "first meeting", value = TemplateBodies.REQUEST_EXAMPLE)))
@@ -207,7 +209,7 @@ public class TemplatesResource {
     @Path("/{templateId}")
     @WithTransaction
     @RolesAllowed({ Caller.HR, Caller.INTEGRATION })
-    @Operation(summary = "Delete a template", description = "Agendas it was applied to keep their topics; deleting the "
+    @Operation(operationId = "deleteTemplate", summary = "Delete a template", description = "Agendas it was applied to keep their topics; deleting the "
             + "first-meeting template brings back the built-in one. Optional If-Match: the template's ETag.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid bearer token",

@@ -77,7 +77,7 @@ public class TopicOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.PERSON)
-    @Operation(summary = "Reorder a meeting's topics",
+    @Operation(operationId = "reorderTopics", summary = "Reorder a meeting's topics",
             description = "Either participant puts the agenda's topics in a new order before the meeting starts; the "
                     + "list names every topic of the agenda exactly once. The agenda then runs its topics in this order "
                     + "within each of its sections (the companion's topics still come before the leader's). Records "

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.kit.openapi.ApiVocabulary;
 import dev.oneonone.local.LocalKafka;
 import dev.oneonone.local.LocalPostgres;
 import dev.oneonone.local.LocalSigningKey;
 import dev.oneonone.local.ServiceProcess;
 import dev.oneonone.local.SuiteService;
 import dev.oneonone.local.SuiteServices;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -102,6 +105,16 @@ class SuiteEventPathTest {
         try (AutoCloseable closedThird = postgres; AutoCloseable closedSecond = kafka; AutoCloseable closedFirst = services) {
             // try-with-resources closes in reverse order, skips what a failed start left null and keeps every failure.
         }
+    }
+
+    @Test
+    void theThreeOpenApiDocumentsSpeakOneVocabularyWithOperationIdsUniqueAcrossTheSuite() {
+        Map<String, String> documents = new LinkedHashMap<>();
+        for (SuiteService service : SuiteService.values()) {
+            documents.put(service.name(), RestAssured.given().baseUri(services.url(service))
+                    .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        }
+        ApiVocabulary.assertFollowed(documents);
     }
 
     @Test

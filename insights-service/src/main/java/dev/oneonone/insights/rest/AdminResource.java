@@ -48,7 +48,7 @@ public class AdminResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the projections from the first event on Kafka",
+    @Operation(operationId = "startProjectionReplay", summary = "Rebuild the projections from the first event on Kafka",
             description = "Starts a replay of oneonone.meetings.v1 and oneonone.agenda.v1 from offset 0 into copies of "
                     + "the projection tables, then swaps them in at once. The service keeps answering from the current "
                     + "tables meanwhile. Answers at once; follow with GET. Asking while a replay runs starts no second one.")
@@ -70,7 +70,7 @@ public class AdminResource {
     }
 
     @GET
-    @Operation(summary = "Where the last replay stands")
+    @Operation(operationId = "getProjectionReplay", summary = "Where the last replay stands")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayStatusView.class)))
     @APIResponse(responseCode = "403", description = "Only an integration may replay",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -18,6 +18,7 @@ import dev.oneonone.insights.domain.rollup.AttentionItem;
 import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,8 +35,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Caller.DIRECTOR, Caller.HR, Caller.INTEGRATION })
 public class AttentionResource {
-    private static final String SCOPE = "organisation, department:<code>, team:<code>, manager:<person id> or subtree:<person id>; "
-            + "by default the organisation for HR and integrations, the caller's own subtree for a director.";
+    private static final String SCOPE = "The group: `organisation`, `department:<code>`, `team:<code>` (e.g. `team:PLATFORM`), "
+            + "`manager:<person id>` or `subtree:<person id>` (a director's reporting subtree); codes compare exactly. By default the organisation for HR and integrations, the caller's own subtree for a director.";
 
     private final RollupService service;
     private final JsonWebToken token;
@@ -47,11 +48,11 @@ public class AttentionResource {
 
     @GET
     @Path("attention")
-    @Operation(summary = "What needs attention",
+    @Operation(operationId = "listAttentionItems", summary = "What needs attention",
             description = "Series that are OVERDUE or AT_RISK (unless paused) or whose follow-through is low, and reports with no 1:1 with their manager at all; most urgent first, with the reasons.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AttentionPage.class),
             examples = @ExampleObject(name = "page", value = RollupExamples.ATTENTION)))
-    @APIResponse(responseCode = "400", description = "A query parameter was refused (scope, asOf, limit, cursor)",
+    @APIResponse(responseCode = "400", description = "A query parameter was refused (scope, asOf, limit, after)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = RollupExamples.INVALID)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -60,12 +61,12 @@ public class AttentionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group on the date that the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AttentionPage> attention(@Parameter(description = SCOPE, example = "department:ENG") @QueryParam("scope") String scope,
-            @Parameter(description = RollupResource.AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = RollupResource.CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = RollupResource.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+    public Uni<AttentionPage> attention(@Parameter(description = SCOPE, example = "department:ENG", schema = @Schema(type = SchemaType.STRING, pattern = RollupResource.SCOPE_PATTERN)) @QueryParam("scope") String scope,
+            @Parameter(description = RollupResource.AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit) {
         Caller caller = Caller.of(token);
-        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).scope(scope, defaultScope(caller)).asOf(asOf).cursor(cursor)
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).scope(scope, defaultScope(caller)).asOf(asOf).after(after)
                 .limit(limit).checked();
         if (query.scope().kind() == Scope.Kind.ORGANISATION) {
             RollupResource.requireWholeOrganisation(caller);
@@ -77,17 +78,17 @@ public class AttentionResource {
             }
             List<AttentionItem> all = service.calculator().attention(query.scope(), snapshot, visibility);
             if (all == null) {
-                return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), true, null, null, null);
+                return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), true, null, List.of(), null);
             }
             RollupQuery.Page<AttentionItem> page = query.page(all);
             return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), false, page.total(),
-                    AttentionItemView.of(page.items()), page.nextCursor());
+                    AttentionItemView.of(page.items()), page.next());
         });
     }
 
     @GET
     @Path("trends")
-    @Operation(summary = "A group's weekly trend",
+    @Operation(operationId = "getGroupTrend", summary = "A group's weekly trend",
             description = "The group's figures at the end of each of the last weeks (default 12), computed from the event history as of each week end. Privacy applies per week.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TrendView.class),
             examples = @ExampleObject(name = "trend", value = RollupExamples.TREND)))
@@ -99,9 +100,10 @@ public class AttentionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group on the date that the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TrendView> trend(@Parameter(description = SCOPE, example = "team:PLATFORM") @QueryParam("scope") String scope,
-            @Parameter(description = RollupResource.AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = "Week ends, 1 to 52 (default 12).", example = "12") @QueryParam("weeks") String weeks) {
+    public Uni<TrendView> trend(@Parameter(description = SCOPE, example = "team:PLATFORM", schema = @Schema(type = SchemaType.STRING, pattern = RollupResource.SCOPE_PATTERN)) @QueryParam("scope") String scope,
+            @Parameter(description = RollupResource.AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = "Week ends, 1 to 52 (default 12).", example = "12",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52", defaultValue = "12")) @QueryParam("weeks") String weeks) {
         Caller caller = Caller.of(token);
         RollupQuery query = new RollupQuery(service.today(caller.organisationId())).scope(scope, defaultScope(caller)).asOf(asOf)
                 .weeks(weeks, service.rules().defaultWeeks()).checked();

@@ -27,7 +27,7 @@ public class EventContractResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The AsyncAPI 3.0 document of the insights topic",
+    @Operation(operationId = "getInsightsEventContract", summary = "The AsyncAPI 3.0 document of the insights topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
     public String asyncApi() {
         return document;

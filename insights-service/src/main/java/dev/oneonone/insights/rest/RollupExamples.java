@@ -29,7 +29,7 @@ final class RollupExamples {
             {"scope":{"kind":"TEAM","key":"DESIGN-OPS"},"asOf":"2026-11-23","suppressed":true}""";
 
     static final String PAGE = """
-            {"asOf":"2026-11-23","total":14,"nextCursor":"b2Zmc2V0OjI",
+            {"asOf":"2026-11-23","total":14,"next":"b2Zmc2V0OjI",
              "items":[{"scope":{"kind":"DEPARTMENT","key":"ENG"},"asOf":"2026-11-23","suppressed":false,
                "figures":{"people":54,"series":51,"health":{"healthy":41,"atRisk":6,"overdue":3,"noOneOnOne":2,"paused":1},
                  "followThrough":{"due":120,"completedOnTime":96,"rate":0.8,"openOverdue":9},"adherenceAverage":0.87,
@@ -46,7 +46,7 @@ final class RollupExamples {
                "leaderId":"7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01","companionId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
                "relationship":"MANAGER_REPORT","cadence":"WEEKLY","health":"AT_RISK","gapDays":12,"recommendations":[]},
               {"reasons":["NO_ONE_ON_ONE"],"leaderId":"7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01",
-               "companionId":"3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"}],"nextCursor":"b2Zmc2V0OjM"}""";
+               "companionId":"3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"}],"next":"b2Zmc2V0OjM"}""";
 
     static final String TREND = """
             {"scope":{"kind":"ORGANISATION"},"asOf":"2026-11-23","weeks":2,

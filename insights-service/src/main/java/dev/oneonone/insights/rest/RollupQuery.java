@@ -83,7 +83,8 @@ final class RollupQuery {
         return this;
     }
 
-    RollupQuery cursor(String text) {
+    /** The {@code next} of a previous page: Base64url of the offset in the list, opaque to clients. */
+    RollupQuery after(String text) {
         if (text == null || text.isBlank()) {
             return this;
         }
@@ -95,7 +96,7 @@ final class RollupQuery {
         }
         if (offset < 0) {
             offset = 0;
-            errors.add(new FieldError("cursor", "is not a cursor this API gave out: pass nextCursor of the previous page"));
+            errors.add(new FieldError("after", "must be the 'next' of a previous page"));
         }
         return this;
     }
@@ -158,7 +159,7 @@ final class RollupQuery {
         return new Page<>(all.subList(from, to), all.size(), next);
     }
 
-    record Page<T>(List<T> items, int total, String nextCursor) {
+    record Page<T>(List<T> items, int total, String next) {
     }
 
     private static Integer integer(String text) {

@@ -25,6 +25,7 @@ import dev.oneonone.insights.domain.rollup.Rollup;
 import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
@@ -49,8 +50,8 @@ import jakarta.ws.rs.core.MediaType;
 public class RollupResource {
     static final String AS_OF = "The date the figures are as of (ISO, not after today); today in the organisation's time zone when absent.";
     static final String WEEKS = "Include a weekly trend of this many week ends (1 to 52), the last one being asOf.";
-    static final String LIMIT = "Page size, 1 to 100 (default 50).";
-    static final String CURSOR = "The nextCursor of the previous page.";
+    static final String SCOPE_PATTERN = "^(organisation|(department|team):[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
+            + "|(manager|subtree):[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$";
 
     private final RollupService service;
     private final JsonWebToken token;
@@ -62,7 +63,7 @@ public class RollupResource {
 
     @GET
     @Path("/organisation")
-    @Operation(summary = "The organisation's rollup", description = "For HR and integrations; a director reads their subtree instead (403 here).")
+    @Operation(operationId = "getOrganisationRollup", summary = "The organisation's rollup", description = "For HR and integrations; a director reads their subtree instead (403 here).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class),
             examples = @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
@@ -72,8 +73,8 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not HR or an integration (a director reads GET /rollups/subtrees/{their person id})",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupView> organisation(@Parameter(description = AS_OF, example = "2026-11-23") @QueryParam("asOf") String asOf,
-            @Parameter(description = WEEKS, example = "12") @QueryParam("weeks") String weeks) {
+    public Uni<RollupView> organisation(@Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
         Caller caller = Caller.of(token);
         requireWholeOrganisation(caller);
         return rollup(caller, Scope.ORGANISATION, asOf, weeks);
@@ -81,7 +82,7 @@ public class RollupResource {
 
     @GET
     @Path("/departments")
-    @Operation(summary = "List departments with their figures", description = "Departments (by code) of the people the caller sees on the date, in code order; groups under the minimum size are listed as suppressed.")
+    @Operation(operationId = "listDepartmentRollups", summary = "List departments with their figures", description = "Departments (by code) of the people the caller sees on the date, in code order; groups under the minimum size are listed as suppressed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class),
             examples = @ExampleObject(name = "page", value = RollupExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
@@ -90,15 +91,15 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupPage> departments(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
-        return list(asOf, cursor, limit, Map.of(), person -> true, Directory.Person::department, Scope::department);
+    public Uni<RollupPage> departments(@Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit) {
+        return list(asOf, after, limit, Map.of(), person -> true, Directory.Person::department, Scope::department);
     }
 
     @GET
     @Path("/departments/{code}")
-    @Operation(summary = "A department's rollup", description = "The department's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
+    @Operation(operationId = "getDepartmentRollup", summary = "A department's rollup", description = "The department's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class), examples = {
             @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP),
             @ExampleObject(name = "suppressed", value = RollupExamples.SUPPRESSED) }))
@@ -110,14 +111,14 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nobody the caller sees is in this department on the date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupView> department(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+    public Uni<RollupView> department(@PathParam("code") String code, @Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.department(code), asOf, weeks);
     }
 
     @GET
     @Path("/teams")
-    @Operation(summary = "List teams with their figures", description = "Teams (by code) of the people the caller sees on the date, optionally only those with people in a department.")
+    @Operation(operationId = "listTeamRollups", summary = "List teams with their figures", description = "Teams (by code) of the people the caller sees on the date, optionally only those with people in a department.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,18 +126,18 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupPage> teams(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+    public Uni<RollupPage> teams(@Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = "Only teams with people in this department.", example = "ENG") @QueryParam("department") String department,
-            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
-        return list(asOf, cursor, limit, codes("department", department),
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit) {
+        return list(asOf, after, limit, codes("department", department),
                 person -> department == null || department.equals(person.department()),
                 Directory.Person::team, Scope::team);
     }
 
     @GET
     @Path("/teams/{code}")
-    @Operation(summary = "A team's rollup", description = "The team's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
+    @Operation(operationId = "getTeamRollup", summary = "A team's rollup", description = "The team's people on the date (for a director: those in their subtree) and the series whose companion is one of them.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class), examples = {
             @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP),
             @ExampleObject(name = "suppressed", value = RollupExamples.SUPPRESSED) }))
@@ -148,14 +149,14 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nobody the caller sees is in this team on the date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupView> team(@PathParam("code") String code, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+    public Uni<RollupView> team(@PathParam("code") String code, @Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.team(code), asOf, weeks);
     }
 
     @GET
     @Path("/managers")
-    @Operation(summary = "List managers with their figures", description = "The managers (by person id) of the people the caller sees on the date: "
+    @Operation(operationId = "listManagerRollups", summary = "List managers with their figures", description = "The managers (by person id) of the people the caller sees on the date: "
             + "without team or department, every such manager (the whole organisation for HR and an integration, a director's subtree for a director); "
             + "with team and/or department, only the managers of that team's or department's people (both given: people in both).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class)))
@@ -165,21 +166,21 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupPage> managers(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+    public Uni<RollupPage> managers(@Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = "Only managers of this team's people; all managers the caller sees when left out.", example = "PLATFORM") @QueryParam("team") String team,
             @Parameter(description = "Only managers of this department's people; all managers the caller sees when left out.", example = "ENG") @QueryParam("department") String department,
-            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit) {
         Predicate<Directory.Person> member = person -> (team == null || team.equals(person.team()))
                 && (department == null || department.equals(person.department()));
-        return list(asOf, cursor, limit, codes("team", team, "department", department), member,
+        return list(asOf, after, limit, codes("team", team, "department", department), member,
                 person -> person.managerId() == null ? null : person.managerId().toString(),
                 key -> Scope.manager(UUID.fromString(key)));
     }
 
     @GET
     @Path("/managers/{personId}")
-    @Operation(summary = "A manager's rollup", description = "The series the person leads, and the coverage of their direct reports on the date.")
+    @Operation(operationId = "getManagerRollup", summary = "A manager's rollup", description = "The series the person leads, and the coverage of their direct reports on the date.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -189,14 +190,14 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in the directory on the date, or outside the director's subtree",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupView> manager(@PathParam("personId") UUID personId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+    public Uni<RollupView> manager(@PathParam("personId") UUID personId, @Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.manager(personId), asOf, weeks);
     }
 
     @GET
     @Path("/subtrees/{directorId}")
-    @Operation(summary = "A reporting subtree's rollup", description = "Everyone below the person in the reporting lines of the date, and the series whose companion is one of them. A director reads their own subtree and those within it.")
+    @Operation(operationId = "getSubtreeRollup", summary = "A reporting subtree's rollup", description = "Everyone below the person in the reporting lines of the date, and the series whose companion is one of them. A director reads their own subtree and those within it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -206,8 +207,8 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in the directory on the date, or outside the director's subtree",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupView> subtree(@PathParam("directorId") UUID directorId, @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = WEEKS) @QueryParam("weeks") String weeks) {
+    public Uni<RollupView> subtree(@PathParam("directorId") UUID directorId, @Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.subtree(directorId), asOf, weeks);
     }
 
@@ -236,7 +237,6 @@ public class RollupResource {
         });
     }
 
-    /** A page of the groups (department, team or manager keys) of the people the caller sees. */
     /** The code filters that were given, by parameter name (left-out ones are not in it). */
     private static Map<String, String> codes(String... namesAndValues) {
         Map<String, String> codes = new LinkedHashMap<>();
@@ -248,10 +248,10 @@ public class RollupResource {
         return codes;
     }
 
-    private Uni<RollupPage> list(String asOfText, String cursor, String limit, Map<String, String> filters,
+    private Uni<RollupPage> list(String asOfText, String after, String limit, Map<String, String> filters,
             Predicate<Directory.Person> member, Function<Directory.Person, String> key, Function<String, Scope> scopeOf) {
         Caller caller = Caller.of(token);
-        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).cursor(cursor).limit(limit);
+        RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).after(after).limit(limit);
         filters.forEach(query::code);
         query.checked();
         return service.snapshot(caller.organisationId(), query.asOf()).map(snapshot -> {
@@ -268,7 +268,7 @@ public class RollupResource {
             RollupQuery.Page<String> page = query.page(List.copyOf(keys));
             return new RollupPage(query.asOf(), page.items().stream()
                     .map(k -> RollupView.of(service.calculator().summary(scopeOf.apply(k), snapshot, visibility))).toList(),
-                    page.total(), page.nextCursor());
+                    page.total(), page.next());
         });
     }
 }

@@ -2,11 +2,12 @@ package dev.oneonone.insights.rest;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "SeriesFiguresPage", description = "One page of series figures, by series id; 'next' is the cursor of the "
-        + "following page, null on the last.")
-public record SeriesFiguresPage(@Schema(example = "2026-03-02") LocalDate asOf, List<SeriesFiguresView> items, UUID next) {
+import dev.oneonone.kit.rest.Paging;
+
+@Schema(name = "SeriesFiguresPage", description = "One page of series figures, by series id.")
+public record SeriesFiguresPage(@Schema(example = "2026-03-02") LocalDate asOf, List<SeriesFiguresView> items,
+        @Schema(description = Paging.NEXT_DESCRIPTION, example = "0b5e6a4c-3f0e-4a59-9a57-2d1f7c3e9b10", nullable = true) String next) {
 }

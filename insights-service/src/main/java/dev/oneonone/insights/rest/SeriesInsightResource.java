@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +29,7 @@ import dev.oneonone.kit.input.DateRange;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +67,7 @@ public class SeriesInsightResource {
 
     @GET
     @Path("/{seriesId}")
-    @Operation(summary = "Read a series' figures", description = "The series, its next meeting and every figure of "
+    @Operation(operationId = "getSeriesFigures", summary = "Read a series' figures", description = "The series, its next meeting and every figure of "
             + "docs/insights.md as of a date, computed from the events consumed so far.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesInsightView.class),
             examples = @ExampleObject(name = "weekly series", value = EXAMPLE_SERIES)))
@@ -78,7 +79,7 @@ public class SeriesInsightResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION, Caller.DIRECTOR, Caller.HR })
     public Uni<SeriesInsightView> series(@PathParam("seriesId") UUID seriesId,
-            @Parameter(description = AS_OF, example = "2026-03-02") @QueryParam("asOf") String asOf) {
+            @Parameter(description = AS_OF, example = "2026-03-02", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
         return visibleTimeline(caller, seriesId, day).map(series -> {
@@ -91,7 +92,7 @@ public class SeriesInsightResource {
 
     @GET
     @Path("/{seriesId}/trend")
-    @Operation(summary = "A series' weekly trend", description = "The figures at the end of each of the last `weeks` "
+    @Operation(operationId = "getSeriesTrend", summary = "A series' weekly trend", description = "The figures at the end of each of the last `weeks` "
             + "weeks (asOf, asOf - 7 days, ...), oldest first, each from what was known by the end of that day.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesTrendView.class)))
     @APIResponse(responseCode = "400", description = "weeks out of 1 to " + MAX_WEEKS + ", or a malformed asOf",
@@ -104,7 +105,7 @@ public class SeriesInsightResource {
     public Uni<SeriesTrendView> trend(@PathParam("seriesId") UUID seriesId,
             @Parameter(description = "How many week ends, 1 to " + MAX_WEEKS, example = "12")
             @QueryParam("weeks") @DefaultValue("12") @Min(1) @Max(MAX_WEEKS) int weeks,
-            @Parameter(description = AS_OF, example = "2026-03-02") @QueryParam("asOf") String asOf) {
+            @Parameter(description = AS_OF, example = "2026-03-02", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
         return visibleTimeline(caller, seriesId, day).map(series -> {
@@ -117,9 +118,9 @@ public class SeriesInsightResource {
     }
 
     @GET
-    @Operation(summary = "List the organisation's series figures", description = "Every series of the caller's "
+    @Operation(operationId = "listSeriesFigures", summary = "List the organisation's series figures", description = "Every series of the caller's "
             + "organisation (current, not yet started and ended: see `current`) with its figures as of a date, by "
-            + "series id; for a director, the series whose companion is in their reporting subtree on that date. `health` keeps the current series of that health. Cursor paging: pass the answer's 'next' as 'cursor'.")
+            + "series id; for a director, the series whose companion is in their reporting subtree on that date. `health` keeps the current series of that health. Cursor paging: pass the answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesFiguresPage.class)))
     @APIResponse(responseCode = "400", description = "A page size out of 1 to " + MAX_PAGE_SIZE
             + ", a malformed cursor, health or asOf",
@@ -130,15 +131,17 @@ public class SeriesInsightResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.INTEGRATION, Caller.DIRECTOR, Caller.HR })
     public Uni<SeriesFiguresPage> list(
-            @Parameter(description = AS_OF, example = "2026-03-02") @QueryParam("asOf") String asOf,
-            @Parameter(description = "Only current series of this health", example = "OVERDUE") @QueryParam("health") String health,
-            @Parameter(description = "Cursor: the 'next' of the previous page", in = ParameterIn.QUERY) @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE, example = "50")
+            @Parameter(description = AS_OF, example = "2026-03-02", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only current series of this health", example = "OVERDUE",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "HEALTHY", "AT_RISK", "OVERDUE" }))
+            @QueryParam("health") String health,
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String cursor,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50")
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
         Health wanted = health(health);
-        UUID after = cursor(cursor);
+        UUID after = Paging.afterId(cursor);
         return Uni.combine().all().unis(figures.forOrganisation(caller.organisationId(), day),
                 rollups.visibility(caller, caller.organisationId(), day)).asTuple().map(both -> {
             Visibility visibility = both.getItem2();
@@ -150,7 +153,7 @@ public class SeriesInsightResource {
                     .limit(limit + 1L)
                     .map(SeriesFiguresView::of)
                     .toList();
-            UUID next = page.size() > limit ? page.get(limit - 1).seriesId() : null;
+            String next = page.size() > limit ? page.get(limit - 1).seriesId().toString() : null;
             return new SeriesFiguresPage(day, page.size() > limit ? page.subList(0, limit) : page, next);
         });
     }
@@ -220,17 +223,6 @@ public class SeriesInsightResource {
             return Health.valueOf(health);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("health", "must be one of HEALTHY, AT_RISK, OVERDUE");
-        }
-    }
-
-    private static UUID cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("cursor", "must be the 'next' of a previous page");
         }
     }
 

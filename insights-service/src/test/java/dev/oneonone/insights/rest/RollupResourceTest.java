@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -87,7 +89,7 @@ class RollupResourceTest {
                 .body("figures", nullValue())
                 .body("attention", nullValue());
         given().auth().oauth2(hr).get("/attention?scope=team:DESIGN").then().statusCode(200)
-                .body("suppressed", equalTo(true)).body("items", nullValue());
+                .body("suppressed", equalTo(true)).body("items", hasSize(0)).body("next", nullValue());
         given().auth().oauth2(hr).get("/rollups/departments").then().statusCode(200)
                 .body("items.scope.key", contains("ENG"))
                 .body("items[0].figures.people", equalTo(10));
@@ -122,6 +124,16 @@ class RollupResourceTest {
         given().auth().oauth2(hr).queryParam("team", "DATA").queryParam("department", "ENG")
                 .get("/rollups/managers").then().statusCode(200)
                 .body("items.scope.key", containsInAnyOrder(d.toString(), m2.toString()));
+        // a director without a filter: the managers of the people of their subtree (M1's reports: M1 manages them)
+        given().auth().oauth2(history.token(m1.toString(), "director")).get("/rollups/managers").then().statusCode(200)
+                .body("items.scope.key", hasItem(m1.toString())).body("$", hasKey("next"));
+        // every list and group read without any optional parameter, by each role that may read it
+        for (String role : List.of("hr", "integration", "director")) {
+            String token = history.token(d.toString(), role);
+            for (String list : List.of("/rollups/departments", "/rollups/teams", "/rollups/managers", "/attention", "/trends", "/series")) {
+                given().auth().oauth2(token).get(list).then().statusCode(200);
+            }
+        }
         given().auth().oauth2(hr).queryParam("team", "T".repeat(101)).get("/rollups/managers").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("team"));
     }
@@ -177,7 +189,11 @@ class RollupResourceTest {
         // directory nothing
         given().auth().oauth2(history.token(d.toString(), "director")).get("/series").then().statusCode(200)
                 .body("items", hasSize(7));
-        given().auth().oauth2(hr).get("/series").then().statusCode(200).body("items", hasSize(7));
+        given().auth().oauth2(hr).get("/series").then().statusCode(200).body("items", hasSize(7)).body("next", nullValue());
+        String next = given().auth().oauth2(hr).get("/series?limit=5").then().statusCode(200).body("items", hasSize(5))
+                .extract().path("next");
+        given().auth().oauth2(hr).queryParam("after", next).get("/series").then().statusCode(200).body("items", hasSize(2));
+        given().auth().oauth2(hr).get("/series?after=nope").then().statusCode(400).body("errors[0].field", equalTo("after"));
         String stranger = history.token(UUID.randomUUID().toString(), "director");
         given().auth().oauth2(stranger).get("/series").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(stranger).get("/series/{id}", seriesB).then().statusCode(404);
@@ -190,10 +206,10 @@ class RollupResourceTest {
     void the_attention_list_pages() {
         Response first = given().auth().oauth2(hr).get("/attention?limit=3");
         first.then().statusCode(200).body("total", equalTo(4)).body("items", hasSize(3))
-                .body("nextCursor", notNullValue());
-        given().auth().oauth2(hr).queryParam("limit", 3).queryParam("cursor", first.path("nextCursor").toString())
+                .body("next", notNullValue());
+        given().auth().oauth2(hr).queryParam("limit", 3).queryParam("after", first.path("next").toString())
                 .get("/attention").then().statusCode(200)
-                .body("items", hasSize(1)).body("nextCursor", nullValue())
+                .body("items", hasSize(1)).body("$", hasKey("next")).body("next", nullValue())
                 .body("items[0].reasons", contains("NO_ONE_ON_ONE"));
     }
 
@@ -221,8 +237,8 @@ class RollupResourceTest {
         given().auth().oauth2(hr).queryParam("asOf", history.daysAgo(-2).toString()).get("/rollups/organisation")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
-        given().auth().oauth2(hr).get("/rollups/departments?cursor=bm9wZQ").then().statusCode(400)
-                .body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(hr).get("/rollups/departments?after=bm9wZQ").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
         given().auth().oauth2(hr).get("/trends?weeks=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("weeks"));
         given().auth().oauth2(history.token(UUID.randomUUID().toString(), "person")).get("/rollups/departments")

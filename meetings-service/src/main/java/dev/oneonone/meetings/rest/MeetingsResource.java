@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +46,7 @@ public class MeetingsResource {
     @GET
     @WithSession
     @Authenticated
-    @Operation(summary = "List meetings", description = "Meetings by start (then id), filtered. A person gets the meetings "
+    @Operation(operationId = "listMeetings", summary = "List meetings", description = "Meetings by start (then id), filtered. A person gets the meetings "
             + "of the series they take part in; an integration every meeting of its organisation. Cursor paging: pass "
             + "the answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
@@ -54,12 +55,16 @@ public class MeetingsResource {
     public Uni<MeetingPage> list(
             @Parameter(description = "Only this series") @QueryParam("seriesId") UUID seriesId,
             @Parameter(description = "Only series this person takes part in") @QueryParam("personId") UUID personId,
-            @Parameter(description = "SCHEDULED, HELD, CANCELLED or MISSED", example = "HELD") @QueryParam("status") String status,
-            @Parameter(description = "Starting at or after (UTC instant)", example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(description = "Starting before (UTC instant)", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "Page size, 1 to " + Paging.MAX_LIMIT, example = "50") @QueryParam("limit")
+            @Parameter(description = "Only meetings in this state", example = "HELD",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "SCHEDULED", "HELD", "CANCELLED", "MISSED" }))
+            @QueryParam("status") String status,
+            @Parameter(description = "Starting at or after (an ISO instant, e.g. UTC)", example = "2026-11-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Starting before (an ISO instant, e.g. UTC)", example = "2026-12-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50") @QueryParam("limit")
             @DefaultValue(Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         StringBuilder query = new StringBuilder("organisationId = :org");
         Parameters parameters = Parameters.with("org", caller.organisationId());
@@ -88,10 +93,10 @@ public class MeetingsResource {
             query.append(" and scheduledFor < :to");
             parameters.and("to", instant("to", to));
         }
-        if (after != null) {
-            MeetingPage.Cursor cursor = MeetingPage.Cursor.parse(after);
+        if (after != null && !after.isBlank()) {
+            Paging.InstantCursor cursor = Paging.InstantCursor.parse(after);
             query.append(" and (scheduledFor > :afterAt or (scheduledFor = :afterAt and meetingId > :afterId))");
-            parameters.and("afterAt", cursor.scheduledFor()).and("afterId", cursor.meetingId());
+            parameters.and("afterAt", cursor.at()).and("afterId", cursor.id());
         }
         return MeetingOverview.<MeetingOverview>find(query + " order by scheduledFor, meetingId", parameters)
                 .page(0, limit + 1).list()

@@ -77,7 +77,7 @@ public class PeopleResource {
     }
 
     @POST
-    @Operation(summary = "Register a person", description = "Records PersonRegistered (without name or email). "
+    @Operation(operationId = "registerPerson", summary = "Register a person", description = "Records PersonRegistered (without name or email). "
             + "The manager must be an employed person of the directory. Answers the person with its version in the ETag.")
     @APIResponse(responseCode = "201", description = "Person registered",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
@@ -117,7 +117,7 @@ public class PeopleResource {
     @Path("/{personId}")
     @WithSession
     @Authenticated
-    @Operation(summary = "Read a person", description = "Visible to the organisation's integration, HR and directors, "
+    @Operation(operationId = "getPerson", summary = "Read a person", description = "Visible to the organisation's integration, HR and directors, "
             + "to the person and to their manager. The version is in the ETag.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "404", description = "No such person in this organisation, or not visible to the caller",
@@ -136,7 +136,7 @@ public class PeopleResource {
 
     @PUT
     @Path("/{personId}")
-    @Operation(summary = "Change a person", description = "Replaces the entry. Records PersonDetailsChanged when name, "
+    @Operation(operationId = "changePerson", summary = "Change a person", description = "Replaces the entry. Records PersonDetailsChanged when name, "
             + "email, team or department changed (the event carries team and department only) and ReportingLineChanged "
             + "when the manager changed. A change that changes nothing records nothing. Send the version in If-Match "
             + "to be sure nobody changed the entry meanwhile.")
@@ -176,7 +176,7 @@ public class PeopleResource {
 
     @POST
     @Path("/{personId}/employment-end")
-    @Operation(summary = "End a person's employment", description = "Records EmploymentEnded and closes their reporting "
+    @Operation(operationId = "endEmployment", summary = "End a person's employment", description = "Records EmploymentEnded and closes their reporting "
             + "line. They stay in the directory (and its history) but can no longer be anyone's new manager.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
@@ -204,20 +204,21 @@ public class PeopleResource {
     @GET
     @WithSession
     @Authenticated
-    @Operation(summary = "List people", description = "The organisation's integration, HR and directors get the whole "
+    @Operation(operationId = "listPeople", summary = "List people", description = "The organisation's integration, HR and directors get the whole "
             + "directory; a person gets themselves and their direct reports. Filters combine; cursor paging: pass the "
             + "answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonPage.class)))
     @APIResponse(responseCode = "400", description = "A page size over " + Paging.MAX_LIMIT + " or a malformed cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<PersonPage> list(
-            @Parameter(description = "Page size, 1 to " + Paging.MAX_LIMIT, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
             @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") UUID after,
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String cursor,
             @Parameter(description = "Only this team", example = "platform") @QueryParam("team") @Size(max = 100) String team,
             @Parameter(description = "Only this department", example = "ENG") @QueryParam("department") @Size(max = 100) String department,
             @Parameter(description = "Only the direct reports of this person") @QueryParam("managerId") UUID managerId,
             @Parameter(description = "Only people still employed (true) or former ones (false)") @QueryParam("employed") Boolean employed) {
+        UUID after = Paging.afterId(cursor);
         Caller caller = Caller.of(token);
         StringBuilder query = new StringBuilder("organisationId = :org");
         Parameters parameters = Parameters.with("org", caller.organisationId());
@@ -252,7 +253,7 @@ public class PeopleResource {
 
     @POST
     @Path("/import")
-    @Operation(summary = "Import many people at once, all or none", description = "Up to " + MAX_IMPORT_ROWS
+    @Operation(operationId = "importPeople", summary = "Import many people at once, all or none", description = "Up to " + MAX_IMPORT_ROWS
             + " rows and 16 MiB. Every row is checked (input, ids, emails, managers among the rows and in the directory, "
             + "reporting lines going round in a circle); if any row is refused, nothing is stored and every refusal is "
             + "answered, named by row (people[17].email). Otherwise one PersonRegistered per row, managers before their "

@@ -1,19 +1,19 @@
 package dev.oneonone.meetings.rest;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.meetings.projection.PersonOverview;
 
-@Schema(name = "PersonPage", description = "One page of people; 'next' is the cursor of the following page, null on the last.")
-public record PersonPage(List<PersonView> items, UUID next) {
+@Schema(name = "PersonPage", description = "One page of people by id.")
+public record PersonPage(List<PersonView> items,
+        @Schema(description = Paging.NEXT_DESCRIPTION, example = "3f2b8c1e-2d4a-4b6c-9e8f-0a1b2c3d4e5f", nullable = true) String next) {
 
-    /** From up to limit + 1 rows: the extra row only tells that another page follows. */
+    /** From up to limit + 1 rows by person id: the cursor is the last one's id. */
     static PersonPage of(List<PersonOverview> rows, int limit) {
-        List<PersonView> items = rows.stream().limit(limit).map(PersonView::of).toList();
-        UUID next = rows.size() > limit ? items.get(items.size() - 1).id() : null;
-        return new PersonPage(items, next);
+        Paging.Page<PersonView> page = Paging.keyed(rows, limit, PersonView::of, row -> row.personId.toString());
+        return new PersonPage(page.items(), page.next());
     }
 }

@@ -83,7 +83,7 @@ public class SeriesResource {
     }
 
     @POST
-    @Operation(summary = "Start a 1:1 series", description = "Records SeriesStarted. Answers the series with its version in the ETag.")
+    @Operation(operationId = "startSeries", summary = "Start a 1:1 series", description = "Records SeriesStarted. Answers the series with its version in the ETag.")
     @APIResponse(responseCode = "201", description = "Series started",
             content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
@@ -121,7 +121,7 @@ public class SeriesResource {
     @GET
     @Path("/{seriesId}")
     @WithSession
-    @Operation(summary = "Read a series", description = "The series as of its latest event; its version is in the ETag.")
+    @Operation(operationId = "getSeries", summary = "Read a series", description = "The series as of its latest event; its version is in the ETag.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "404", description = "No such series in this organisation",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -133,7 +133,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/meetings")
-    @Operation(summary = "Schedule a meeting of the series",
+    @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting of the series",
             description = "Records MeetingScheduled. The first meeting of a series is marked as such. "
                     + "Send the series' version in If-Match to be sure nobody changed it meanwhile.")
     @APIResponse(responseCode = "201", description = "Meeting scheduled",
@@ -170,29 +170,44 @@ public class SeriesResource {
     @GET
     @Path("/{seriesId}/meetings")
     @WithSession
-    @Operation(summary = "List the meetings of a series", description = "Oldest first.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MeetingView[].class)))
+    @Operation(operationId = "listSeriesMeetings", summary = "List the meetings of a series",
+            description = "Oldest first (by start, then id). Cursor paging: pass the answer's 'next' as 'after'.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
+    @APIResponse(responseCode = "400", description = "A page size out of 1 to " + Paging.MAX_LIMIT + " or a malformed cursor",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such series in this organisation",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Authenticated
-    public Uni<List<MeetingView>> meetings(@PathParam("seriesId") UUID seriesId) {
+    public Uni<MeetingPage> meetings(@PathParam("seriesId") UUID seriesId,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
+            @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
+        Paging.InstantCursor cursor = after == null || after.isBlank() ? null : Paging.InstantCursor.parse(after);
+        String query = "seriesId = :series" + (cursor == null ? ""
+                : " and (scheduledFor > :afterAt or (scheduledFor = :afterAt and meetingId > :afterId))");
+        Parameters parameters = Parameters.with("series", seriesId);
+        if (cursor != null) {
+            parameters.and("afterAt", cursor.at()).and("afterId", cursor.id());
+        }
         return findVisibleSeries(Caller.of(token), seriesId)
-                .chain(series -> MeetingOverview.<MeetingOverview>list("seriesId = ?1 order by scheduledFor", seriesId))
-                .map(meetings -> meetings.stream().map(MeetingView::of).toList());
+                .chain(series -> MeetingOverview.<MeetingOverview>find(query + " order by scheduledFor, meetingId", parameters)
+                        .page(0, limit + 1).list())
+                .map(rows -> MeetingPage.of(rows, limit));
     }
 
     @GET
     @WithSession
     @Authenticated
-    @Operation(summary = "List series", description = "A person gets the series they take part in; an integration "
+    @Operation(operationId = "listSeries", summary = "List series", description = "A person gets the series they take part in; an integration "
             + "gets every series of its organisation. Cursor paging: pass the answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesPage.class)))
     @APIResponse(responseCode = "400", description = "A page size over " + Paging.MAX_LIMIT + " or a malformed cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<SeriesPage> list(
-            @Parameter(description = "Page size, 1 to " + Paging.MAX_LIMIT, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
+            @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
             @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = "Cursor: the 'next' of the previous page") @QueryParam("after") UUID after) {
+            @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String cursor) {
+        UUID after = Paging.afterId(cursor);
         Caller caller = Caller.of(token);
         StringBuilder query = new StringBuilder("organisationId = :org");
         Parameters parameters = Parameters.with("org", caller.organisationId());
@@ -211,7 +226,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/cadence")
-    @Operation(summary = "Change the cadence of a series",
+    @Operation(operationId = "changeCadence", summary = "Change the cadence of a series",
             description = "Records CadenceChanged, optionally naming the recommendation it follows "
                     + "(e.g. STEP_DOWN_FROM_DAILY after onboarding). If-Match as for scheduling.")
     @APIResponse(responseCode = "200", description = "Cadence changed", content = @Content(schema = @Schema(implementation = SeriesView.class)))
@@ -229,7 +244,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/pause")
-    @Operation(summary = "Pause a series", description = "Records SeriesPaused for the days from 'from' to 'until' (both included, in the "
+    @Operation(operationId = "pauseSeries", summary = "Pause a series", description = "Records SeriesPaused for the days from 'from' to 'until' (both included, in the "
             + "series' time zone). Pauses do not overlap; paused days get no meetings and count toward no cadence figure.")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -245,7 +260,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/resume")
-    @Operation(summary = "Resume a paused series", description = "Records SeriesResumed: the current pause ends the day before 'on'.")
+    @Operation(operationId = "resumeSeries", summary = "Resume a paused series", description = "Records SeriesResumed: the current pause ends the day before 'on'.")
     @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, not paused on that day (not-paused), or ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -259,7 +274,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/end")
-    @Operation(summary = "End a series", description = "Records SeriesEnded. An ended series accepts no more changes; the two people may start a new one.")
+    @Operation(operationId = "endSeries", summary = "End a series", description = "Records SeriesEnded. An ended series accepts no more changes; the two people may start a new one.")
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or already ended (series-ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -271,7 +286,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/meetings/next")
-    @Operation(summary = "Schedule the next meeting from the cadence",
+    @Operation(operationId = "scheduleNextMeeting", summary = "Schedule the next meeting from the cadence",
             description = "Records MeetingScheduled at the next slot: the last meeting's day plus the cadence's interval "
                     + "(DAILY: the next working day), on the preferred weekday, at the preferred time in the series' time zone "
                     + "(else the last meeting's time, else 09:00), skipping paused days and never in the past.")
@@ -297,7 +312,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/meetings/{meetingId}/reschedule")
-    @Operation(summary = "Reschedule a meeting",
+    @Operation(operationId = "rescheduleMeeting", summary = "Reschedule a meeting",
             description = "Records MeetingRescheduled with who moved it and why (a reason kind). Rescheduling is not cancelling; "
                     + "a meeting that already started cannot be moved.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = MeetingView.class)))
@@ -316,7 +331,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/meetings/{meetingId}/held")
-    @Operation(summary = "Record a meeting as held",
+    @Operation(operationId = "recordMeetingHeld", summary = "Record a meeting as held",
             description = "Records MeetingHeld with the real start, duration and mode; may be recorded after the fact "
                     + "(also for a meeting already counted as missed). The event's time is heldAt, not the time of the record.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = MeetingView.class)))
@@ -334,7 +349,7 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/meetings/{meetingId}/cancel")
-    @Operation(summary = "Cancel a meeting",
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a meeting",
             description = "Records MeetingCancelled with who and why (a reason kind). Held meetings cannot be cancelled. "
                     + "Prefer rescheduling or a short catch-up: cancellations are tracked apart from reschedules.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MeetingView.class)))
@@ -351,7 +366,7 @@ public class SeriesResource {
 
     @POST
     @Path("/import")
-    @Operation(summary = "Import past series and their meetings",
+    @Operation(operationId = "importSeriesHistory", summary = "Import past series and their meetings",
             description = "For an HR platform moving history in: series with their real dates, meetings held (real duration), "
                     + "rescheduled and cancelled. All or nothing: if any row is refused, nothing is stored and every refused "
                     + "row is reported, field by field (e.g. series[3].meetings[2].heldAt). Events carry the real dates as their time.")

@@ -78,7 +78,7 @@ class IdempotencyKeyTest {
                 .post("/series/{id}/meetings", series).then().statusCode(201).extract().path("id");
 
         assertEquals(first, retry);
-        as(org).get("/series/{id}/meetings", series).then().body("size()", equalTo(1));
+        as(org).get("/series/{id}/meetings", series).then().body("items.size()", equalTo(1));
     }
 
     @Test

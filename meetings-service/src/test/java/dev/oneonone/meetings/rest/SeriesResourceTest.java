@@ -71,8 +71,8 @@ class SeriesResourceTest {
         scheduleMeeting(ORG, id, first.plusSeconds(7 * 86_400)).statusCode(201).body("firstOfSeries", equalTo(false));
 
         as(ORG).get("/series/{id}/meetings", id).then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("firstOfSeries", equalTo(List.of(true, false)));
+                .body("items", hasSize(2))
+                .body("items.firstOfSeries", equalTo(List.of(true, false)));
     }
 
     @Test
@@ -144,7 +144,7 @@ class SeriesResourceTest {
                 .body("type", equalTo("https://oneonone.dev/problems/version-conflict"));
 
         assertEquals(before, countEvents(id));
-        as(ORG).get("/series/{id}/meetings", id).then().body("$", hasSize(1));
+        as(ORG).get("/series/{id}/meetings", id).then().body("items", hasSize(1));
     }
 
     @Test

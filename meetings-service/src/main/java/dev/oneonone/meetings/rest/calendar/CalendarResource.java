@@ -63,7 +63,7 @@ public class CalendarResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a calendar feed",
+    @Operation(operationId = "createCalendarFeed", summary = "Create a calendar feed",
             description = "A person creates a feed of all their series ({}) or of one series they take part in "
                     + "({\"seriesId\"}); an integration creates one for a person of its organisation ({\"personId\"}) or "
                     + "for a series of it ({\"seriesId\"}). The answer's url carries the feed's secret, shown only once; "
@@ -109,7 +109,7 @@ public class CalendarResource {
     @DELETE
     @Path("/{feedId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a calendar feed", description = "Its URL answers 404 from now on. Revoking again changes nothing. "
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed", description = "Its URL answers 404 from now on. Revoking again changes nothing. "
             + "The person who created it, a person of its series, or an integration of the organisation may revoke it.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such feed in this organisation, or not one of the caller's",
@@ -124,7 +124,7 @@ public class CalendarResource {
     @Path("/{secret}.ics")
     @Produces({ TEXT_CALENDAR, PROBLEM })
     @SecurityRequirementsSet
-    @Operation(summary = "Read a calendar feed (no token: the secret in the URL is the credential)",
+    @Operation(operationId = "getCalendarFeed", summary = "Read a calendar feed (no token: the secret in the URL is the credential)",
             description = "An iCalendar document: one VEVENT per meeting (UID <meetingId>@oneonone, SEQUENCE counts its moves, "
                     + "STATUS CONFIRMED or CANCELLED) and one recurring VEVENT per active series with a preferred slot.")
     @APIResponse(responseCode = "200", description = "The calendar", content = @Content(mediaType = TEXT_CALENDAR))

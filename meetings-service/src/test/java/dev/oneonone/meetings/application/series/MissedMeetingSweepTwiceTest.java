@@ -66,7 +66,7 @@ class MissedMeetingSweepTwiceTest {
             }
 
             assertEquals(1, missedEvents(UUID.fromString(series)), "one MeetingMissed, however many sweeps ran");
-            as(ORG).get("/series/{id}/meetings", series).then().body("status", contains("MISSED", "SCHEDULED"));
+            as(ORG).get("/series/{id}/meetings", series).then().body("items.status", contains("MISSED", "SCHEDULED"));
         }
     }
 

@@ -90,7 +90,7 @@ class MeetingsFuzzTest {
         Instant past = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         String heldSeries = importSeriesWithPastMeeting(ORG, past, nextWeek()).statusCode(201).extract().path("series[0]");
         String heldMeeting = as(ORG).get("/series/{id}/meetings", heldSeries).then().statusCode(200)
-                .extract().path("find { it.scheduledFor == '" + past + "' }.id");
+                .extract().path("items.find { it.scheduledFor == '" + past + "' }.id");
 
         UUID leader = UUID.randomUUID();
         UUID companion = UUID.randomUUID();

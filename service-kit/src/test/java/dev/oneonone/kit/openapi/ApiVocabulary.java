@@ -1,0 +1,185 @@
+package dev.oneonone.kit.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.RestAssured;
+
+/**
+ * The suite's API vocabulary (docs/api-standards.md, "Vocabulary") checked on served OpenAPI documents: every
+ * operation has an {@code operationId}, lowerCamelCase verb and noun, unique across the documents given; every list
+ * pages with {@code limit} and {@code after} and answers {@code {"items": [...], "next": ...}}; the shared query
+ * parameters have their one type. Each service's test checks its own {@code /q/openapi}; the end-to-end test checks
+ * the three together, for ids unique across the suite.
+ */
+public final class ApiVocabulary {
+    /** lowerCamelCase letters only, starting with the verb: {@code listSeries}, {@code getTeamRollup}. */
+    public static final Pattern OPERATION_ID = Pattern.compile("^[a-z][a-zA-Z]+$");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Set<String> RETIRED_PARAMETERS = Set.of("cursor", "nextCursor");
+
+    private ApiVocabulary() {
+    }
+
+    /** Fails with every breach of the OpenAPI document the service under test serves at {@code /q/openapi}. */
+    public static void assertServedDocumentFollowed(String service) {
+        assertFollowed(Map.of(service, RestAssured.given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString()));
+    }
+
+    /** Fails with every breach, one per line, of the documents (JSON text by service name). */
+    public static void assertFollowed(Map<String, String> documentsByService) {
+        assertEquals(List.of(), violations(documentsByService), "breaches of the API vocabulary");
+    }
+
+    /** Every breach of the documents (JSON text by service name), as "service METHOD path: what"; empty when none. */
+    public static List<String> violations(Map<String, String> documentsByService) {
+        List<String> violations = new ArrayList<>();
+        Map<String, String> operationIds = new HashMap<>();
+        documentsByService.forEach((service, text) -> {
+            JsonNode document = read(text);
+            document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+                if (!METHODS.contains(operation.getKey())) {
+                    return;
+                }
+                String where = service + " " + operation.getKey().toUpperCase() + " " + path.getKey();
+                checkOperationId(where, operation.getValue(), operationIds, violations);
+                checkParameters(where, operation.getValue(), violations);
+                checkListShape(where, operation.getKey(), operation.getValue(), document, violations);
+            }));
+        });
+        return violations;
+    }
+
+    private static void checkOperationId(String where, JsonNode operation, Map<String, String> seen, List<String> violations) {
+        String id = operation.path("operationId").asText(null);
+        if (id == null) {
+            violations.add(where + ": no operationId");
+        } else if (!OPERATION_ID.matcher(id).matches()) {
+            violations.add(where + ": operationId '" + id + "' is not lowerCamelCase letters");
+        } else if (seen.putIfAbsent(id, where) != null) {
+            violations.add(where + ": operationId '" + id + "' is also that of " + seen.get(id));
+        }
+    }
+
+    private static void checkParameters(String where, JsonNode operation, List<String> violations) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (!"query".equals(parameter.path("in").asText())) {
+                continue;
+            }
+            String name = parameter.path("name").asText();
+            JsonNode schema = parameter.path("schema");
+            String at = where + " ?" + name + ": ";
+            if (RETIRED_PARAMETERS.contains(name)) {
+                violations.add(at + "lists page with 'after', not '" + name + "'");
+            }
+            switch (name) {
+                case "limit" -> {
+                    expect(at, schema, "type", "integer", violations);
+                    expect(at, schema, "minimum", "1", violations);
+                    expect(at, schema, "maximum", "100", violations);
+                    expect(at, schema, "default", "50", violations);
+                }
+                case "after" -> {
+                    expect(at, schema, "type", "string", violations);
+                    if (schema.has("format")) {
+                        violations.add(at + "a cursor is an opaque string, without a format");
+                    }
+                }
+                case "asOf" -> {
+                    expect(at, schema, "type", "string", violations);
+                    expect(at, schema, "format", "date", violations);
+                }
+                case "from", "to" -> expect(at, schema, "format", "date-time", violations);
+                case "weeks" -> {
+                    expect(at, schema, "type", "integer", violations);
+                    present(at, schema, "minimum", violations);
+                    present(at, schema, "maximum", violations);
+                }
+                case "health", "status" -> present(at, schema, "enum", violations);
+                case "scope" -> present(at, schema, "pattern", violations);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** A GET that pages (has limit) has after too and answers a page; no GET answers a bare array. */
+    private static void checkListShape(String where, String method, JsonNode operation, JsonNode document, List<String> violations) {
+        if (!"get".equals(method)) {
+            return;
+        }
+        List<String> query = new ArrayList<>();
+        operation.path("parameters").forEach(p -> query.add(p.path("name").asText()));
+        JsonNode schema = resolve(document, operation.path("responses").path("200").path("content").path("application/json").path("schema"));
+        if (schema.path("type").asText().equals("array")) {
+            violations.add(where + ": answers a bare array; a list answers a page {items, next}");
+        }
+        if (query.contains("limit") || query.contains("after")) {
+            if (!query.contains("limit") || !query.contains("after")) {
+                violations.add(where + ": a list takes both 'limit' and 'after'");
+            }
+            JsonNode properties = schema.path("properties");
+            if (!properties.path("items").path("type").asText().equals("array") || !properties.has("next")) {
+                violations.add(where + ": a list answers a page with 'items' (an array) and 'next'");
+            } else if (!typeIncludes(properties.path("next"), "string")) {
+                violations.add(where + ": a page's 'next' is a string cursor");
+            }
+        }
+    }
+
+    private static boolean typeIncludes(JsonNode schema, String type) {
+        JsonNode types = schema.path("type");
+        if (types.isArray()) {
+            for (JsonNode t : types) {
+                if (t.asText().equals(type)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return types.asText().equals(type);
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        if (!ref.startsWith("#/")) {
+            return schema;
+        }
+        JsonNode target = document;
+        for (String part : ref.substring(2).split("/")) {
+            target = target.path(part);
+        }
+        return target;
+    }
+
+    private static void expect(String at, JsonNode schema, String keyword, String value, List<String> violations) {
+        if (!schema.path(keyword).asText().equals(value)) {
+            violations.add(at + keyword + " is " + (schema.has(keyword) ? schema.get(keyword).toString() : "missing") + ", not " + value);
+        }
+    }
+
+    private static void present(String at, JsonNode schema, String keyword, List<String> violations) {
+        if (!schema.has(keyword)) {
+            violations.add(at + "has no " + keyword);
+        }
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON OpenAPI document", e);
+        }
+    }
+}
