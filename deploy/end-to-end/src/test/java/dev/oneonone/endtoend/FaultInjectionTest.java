@@ -48,6 +48,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.events.schema.RecordContract;
@@ -68,6 +69,7 @@ import dev.oneonone.local.SuiteService;
  * {@code fault.clients} (3), {@code fault.kafka-stop-seconds} (10), {@code fault.postgres-stop-seconds} (30),
  * {@code fault.settle-seconds} (90). Logs: {@code target/e2e-logs/fault/}.
  */
+@Order(1)
 class FaultInjectionTest {
 
     private static final String ORGANISATION = "fault-org";

@@ -1,6 +1,5 @@
 package dev.oneonone.endtoend;
 
-import static java.util.stream.Collectors.joining;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,17 +27,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.oneonone.kit.openapi.ApiVocabulary;
-import dev.oneonone.local.LocalKafka;
-import dev.oneonone.local.LocalPostgres;
-import dev.oneonone.local.LocalSigningKey;
 import dev.oneonone.local.ServiceProcess;
 import dev.oneonone.local.SuiteService;
-import dev.oneonone.local.SuiteServices;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -50,68 +44,28 @@ import io.restassured.response.Response;
  *
  * <p>Service logs: {@code deploy/end-to-end/target/e2e-logs/<service>.log}.
  */
+@ExtendWith(RunningSuite.Shared.class)
 class SuiteEventPathTest {
 
     private static final String ORGANISATION = "e2e-org";
     private static final String OTHER_ORGANISATION = "other-org";
-    private static final Duration SERVICES_READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration EVENT_ARRIVAL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-    private static LocalPostgres postgres;
-    private static LocalKafka kafka;
-    private static SuiteServices services;
+    private static RunningSuite suite;
     private static SuiteClient client;
-    private static LocalSigningKey signingKey;
-    private static Path repositoryRoot;
 
     @BeforeAll
-    static void startTheSuite() throws Exception {
-        repositoryRoot = pathFromSystemProperty("suite.repository-root");
-        List<Path> missingJars = SuiteServices.missingJars(repositoryRoot);
-        if (!missingJars.isEmpty()) {
-            fail("The services are not packaged (missing " + missingJars + "): run ./mvnw verify from the root");
-        }
-
-        postgres = LocalPostgres.start(null, 0);
-        for (SuiteService service : SuiteService.values()) {
-            postgres.createDatabaseIfMissing(service.database());
-        }
-        kafka = LocalKafka.start(null, 0);
-        signingKey = LocalSigningKey.loadOrCreate(Files.createTempDirectory("e2e-jwt"));
-
-        SuiteServices.Builder servicesBuilder = SuiteServices.builder(repositoryRoot)
-                .logsDirectory(pathFromSystemProperty("suite.e2e-logs"))
-                .postgres(postgres.address())
-                .kafkaBootstrapServers(kafka.bootstrapServers())
-                .signingKey(signingKey)
-                .progress(System.out::println);
-        for (SuiteService service : SuiteService.values()) {
-            // Plain lines rather than the production JSON logs: their last lines end up in failure messages.
-            servicesBuilder.environment(service, "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        }
-        services = servicesBuilder.build();
-        Instant launchedAt = Instant.now();
-        services.start();
-        Map<SuiteService, Duration> readyAfter = services.awaitReady(SERVICES_READY_TIMEOUT);
-        System.out.println(readinessReport(Duration.between(launchedAt, Instant.now()), readyAfter));
-
-        client = new SuiteClient(services, signingKey, ORGANISATION);
-    }
-
-    @AfterAll
-    static void stopTheSuite() throws Exception {
-        // Services first, then Kafka, then PostgreSQL, so nothing loses what it depends on while still running.
-        try (AutoCloseable closedThird = postgres; AutoCloseable closedSecond = kafka; AutoCloseable closedFirst = services) {
-            // try-with-resources closes in reverse order, skips what a failed start left null and keeps every failure.
-        }
+    static void useTheSuite(RunningSuite running) {
+        suite = running;
+        client = running.client(ORGANISATION);
     }
 
     @Test
     void theThreeOpenApiDocumentsSpeakOneVocabularyWithOperationIdsUniqueAcrossTheSuite() {
         Map<String, String> documents = new LinkedHashMap<>();
         for (SuiteService service : SuiteService.values()) {
-            documents.put(service.name(), RestAssured.given().baseUri(services.url(service))
+            documents.put(service.name(), RestAssured.given().baseUri(suite.url(service))
                     .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
         }
         ApiVocabulary.assertFollowed(documents);
@@ -238,18 +192,18 @@ class SuiteEventPathTest {
 
     @Test
     void theProductionProfileRefusesTheLocalSigningKey() throws Exception {
-        Path log = pathFromSystemProperty("suite.e2e-logs").resolve("meetings-service-prod-refusal.log");
+        Path log = suite.logsDirectory().resolve("meetings-service-prod-refusal.log");
         Map<String, String> environment = Map.of(
                 "QUARKUS_PROFILE", "prod",
                 "QUARKUS_HTTP_PORT", "0",
-                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(SuiteService.MEETINGS.database()),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(SuiteService.MEETINGS.database()),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", signingKey.verificationKeys().toUri().toString());
+                "QUARKUS_DATASOURCE_REACTIVE_URL", suite.postgres().reactiveUrl(SuiteService.MEETINGS.database()),
+                "QUARKUS_DATASOURCE_JDBC_URL", suite.postgres().jdbcUrl(SuiteService.MEETINGS.database()),
+                "QUARKUS_DATASOURCE_USERNAME", suite.postgres().username(),
+                "QUARKUS_DATASOURCE_PASSWORD", suite.postgres().password(),
+                "KAFKA_BOOTSTRAP_SERVERS", suite.kafka().bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", suite.signingKey().verificationKeys().toUri().toString());
 
-        ServiceProcess refused = ServiceProcess.start(SuiteService.MEETINGS, repositoryRoot, 0, environment, log);
+        ServiceProcess refused = ServiceProcess.start(SuiteService.MEETINGS, suite.repositoryRoot(), 0, environment, log);
         try {
             refused.onExit().get(2, TimeUnit.MINUTES);
         } finally {
@@ -265,7 +219,7 @@ class SuiteEventPathTest {
     /** The answer, if it has {@code status}; else fails with it and the last lines of the answering service's log. */
     private static Response expectStatus(int status, Response answer, SuiteService answeredBy) {
         assertEquals(status, answer.statusCode(), () -> answeredBy.module() + " answered " + answer.statusCode() + " "
-                + answer.asString() + logTails(answeredBy));
+                + answer.asString() + suite.logTails(answeredBy));
         return answer;
     }
 
@@ -288,34 +242,8 @@ class SuiteEventPathTest {
         } catch (ConditionTimeoutException e) {
             Response last = lastAnswer.get();
             String lastAnswerText = last == null ? "none" : last.statusCode() + " " + last.asString();
-            return fail(e.getMessage() + "\nLast answer: " + lastAnswerText + logTails(SuiteService.MEETINGS, consumer));
+            return fail(e.getMessage() + "\nLast answer: " + lastAnswerText
+                    + suite.logTails(SuiteService.MEETINGS, consumer));
         }
-    }
-
-    private static String logTails(SuiteService... servicesToShow) {
-        return Arrays.stream(servicesToShow)
-                .map(services::process)
-                .map(process -> "\n--- last lines of " + process.logFile() + " ---\n" + process.logTail())
-                .collect(joining());
-    }
-
-    private static String readinessReport(Duration allReady, Map<SuiteService, Duration> readyAfter) {
-        String each = readyAfter.entrySet().stream()
-                .map(ready -> ready.getKey().module() + " " + inSeconds(ready.getValue()))
-                .collect(joining(", "));
-        return "The three services were ready " + inSeconds(allReady) + " after launch (" + each + ")";
-    }
-
-    private static String inSeconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static Path pathFromSystemProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("System property " + name + " is not set; Maven's surefire configuration "
-                    + "sets it: ./mvnw verify -pl deploy/end-to-end");
-        }
-        return Path.of(value).toAbsolutePath().normalize();
     }
 }
