@@ -79,41 +79,41 @@ class FirstSessionTest {
         String directorToken = token(director.toString(), "director");
 
         // the HR platform starts a weekly 1:1 series between the manager and the report
-        Series series = new SeriesApi(meetingsClient(hrPlatform)).seriesPost(new StartSeries()
+        Series series = new SeriesApi(meetingsClient(hrPlatform)).startSeries(new StartSeries()
                 .leaderId(manager).companionId(report).relationship(Relationship.MANAGER_REPORT)
                 .cadence(Cadence.WEEKLY).timeZone("Europe/Berlin"), null);
         assertNotNull(series.getId());
 
         // the report schedules the next two meetings; the first at the version just read (If-Match)
         SeriesApi seriesByReport = new SeriesApi(meetingsClient(reportToken));
-        Meeting first = seriesByReport.seriesSeriesIdMeetingsPost(series.getId(),
+        Meeting first = seriesByReport.scheduleMeeting(series.getId(),
                 new ScheduleMeeting().scheduledFor(daysAheadAtNine(7)), null, "\"1\"");
-        Meeting second = seriesByReport.seriesSeriesIdMeetingsPost(series.getId(),
+        Meeting second = seriesByReport.scheduleMeeting(series.getId(),
                 new ScheduleMeeting().scheduledFor(daysAheadAtNine(14)), null, null);
         AgendaApi agendaOfReport = new AgendaApi(agendaClient(reportToken));
         AgendaApi agendaOfManager = new AgendaApi(agendaClient(managerToken));
         for (Meeting meeting : List.of(first, second)) {
             awaitAnswer("agenda-service knows meeting " + meeting.getId(),
-                    () -> agendaOfReport.meetingsMeetingIdAgendaGet(meeting.getId()), agenda -> true);
+                    () -> agendaOfReport.getAgenda(meeting.getId()), agenda -> true);
         }
 
         // both sides put topics on the first meeting's agenda; the report's run first
-        Topic reportsTopic = agendaOfReport.meetingsMeetingIdTopicsPost(first.getId(), new AddTopic()
+        Topic reportsTopic = agendaOfReport.addTopic(first.getId(), new AddTopic()
                 .title("Moving to the platform team?").kind(TopicKind.CAREER).askOtherSideToPrepare(true),
                 UUID.randomUUID().toString(), null);
-        Topic managersTopic = agendaOfManager.meetingsMeetingIdTopicsPost(first.getId(), new AddTopic()
+        Topic managersTopic = agendaOfManager.addTopic(first.getId(), new AddTopic()
                 .title("Holiday cover in December").kind(TopicKind.PLANNING), null, null);
         // an agreement: the manager promises something by a date
-        Agreement agreement = new AgreementsApi(agendaClient(managerToken)).meetingsMeetingIdAgreementsPost(
+        Agreement agreement = new AgreementsApi(agendaClient(managerToken)).makeAgreement(
                 first.getId(), new MakeAgreement().wording("Ask the platform lead about an opening").ownerId(manager)
                         .dueOn(LocalDate.now(ZoneOffset.UTC).plusDays(10)), null);
 
         // the first meeting is cancelled: every topic moves to the second meeting, and nothing is lost
-        Meeting cancelled = seriesByReport.seriesSeriesIdMeetingsMeetingIdCancelPost(first.getId(), series.getId(),
+        Meeting cancelled = seriesByReport.cancelMeeting(first.getId(), series.getId(),
                 new CancelMeeting().reason(CancelReason.ILLNESS), null);
         assertEquals("CANCELLED", cancelled.getStatus());
         Agenda next = awaitAnswer("the first meeting's topics reach meeting " + second.getId(),
-                () -> agendaOfReport.meetingsMeetingIdAgendaGet(second.getId()),
+                () -> agendaOfReport.getAgenda(second.getId()),
                 agenda -> topicIds(section(agenda, AgendaSection.KindEnum.CARRIED_OVER))
                         .containsAll(List.of(reportsTopic.getId(), managersTopic.getId())));
         assertEquals(List.of(AgendaSection.KindEnum.COMPANION_TOPICS, AgendaSection.KindEnum.CARRIED_OVER,
@@ -125,19 +125,19 @@ class FirstSessionTest {
 
         // the director sees figures for their reporting subtree, never 1:1 content
         SeriesInsight insight = awaitAnswer("insights-service knows series " + series.getId(),
-                () -> new SeriesInsightsApi(insightsClient(directorToken)).seriesSeriesIdGet(series.getId(), null),
+                () -> new SeriesInsightsApi(insightsClient(directorToken)).getSeriesFigures(series.getId(), null),
                 answer -> answer.getMeetingsScheduled() == 2);
         assertEquals("WEEKLY", insight.getCadence());
-        Rollup subtree = new RollupsApi(insightsClient(directorToken)).rollupsSubtreesDirectorIdGet(director, null, "4");
+        Rollup subtree = new RollupsApi(insightsClient(directorToken)).getSubtreeRollup(director, null, 4);
         assertNotNull(subtree.getFigures(), "the subtree's figures");
         // ...and cannot read the agenda: 1:1 content stays with its two participants
         var refused = assertThrows(dev.oneonone.client.agenda.ApiException.class,
-                () -> new AgendaApi(agendaClient(directorToken)).meetingsMeetingIdAgendaGet(second.getId()));
+                () -> new AgendaApi(agendaClient(directorToken)).getAgenda(second.getId()));
         assertEquals(403, refused.getCode(), refused.getResponseBody());
     }
 
     private static void register(PeopleApi people, UUID id, UUID managerId, String name) throws Exception {
-        people.peoplePost(new RegisterPerson().id(id).name(name).email(name + "." + id + "@acme.example")
+        people.registerPerson(new RegisterPerson().id(id).name(name).email(name + "." + id + "@acme.example")
                 .team("platform").department("engineering").managerId(managerId), null);
     }
 
