@@ -54,9 +54,14 @@ public final class MeetingsEventsFeed {
 
     /** Wraps a payload in a fresh envelope (new event id) at the given stream version. */
     public static EventEnvelope envelope(String organisation, long version, MeetingsEvent event) throws Exception {
-        Instant now = Instant.now();
+        return envelope(organisation, version, event, Instant.now());
+    }
+
+    /** Wraps a payload in a fresh envelope that says it happened (and was recorded) at {@code occurredAt}. */
+    public static EventEnvelope envelope(String organisation, long version, MeetingsEvent event, Instant occurredAt)
+            throws Exception {
         return new EventEnvelope(UUID.randomUUID(), event.type(), "/meetings-service", organisation,
-                event.aggregateType(), event.aggregateId(), version, now, now, JSON.writeValueAsString(event));
+                event.aggregateType(), event.aggregateId(), version, occurredAt, occurredAt, JSON.writeValueAsString(event));
     }
 
     /** Waits until the agenda is visible to the token's holder, then answers it. */

@@ -133,22 +133,26 @@ class PublishedAgendaEventsTest {
                 .then().statusCode(201);
 
         int builtIn = BuiltInTemplate.FIRST_MEETING.questions().size();
-        int expected = 3 + 1 + 3 + builtIn + 1;
+        // the private note's write and edit record nothing (issue 14, item 7): one NoteWritten, the shared note's
+        int expected = 3 + 1 + 1 + builtIn + 1;
         List<ConsumerRecord<String, String>> all = everyRecord(Set.of(meeting.toString()), expected, Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> ours = all.stream()
                 .filter(record -> meeting.toString().equals(record.key())).toList();
 
         List<String> types = ours.stream().map(r -> published(r).type().substring("oneonone.agenda.".length())).toList();
         List<String> wanted = new ArrayList<>(List.of("TopicAdded", "TopicAdded", "TemplateApplied", "TopicsReordered",
-                "NoteWritten", "NoteWritten", "NoteWritten"));
+                "NoteWritten"));
         for (int i = 0; i < builtIn; i++) {
             wanted.add("TopicAdded");
         }
         wanted.add("TemplateApplied");
         assertEquals(wanted, types);
-        JsonNode privateEdit = JSON.readTree(ours.get(6).value());
-        assertEquals("PRIVATE", privateEdit.path("visibility").asText());
-        assertEquals(2, privateEdit.path("revision").asInt());
+        JsonNode sharedNote = JSON.readTree(ours.get(4).value());
+        assertEquals("SHARED", sharedNote.path("visibility").asText());
+        assertEquals(1, sharedNote.path("revision").asInt());
+        assertFalse(all.stream().anyMatch(record -> record.value().contains("\"PRIVATE\"")),
+                "nothing on the org-wide topic reveals a private note");
+        assertFalse(all.stream().anyMatch(record -> record.value().contains(note)), "nor names it");
         JsonNode applied = JSON.readTree(ours.get(2).value());
         assertEquals(false, applied.path("builtIn").asBoolean());
         assertEquals(templateTopics, JSON.convertValue(applied.path("topicIds"), List.class));

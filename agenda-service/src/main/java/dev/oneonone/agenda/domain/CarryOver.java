@@ -1,13 +1,29 @@
 package dev.oneonone.agenda.domain;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
 
 /**
- * What moves when a meeting ends: after it is held, the topics left undiscussed; after it is cancelled
- * or missed, every topic. They go to the series' next scheduled meeting, or wait for one.
+ * Where undiscussed topics go when a series' meetings change (PRODUCT.md, "Domain knowledge": undiscussed
+ * topics carry over to the next meeting). The rule, applied on every change meetings-service reports
+ * (scheduled, rescheduled, held, cancelled, missed):
+ * <ul>
+ * <li>A topic stays on the meeting it is on for as long as that meeting will still take place, wherever that
+ * meeting is moved to (the agenda belongs to the meeting, as in a calendar).</li>
+ * <li>It leaves when its meeting will not take place (cancelled, missed: every topic) or took place without
+ * discussing it (held: the undiscussed ones), and goes to the series' next meeting that will take place
+ * ({@link #nextMeeting}) at the moment of that change.</li>
+ * <li>With no such meeting it waits (still shown on the meeting it left) and goes, on the first later change of
+ * the series, to the meeting that has become the next one: a newly scheduled meeting, or one moved into the
+ * future.</li>
+ * </ul>
+ * So each undiscussed topic is on exactly one agenda, and a topic that moves always lands on the next meeting.
  */
 public final class CarryOver {
     public static final String TOPIC_CARRIED_OVER = "topic-carried-over";
@@ -19,7 +35,25 @@ public final class CarryOver {
         MISSED
     }
 
+    /** A meeting of the series as carry-over sees it: when it starts and where it stands. */
+    public record SeriesMeeting(UUID meetingId, Instant startsAt, MeetingStatus status) {
+    }
+
+    private static final Comparator<SeriesMeeting> EARLIEST = Comparator.comparing(SeriesMeeting::startsAt)
+            .thenComparing(SeriesMeeting::meetingId);
+
     private CarryOver() {
+    }
+
+    /**
+     * The series' next meeting that will take place as of {@code now}: the earliest {@code SCHEDULED} meeting
+     * that starts strictly after {@code now} (on a tie, the smaller id). A scheduled meeting that has already
+     * started is not one: topics can no longer be put on it. Empty when the series has none.
+     */
+    public static Optional<SeriesMeeting> nextMeeting(Collection<SeriesMeeting> meetings, Instant now) {
+        return meetings.stream()
+                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED && meeting.startsAt().isAfter(now))
+                .min(EARLIEST);
     }
 
     /** The topics of {@code source} that leave it because the meeting ended so. */

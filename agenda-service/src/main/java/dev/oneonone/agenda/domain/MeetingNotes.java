@@ -11,9 +11,12 @@ import dev.oneonone.events.agenda.NoteVisibility;
 import dev.oneonone.events.agenda.NoteWritten;
 
 /**
- * The notes of one meeting, rebuilt from the NoteWritten events of its agenda's stream: which notes
+ * The notes of one meeting, rebuilt from the NoteWritten events of its agenda's stream: which shared notes
  * exist, who may write them and at which revision they stand. Decides note commands; the note's text
- * is not part of it (no event carries text).
+ * is not part of it (no event carries text). A private note records nothing on the stream (issue 14, item 7;
+ * PRODUCT.md: private notes are seen by their author only): an event would move the agenda's version, which
+ * the other participant sees, and reach the organisation-wide topic. Its revisions are decided by
+ * {@link #editPrivate} against the revision its author last read.
  */
 public final class MeetingNotes {
     public static final String NOTE_NOT_FOUND = "note-not-found";
@@ -41,9 +44,13 @@ public final class MeetingNotes {
         return version;
     }
 
+    /** A shared note is recorded as NoteWritten (revision 1); a private one records no event at all. */
     public Decision write(WriteNote command) {
         if (notes.containsKey(command.noteId())) {
             throw new IllegalArgumentException("Note " + command.noteId() + " already exists");
+        }
+        if (command.visibility() == NoteVisibility.PRIVATE) {
+            return Decision.accept();
         }
         return Decision.accept(new NoteWritten(meetingId, command.noteId(), command.visibility(),
                 command.authorRole(), 1));
@@ -64,6 +71,18 @@ public final class MeetingNotes {
         }
         return Decision.accept(new NoteWritten(meetingId, command.noteId(), note.visibility(), command.byRole(),
                 note.revision() + 1));
+    }
+
+    /**
+     * A new revision of a private note by its author: accepted (no event) unless {@code expectedRevision} is
+     * not the note's {@code currentRevision} (409 {@value #NOTE_CHANGED}; null means the author does not care).
+     */
+    public static Decision editPrivate(int currentRevision, Integer expectedRevision) {
+        if (expectedRevision != null && expectedRevision != currentRevision) {
+            return Decision.reject(Rejection.of(NOTE_CHANGED, "The note is at revision " + currentRevision
+                    + ", not " + expectedRevision + ": read it again and retry."));
+        }
+        return Decision.accept();
     }
 
     private void apply(AgendaEvent event) {

@@ -1,6 +1,7 @@
 package dev.oneonone.agenda.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,7 +19,9 @@ import dev.oneonone.agenda.application.notes.Notes;
 import dev.oneonone.agenda.rest.NoteRequests.WriteNoteRequest;
 import dev.oneonone.agenda.rest.NoteViews.NotePage;
 import dev.oneonone.agenda.rest.NoteViews.NoteView;
+import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.rest.RequestBodies;
@@ -63,7 +66,9 @@ public class MeetingNotesResource {
     @RolesAllowed(Caller.PERSON)
     @Operation(operationId = "writeNote", summary = "Write a note on a meeting",
             description = "Either participant writes notes on a meeting they take part in, before, during or after it. "
-                    + "Records NoteWritten (revision 1), which carries the visibility and the author's side but never the text.")
+                    + "A shared note records NoteWritten (revision 1), which carries the author's side but never the text; "
+                    + "a private note records no event and leaves the agenda's version (ETag) as it was, so nothing "
+                    + "the other participant or the event stream sees shows that it exists.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WriteNoteRequest.class),
             examples = @ExampleObject(name = "shared", value = NoteRequests.WRITE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The note; ETag: its revision (1); Location: /notes/{id}",
@@ -104,7 +109,7 @@ public class MeetingNotesResource {
     @Operation(operationId = "listMeetingNotes", summary = "List the notes of a meeting the caller may read",
             description = "The meeting's shared notes and the caller's own private notes, oldest first; the other "
                     + "participant's private notes are neither listed nor counted. Cursor paging: pass the answer's "
-                    + "'next' as 'after'.")
+                    + "'next' (the id of the page's last note, opaque) as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NotePage.class),
             examples = @ExampleObject(name = "page", value = NoteViews.PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "limit outside 1 to 100, or a malformed cursor",
@@ -126,8 +131,20 @@ public class MeetingNotesResource {
             @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
         Caller caller = Caller.of(token);
         int size = Paging.limit(limit);
-        return notes.readable(caller, meetingId, Paging.after(after), size)
-                .map(rows -> Paging.of(rows, size, NoteView::of, note -> note.seq))
-                .map(page -> new NotePage(page.items(), page.next()));
+        return notes.readable(caller, meetingId, noteCursor(after), size)
+                .map(rows -> new NotePage(rows.stream().limit(size).map(NoteView::of).toList(),
+                        rows.size() > size ? rows.get(size - 1).noteId.toString() : null));
+    }
+
+    /** A notes cursor is the id of the last note of the previous page: it tells nothing about notes not listed. */
+    private static UUID noteCursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(after.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new FieldError("after", "must be the 'next' of a previous page")));
+        }
     }
 }

@@ -22,7 +22,7 @@ public final class NoteViews {
             {"items": [{"id": "3c9e2f4a-7b1d-4e8a-9f02-6a5b4c3d2e1f", "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
              "visibility": "PRIVATE", "text": "Ask about the conference budget next time.", "revision": 2,
              "authorRole": "LEADER", "lastWrittenByRole": "LEADER", "createdAt": "2026-11-24T09:20:00Z",
-             "updatedAt": "2026-11-24T09:31:00Z"}], "next": "17"}""";
+             "updatedAt": "2026-11-24T09:31:00Z"}], "next": "3c9e2f4a-7b1d-4e8a-9f02-6a5b4c3d2e1f"}""";
     static final String REVISIONS_EXAMPLE = """
             {"items": [
               {"revision": 1, "text": "Agreed to try pairing.", "writtenByRole": "COMPANION", "writtenAt": "2026-11-24T09:20:00Z"},
@@ -53,7 +53,7 @@ public final class NoteViews {
 
     @Schema(name = "NotePage", description = "One page of the notes the caller may read, oldest first; 'next' is the "
             + "cursor of the following page (pass it as 'after'), null on the last.")
-    public record NotePage(List<NoteView> items, @Schema(example = "17", nullable = true) String next) {
+    public record NotePage(List<NoteView> items, @Schema(example = "3c9e2f4a-7b1d-4e8a-9f02-6a5b4c3d2e1f", nullable = true) String next) {
     }
 
     @Schema(name = "NoteRevision", description = "One text a note had, with who wrote it and when.")

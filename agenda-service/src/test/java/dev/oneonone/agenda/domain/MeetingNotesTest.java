@@ -25,9 +25,21 @@ class MeetingNotesTest {
             AuthorRole.LEADER, 1);
 
     @Test
-    void a_new_note_is_revision_one() {
-        assertEquals(Decision.accept(PRIVATE_TO_LEADER),
-                given().write(new WriteNote(NOTE, NoteVisibility.PRIVATE, AuthorRole.LEADER)));
+    void a_new_shared_note_is_revision_one() {
+        assertEquals(Decision.accept(SHARED_BY_COMPANION),
+                given().write(new WriteNote(NOTE, NoteVisibility.SHARED, AuthorRole.COMPANION)));
+    }
+
+    @Test
+    void a_private_note_records_nothing_on_the_agendas_stream() {
+        assertEquals(Decision.accept(), given().write(new WriteNote(NOTE, NoteVisibility.PRIVATE, AuthorRole.LEADER)));
+    }
+
+    @Test
+    void a_private_note_is_edited_at_the_revision_its_author_read() {
+        assertEquals(Decision.accept(), MeetingNotes.editPrivate(2, 2));
+        assertEquals(Decision.accept(), MeetingNotes.editPrivate(2, null));
+        assertEquals(MeetingNotes.NOTE_CHANGED, ((Decision.Rejected) MeetingNotes.editPrivate(2, 1)).rejection().reason());
     }
 
     @Test

@@ -159,12 +159,13 @@ public class SeriesResource {
         UUID meetingId = UUID.randomUUID();
         ScheduleMeeting command = new ScheduleMeeting(meetingId, request.scheduledFor(), request.plannedMinutes(),
                 clock.instant());
-        return idempotent.once(caller, idempotencyKey, "POST /series/" + seriesId + "/meetings", request,
-                () -> findVisibleSeries(caller, seriesId)
-                        .chain(series -> commands.schedule(caller.organisationId(), seriesId, expectedVersion, command))
+        // the access check comes before any replay: a key (kept per caller anyway) answers only within a visible series
+        return findVisibleSeries(caller, seriesId).chain(visible -> idempotent.once(caller, idempotencyKey,
+                "POST /series/" + seriesId + "/meetings", request,
+                () -> commands.schedule(caller.organisationId(), seriesId, expectedVersion, command)
                         .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
                                 .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
-                                        .tag(Versions.tag(version)).entity(MeetingView.of(meeting)).build())));
+                                        .tag(Versions.tag(version)).entity(MeetingView.of(meeting)).build()))));
     }
 
     @GET
@@ -301,13 +302,13 @@ public class SeriesResource {
         Caller caller = Caller.of(token);
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         UUID meetingId = UUID.randomUUID();
-        return idempotent.once(caller, idempotencyKey, "POST /series/" + seriesId + "/meetings/next",
-                "", () -> findVisibleSeries(caller, seriesId)
-                        .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion,
-                                new ScheduleNextMeeting(meetingId, clock.instant()), Series::scheduleNext))
+        return findVisibleSeries(caller, seriesId).chain(visible -> idempotent.once(caller, idempotencyKey,
+                "POST /series/" + seriesId + "/meetings/next", "",
+                () -> commands.execute(caller.organisationId(), seriesId, expectedVersion,
+                                new ScheduleNextMeeting(meetingId, clock.instant()), Series::scheduleNext)
                         .chain(version -> MeetingOverview.<MeetingOverview>findById(meetingId)
                                 .map(meeting -> Response.created(URI.create("/series/" + seriesId + "/meetings/" + meetingId))
-                                        .tag(Versions.tag(version)).entity(MeetingView.of(meeting)).build())));
+                                        .tag(Versions.tag(version)).entity(MeetingView.of(meeting)).build()))));
     }
 
     @POST

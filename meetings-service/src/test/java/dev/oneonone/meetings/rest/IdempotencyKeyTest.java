@@ -4,6 +4,7 @@ import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,30 @@ class IdempotencyKeyTest {
                 .statusCode(201).extract().path("id");
 
         org.junit.jupiter.api.Assertions.assertNotEquals(inFirst, inSecond);
+    }
+
+    @Test
+    void a_participants_key_and_body_sent_by_someone_outside_the_series_get_neither_201_nor_the_meeting() {
+        String org = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID leader = UUID.randomUUID();
+        String series = MeetingsApi.startWeeklySeries(org, leader, UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("scheduledFor", MeetingsApi.nextWeek().toString());
+        String meeting = MeetingsApi.with(MeetingsApi.personToken(org, leader)).header("Idempotency-Key", key)
+                .body(body).post("/series/{id}/meetings", series).then().statusCode(201).extract().path("id");
+
+        String outsider = MeetingsApi.personToken(org, UUID.randomUUID());
+        for (String path : List.of("/series/{id}/meetings", "/series/{id}/meetings/next")) {
+            Response answer = MeetingsApi.with(outsider).header("Idempotency-Key", key).body(body).post(path, series);
+            assertEquals(404, answer.statusCode(), path + ": " + answer.asString());
+            assertFalse(answer.asString().contains(meeting), "the meeting is not in the answer");
+            assertEquals(null, answer.header("Idempotent-Replayed"));
+        }
+        // the participant's own retry still gets the first answer; nothing else was created
+        MeetingsApi.with(MeetingsApi.personToken(org, leader)).header("Idempotency-Key", key).body(body)
+                .post("/series/{id}/meetings", series).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(meeting));
+        as(org).get("/series/{id}/meetings", series).then().body("size()", equalTo(1));
     }
 
     @Test

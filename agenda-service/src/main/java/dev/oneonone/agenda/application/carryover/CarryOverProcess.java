@@ -3,8 +3,10 @@ package dev.oneonone.agenda.application.carryover;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import dev.oneonone.agenda.domain.Agenda;
 import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
 import dev.oneonone.agenda.domain.CarryOver;
 import dev.oneonone.agenda.domain.CarryOver.Outcome;
+import dev.oneonone.agenda.domain.CarryOver.SeriesMeeting;
 import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.Topic;
@@ -26,6 +29,7 @@ import dev.oneonone.events.agenda.TopicCarriedOver;
 import dev.oneonone.events.meetings.MeetingCancelled;
 import dev.oneonone.events.meetings.MeetingHeld;
 import dev.oneonone.events.meetings.MeetingMissed;
+import dev.oneonone.events.meetings.MeetingRescheduled;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.kit.eventstore.EventStore;
@@ -35,11 +39,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.oneonone.agenda.domain.MeetingStatus;
 
 /**
- * Moves topics on when a meeting ends, reacting to meetings-service's events inside the consumer's
- * transaction: held, its undiscussed topics go to the series' next scheduled meeting; cancelled or
- * missed, all of them. With no next meeting yet they wait, and go to the next meeting scheduled.
- * Each carry is a {@link TopicCarriedOver} on the receiving agenda's stream, appended at the version
- * read; the topic keeps its id, text and author.
+ * Moves topics on as the series' meetings change, reacting to meetings-service's events inside the consumer's
+ * transaction, by the rule of {@link CarryOver}: on every change (scheduled, rescheduled, held, cancelled,
+ * missed) the topics waiting in the series, then those leaving a meeting that just ended (held: the undiscussed
+ * ones; cancelled or missed: all), go to the series' next meeting that will take place as of the event's time;
+ * with none they wait ({@link WaitingTopic}). Each carry is a {@link TopicCarriedOver} on the receiving agenda's
+ * stream, appended at the version read; the topic keeps its id, text and author.
  */
 @ApplicationScoped
 public class CarryOverProcess {
@@ -56,42 +61,51 @@ public class CarryOverProcess {
     /** Reacts to one of meetings-service's events, already applied to the copy of meetings. */
     public Uni<Void> apply(EventEnvelope envelope, MeetingsEvent event) {
         String organisation = envelope.organisationId();
+        Instant at = envelope.occurredAt();
         if (event instanceof MeetingHeld held) {
-            return meetingEnded(organisation, held.meetingId(), Outcome.HELD, envelope.occurredAt());
+            return seriesChanged(organisation, held.seriesId(), held.meetingId(), Outcome.HELD, at);
         }
         if (event instanceof MeetingCancelled cancelled) {
-            return meetingEnded(organisation, cancelled.meetingId(), Outcome.CANCELLED, envelope.occurredAt());
+            return seriesChanged(organisation, cancelled.seriesId(), cancelled.meetingId(), Outcome.CANCELLED, at);
         }
         if (event instanceof MeetingMissed missed) {
-            return meetingEnded(organisation, missed.meetingId(), Outcome.MISSED, envelope.occurredAt());
+            return seriesChanged(organisation, missed.seriesId(), missed.meetingId(), Outcome.MISSED, at);
         }
         if (event instanceof MeetingScheduled scheduled) {
-            return meetingScheduled(organisation, scheduled, envelope.occurredAt());
+            return seriesChanged(organisation, scheduled.seriesId(), null, null, at);
+        }
+        if (event instanceof MeetingRescheduled rescheduled) {
+            return seriesChanged(organisation, rescheduled.seriesId(), null, null, at);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> meetingEnded(String organisation, UUID meetingId, Outcome outcome, Instant at) {
-        return KnownMeeting.<KnownMeeting>find("meetingId = ?1 and organisationId = ?2", meetingId, organisation)
-                .firstResult()
-                .chain(ended -> ended == null ? Uni.createFrom().voidItem()
-                        : replay.agenda(organisation, meetingId).chain(source -> {
-                            List<AgendaTopic> leaving = CarryOver.leaving(source, outcome);
-                            if (leaving.isEmpty()) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            return nextMeeting(ended).chain(next -> next == null
-                                    ? waitForNextMeeting(ended, leaving, at)
-                                    : carry(organisation, ended.seriesId, source, leaving, next.meetingId, at));
-                        }));
-    }
-
-    /** The earliest scheduled meeting of the series after the one that ended. */
-    private static Uni<KnownMeeting> nextMeeting(KnownMeeting ended) {
-        return KnownMeeting.<KnownMeeting>find("seriesId = ?1 and status = ?2 and meetingId <> ?3 and scheduledFor > ?4 "
-                        + "order by scheduledFor, meetingId", ended.seriesId, MeetingStatus.SCHEDULED.name(), ended.meetingId,
-                ended.scheduledFor)
-                .firstResult();
+    /**
+     * One change of the series' meetings: the waiting topics first (they have waited longest), then those of the
+     * meeting that ended ({@code endedId}, null for a schedule or a move), go to the next meeting or wait.
+     */
+    private Uni<Void> seriesChanged(String organisation, UUID seriesId, UUID endedId, Outcome outcome, Instant at) {
+        return KnownMeeting.<KnownMeeting>list("seriesId = ?1 and organisationId = ?2", seriesId, organisation)
+                .chain(meetings -> {
+                    Optional<SeriesMeeting> next = CarryOver.nextMeeting(meetings.stream()
+                            .map(m -> new SeriesMeeting(m.meetingId, m.scheduledFor, MeetingStatus.valueOf(m.status)))
+                            .toList(), at);
+                    Uni<Void> waiting = next.isEmpty() ? Uni.createFrom().voidItem()
+                            : carryWaiting(organisation, seriesId, next.get().meetingId(), at);
+                    KnownMeeting ended = endedId == null ? null
+                            : meetings.stream().filter(m -> m.meetingId.equals(endedId)).findFirst().orElse(null);
+                    if (ended == null) {
+                        return waiting;
+                    }
+                    return waiting.chain(() -> replay.agenda(organisation, endedId)).chain(source -> {
+                        List<AgendaTopic> leaving = CarryOver.leaving(source, outcome);
+                        if (leaving.isEmpty()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        return next.isEmpty() ? waitForNextMeeting(ended, leaving, at)
+                                : carry(organisation, seriesId, source, leaving, next.get().meetingId(), at);
+                    });
+                });
     }
 
     private static Uni<Void> waitForNextMeeting(KnownMeeting ended, List<AgendaTopic> leaving, Instant at) {
@@ -117,35 +131,30 @@ public class CarryOverProcess {
         });
     }
 
-    /** Topics waiting in the series go to the meeting just scheduled, if it comes after the meeting they left. */
-    private Uni<Void> meetingScheduled(String organisation, MeetingScheduled scheduled, Instant at) {
+    /** The topics waiting in the series go to its next meeting, grouped by the meeting they left. */
+    private Uni<Void> carryWaiting(String organisation, UUID seriesId, UUID nextId, Instant at) {
         return WaitingTopic.<WaitingTopic>list("seriesId = ?1 and organisationId = ?2 order by waitingSince, topicId",
-                scheduled.seriesId(), organisation).chain(waiting -> {
+                seriesId, organisation).chain(waiting -> {
                     Map<UUID, Set<UUID>> bySource = new LinkedHashMap<>();
-                    waiting.forEach(w -> bySource.computeIfAbsent(w.fromMeetingId, m -> new java.util.LinkedHashSet<>())
+                    waiting.forEach(w -> bySource.computeIfAbsent(w.fromMeetingId, m -> new LinkedHashSet<>())
                             .add(w.topicId));
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Map.Entry<UUID, Set<UUID>> source : bySource.entrySet()) {
-                        chain = chain.chain(() -> carryWaiting(organisation, scheduled, source.getKey(),
-                                source.getValue(), at));
+                        chain = chain.chain(() -> carryWaitingFrom(organisation, seriesId, source.getKey(),
+                                source.getValue(), nextId, at));
                     }
                     return chain;
                 });
     }
 
-    private Uni<Void> carryWaiting(String organisation, MeetingScheduled scheduled, UUID fromMeetingId,
-            Set<UUID> topicIds, Instant at) {
-        return KnownMeeting.<KnownMeeting>findById(fromMeetingId).chain(from -> {
-            if (from == null || !from.scheduledFor.isBefore(scheduled.scheduledFor())) {
-                return Uni.createFrom().voidItem(); // an earlier meeting (e.g. imported history) is not the next one
-            }
-            return replay.agenda(organisation, fromMeetingId).chain(source -> {
-                List<AgendaTopic> leaving = source.topics().stream()
-                        .filter(topic -> topicIds.contains(topic.topicId())).toList();
-                return carry(organisation, scheduled.seriesId(), source, leaving, scheduled.meetingId(), at)
-                        // topics no longer on the agenda they left (moved already) wait no more either
-                        .chain(() -> WaitingTopic.delete("topicId in ?1", topicIds).replaceWithVoid());
-            });
+    private Uni<Void> carryWaitingFrom(String organisation, UUID seriesId, UUID fromMeetingId, Set<UUID> topicIds,
+            UUID nextId, Instant at) {
+        return replay.agenda(organisation, fromMeetingId).chain(source -> {
+            List<AgendaTopic> leaving = source.topics().stream()
+                    .filter(topic -> topicIds.contains(topic.topicId())).toList();
+            return carry(organisation, seriesId, source, leaving, nextId, at)
+                    // topics no longer on the agenda they left (moved already) wait no more either
+                    .chain(() -> WaitingTopic.delete("topicId in ?1", topicIds).replaceWithVoid());
         });
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import dev.oneonone.agenda.application.RejectedException;
 import dev.oneonone.agenda.application.topics.AgendaStreams;
 import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.domain.Decision;
@@ -16,16 +18,20 @@ import dev.oneonone.agenda.projection.NoteRevision;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.NoteVisibility;
 import dev.oneonone.kit.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.NotFoundException;
+import dev.oneonone.kit.problem.Problem.FieldError;
 
 /**
  * Notes on meetings as their participants write and read them. A shared note is read and edited by both
  * participants; a private note by its author only, and for anyone else it does not exist (404, never
- * counted, never listed). Every write records NoteWritten on the agenda's stream (without the text) and
- * keeps the text as a new revision, in the caller's transaction.
+ * counted, never listed). Every write keeps the text as a new revision, in the caller's transaction; a shared
+ * note's write also records NoteWritten on the agenda's stream (without the text), a private note's nothing,
+ * so that neither the agenda's version nor the event stream shows that it exists ({@link MeetingNotes}).
  */
 @ApplicationScoped
 public class Notes {
@@ -73,6 +79,20 @@ public class Notes {
             Note note = readable.note();
             AuthorRole role = readable.access().roleOf(caller.personId());
             Instant now = clock.instant();
+            if (NoteVisibility.PRIVATE.name().equals(note.visibility)) {
+                // only its author gets here; the row lock orders the author's own concurrent edits
+                return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select revision from note where note_id = :note for update", Integer.class)
+                                .setParameter("note", noteId).getSingleResult())
+                        .chain(current -> {
+                            note.revision = current;
+                            Decision decision = MeetingNotes.editPrivate(current, expectedRevision);
+                            if (decision instanceof Decision.Rejected rejected) {
+                                return Uni.createFrom().failure(new RejectedException(rejected.rejection()));
+                            }
+                            return newRevision(note, text, role, now, caller.personId());
+                        });
+            }
             return streams.history(note.organisationId, note.meetingId)
                     .map(history -> MeetingNotes.replay(note.meetingId, history))
                     .chain(notes -> {
@@ -83,14 +103,16 @@ public class Notes {
                         }
                         return streams.record(note.organisationId, note.meetingId, notes.version(), decision, now);
                     })
-                    .chain(stored -> {
-                        note.text = text;
-                        note.revision = note.revision + 1;
-                        note.updatedAt = now;
-                        note.updatedByRole = role.name();
-                        return revision(note, caller.personId()).persist().replaceWith(note);
-                    });
+                    .chain(stored -> newRevision(note, text, role, now, caller.personId()));
         });
+    }
+
+    private static Uni<Note> newRevision(Note note, String text, AuthorRole role, Instant now, UUID writer) {
+        note.text = text;
+        note.revision = note.revision + 1;
+        note.updatedAt = now;
+        note.updatedByRole = role.name();
+        return revision(note, writer).persist().replaceWith(note);
     }
 
     /** The note when the caller may read it: a participant of its meeting, and its author if it is private. */
@@ -114,13 +136,25 @@ public class Notes {
                 }));
     }
 
-    /** The meeting's notes the caller may read, oldest first, up to {@code limit} + 1 (the extra one tells a page follows). */
-    public Uni<List<Note>> readable(Caller caller, UUID meetingId, long after, int limit) {
-        return agendas.access(caller, meetingId).chain(access -> Note.<Note>find(
-                        "meetingId = :meeting and seq > :after and (visibility = :shared or authorId = :me) order by seq",
-                        Parameters.with("meeting", meetingId).and("after", after)
-                                .and("shared", NoteVisibility.SHARED.name()).and("me", caller.personId()))
-                .page(0, limit + 1).list());
+    /**
+     * The meeting's notes the caller may read, oldest first, after the note {@code after} (null: from the first),
+     * up to {@code limit} + 1 (the extra one tells a page follows). The cursor is a note the caller may read, so
+     * that nothing in it (such as a position counting the other participant's private notes) shows what they
+     * may not; any other cursor is refused field by field (400, {@code after}).
+     */
+    public Uni<List<Note>> readable(Caller caller, UUID meetingId, UUID after, int limit) {
+        String readable = "meetingId = :meeting and (visibility = :shared or authorId = :me)";
+        Supplier<Parameters> mine = () -> Parameters.with("meeting", meetingId).and("shared", NoteVisibility.SHARED.name())
+                .and("me", caller.personId());
+        return agendas.access(caller, meetingId)
+                .chain(access -> after == null ? Uni.createFrom().item(0L)
+                        : Note.<Note>find(readable + " and noteId = :after", mine.get().and("after", after)).firstResult()
+                                .onItem().ifNull().failWith(() -> new InvalidInputException(List.of(
+                                        new FieldError("after", "must be the 'next' of a previous page"))))
+                                .map(cursor -> cursor.seq))
+                .chain(position -> Note.<Note>find(readable + " and seq > :position order by seq",
+                                mine.get().and("position", position))
+                        .page(0, limit + 1).list());
     }
 
     /** A readable note's revisions, oldest first, after revision {@code after}, up to {@code limit} + 1. */

@@ -1,0 +1,122 @@
+package dev.oneonone.agenda.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
+import dev.oneonone.agenda.domain.CarryOver.SeriesMeeting;
+import dev.oneonone.agenda.domain.CarryOverSteps.Step;
+import dev.oneonone.events.agenda.TopicCarriedOver;
+
+/**
+ * Property test of the carry-over rule over seeded random sequences of schedule, move, cancel, hold, missed,
+ * add-topic and time passing on one series (plain JUnit; a failing seed is named in the message and replays
+ * exactly). After every step: every topic is on exactly one agenda (none lost, none on two); a topic that moved
+ * landed on the series' next meeting that will take place, counted one more carry and names the meeting it left;
+ * a topic on a meeting that is still scheduled did not move (it follows its meeting); and when the series has a
+ * next meeting that will take place no undiscussed topic is left on a meeting that ended, else exactly those
+ * wait.
+ */
+class CarryOverPropertyTest {
+    private static final int SEQUENCES = 300;
+    private static final int STEPS = 80;
+
+    static Stream<Long> seeds() {
+        return LongStream.rangeClosed(1, SEQUENCES).boxed();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void undiscussed_topics_end_up_once_on_the_next_meeting_that_will_take_place(long seed) {
+        Random random = new Random(seed);
+        CarryOverSimulation series = new CarryOverSimulation(Instant.parse("2026-12-01T08:00:00Z"));
+        Map<UUID, Integer> carries = new HashMap<>();
+        for (int i = 0; i < STEPS; i++) {
+            Step step = CarryOverSteps.next(random, series);
+            Map<UUID, UUID> before = where(series, "seed " + seed + " before step " + i);
+            CarryOverSteps.apply(step, series, UUID.randomUUID());
+            String at = "seed " + seed + ", step " + i + " (" + step + ")";
+            check(series, before, carries, at);
+        }
+    }
+
+    /** Where each topic is; fails when one is on two agendas. */
+    private static Map<UUID, UUID> where(CarryOverSimulation series, String at) {
+        return placed(series, at).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getKey()));
+    }
+
+    /** Each topic with the meeting it is on and how it stands there. */
+    private static Map<UUID, Map.Entry<UUID, AgendaTopic>> placed(CarryOverSimulation series, String at) {
+        Map<UUID, Map.Entry<UUID, AgendaTopic>> where = new HashMap<>();
+        for (Map.Entry<UUID, AgendaTopic> placement : series.placements()) {
+            Map.Entry<UUID, AgendaTopic> previous = where.put(placement.getValue().topicId(), placement);
+            if (previous != null) {
+                fail(at + ": topic " + placement.getValue().topicId() + " is on two agendas");
+            }
+        }
+        return where;
+    }
+
+    private static void check(CarryOverSimulation series, Map<UUID, UUID> before, Map<UUID, Integer> carries, String at) {
+        Map<UUID, Map.Entry<UUID, AgendaTopic>> placed = placed(series, at);
+        Map<UUID, UUID> after = where(series, at);
+        assertEquals(series.topics(), after.keySet(), at + ": every topic ever added is on an agenda");
+        Optional<SeriesMeeting> next = nextThatWillTakePlace(series.meetings(), series.now());
+        for (Map.Entry<UUID, UUID> placement : after.entrySet()) {
+            UUID topic = placement.getKey();
+            UUID meeting = placement.getValue();
+            UUID was = before.get(topic);
+            if (was != null && !was.equals(meeting)) {
+                assertEquals(next.map(SeriesMeeting::meetingId), Optional.of(meeting),
+                        at + ": a topic that moves goes to the next meeting that will take place");
+                assertTrue(series.meeting(was).status() != MeetingStatus.SCHEDULED,
+                        at + ": a topic leaves only a meeting that will not take place or took place");
+                carries.merge(topic, 1, Integer::sum);
+                TopicCarriedOver carry = series.lastCarry(topic).orElseThrow();
+                assertEquals(was, carry.fromMeetingId(), at + ": carriedFromMeetingId is the meeting it left");
+            }
+            AgendaTopic onAgenda = placed.get(topic).getValue();
+            assertEquals(carries.getOrDefault(topic, 0), onAgenda.timesCarried(), at + ": timesCarried counts every carry");
+            MeetingStatus status = series.meeting(meeting).status();
+            boolean stranded = status != MeetingStatus.SCHEDULED && !onAgenda.discussed();
+            if (next.isPresent()) {
+                assertTrue(!stranded, at + ": topic " + topic + " is left on a " + status + " meeting while "
+                        + next.get().meetingId() + " will take place");
+            } else {
+                assertEquals(stranded, series.waiting().containsKey(topic), at + ": exactly the stranded topics wait");
+            }
+        }
+        if (next.isPresent()) {
+            assertEquals(Map.of(), series.waiting(), at + ": nothing waits while a meeting will take place");
+        }
+    }
+
+    /** The specification of "next", written out apart from the code under test. */
+    private static Optional<SeriesMeeting> nextThatWillTakePlace(List<SeriesMeeting> meetings, Instant now) {
+        SeriesMeeting next = null;
+        for (SeriesMeeting meeting : meetings) {
+            if (meeting.status() == MeetingStatus.SCHEDULED && meeting.startsAt().isAfter(now)
+                    && (next == null || meeting.startsAt().isBefore(next.startsAt())
+                            || meeting.startsAt().equals(next.startsAt()) && meeting.meetingId().compareTo(next.meetingId()) < 0)) {
+                next = meeting;
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+}
