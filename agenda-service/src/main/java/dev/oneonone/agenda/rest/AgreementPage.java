@@ -12,7 +12,7 @@ import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem.FieldError;
 
 @Schema(name = "AgreementPage", description = "One page of agreements by when they were made; 'next' is the cursor of the following page, null on the last.")
-public record AgreementPage(List<AgreementView> items, @Schema(example = "MjAyNi0xMS0yNFQwOTozMDowMFp8M2M5ZTFi") String next) {
+public record AgreementPage(List<AgreementView> items, @Schema(nullable = true, example = "MjAyNi0xMS0yNFQwOTozMDowMFp8M2M5ZTFi") String next) {
 
     /** Where a page starts: after this agreement, made at this time. */
     record Cursor(Instant madeAt, UUID agreementId) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import dev.oneonone.events.meetings.Cadence;
 import dev.oneonone.events.meetings.MeetingScheduled;
@@ -45,9 +45,9 @@ class EventSchemasTest {
         MeetingScheduled scheduled = new MeetingScheduled(UUID.randomUUID(), UUID.randomUUID(),
                 Instant.parse("2026-11-24T09:00:00Z"), 30, true);
 
-        assertEquals(Set.of(), errors(started));
-        assertEquals(Set.of(), errors(withoutSlot));
-        assertEquals(Set.of(), errors(scheduled));
+        assertEquals(List.of(), errors(started));
+        assertEquals(List.of(), errors(withoutSlot));
+        assertEquals(List.of(), errors(scheduled));
     }
 
     @Test
@@ -58,7 +58,7 @@ class EventSchemasTest {
         started.put("notes", "what was said");
         started.put("relationship", "FRIENDS");
 
-        assertEquals(3, schema(SeriesStarted.class).validate(started).size());
+        assertEquals(3, schema(SeriesStarted.class).validate(started.toString(), InputFormat.JSON).size());
     }
 
     @Test
@@ -79,11 +79,11 @@ class EventSchemasTest {
         assertEquals("oneonone.meetings.v1", document.path("channels").path("events").path("address").asText());
     }
 
-    private static Set<ValidationMessage> errors(Record payload) {
-        return schema(payload.getClass()).validate(JSON.valueToTree(payload));
+    private static List<Error> errors(Record payload) {
+        return schema(payload.getClass()).validate(JSON.valueToTree(payload).toString(), InputFormat.JSON);
     }
 
-    private static JsonSchema schema(Class<? extends Record> payload) {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(EventSchemas.of(payload));
+    private static Schema schema(Class<? extends Record> payload) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(EventSchemas.of(payload).toString());
     }
 }

@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.events.Topics;
 import dev.oneonone.events.insights.InsightsEvent;
 import dev.oneonone.events.schema.AsyncApiDocument;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +33,12 @@ public class EventContractResource {
 
     @GET
     @PermitAll
+    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The AsyncAPI 3.0 document of the insights topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
+    @APIResponse(responseCode = "200", description = "The AsyncAPI document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public String asyncApi() {
         return DOCUMENT;
     }

@@ -10,5 +10,5 @@ public record RollupPage(
         @Schema(example = "2026-11-23") LocalDate asOf,
         List<RollupView> items,
         @Schema(description = "How many groups the list has in all.", example = "14") int total,
-        @Schema(description = "Pass as cursor to get the next page; absent on the last page.", example = "b2Zmc2V0OjUw") String nextCursor) {
+        @Schema(nullable = true, description = "Pass as cursor to get the next page; absent on the last page.", example = "b2Zmc2V0OjUw") String nextCursor) {
 }

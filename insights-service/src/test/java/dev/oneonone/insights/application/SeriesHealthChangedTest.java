@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -33,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.Topics;
@@ -100,8 +100,8 @@ class SeriesHealthChangedTest {
         assertEquals(Topics.INSIGHTS, document.path("channels").path("events").path("address").asText());
         JsonNode schemas = document.path("components").path("schemas");
         for (ConsumerRecord<String, String> record : both) {
-            assertEquals(Set.of(), validate(schemas.path("SeriesHealthChanged"), JSON.readTree(record.value())));
-            assertEquals(Set.of(), validate(schemas.path("CloudEventHeaders"), headers(record)));
+            assertEquals(List.of(), validate(schemas.path("SeriesHealthChanged"), JSON.readTree(record.value())));
+            assertEquals(List.of(), validate(schemas.path("CloudEventHeaders"), headers(record)));
         }
     }
 
@@ -162,9 +162,9 @@ class SeriesHealthChangedTest {
         return headers;
     }
 
-    private static Set<ValidationMessage> validate(JsonNode schema, JsonNode instance) {
+    private static List<Error> validate(JsonNode schema, JsonNode instance) {
         assertFalse(schema.isMissingNode(), "schema present");
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(instance);
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema.toString()).validate(instance.toString(), InputFormat.JSON);
     }
 
 }

@@ -12,7 +12,7 @@ import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.meetings.projection.MeetingOverview;
 
 @Schema(name = "MeetingPage", description = "One page of meetings by start; 'next' is the cursor of the following page, null on the last.")
-public record MeetingPage(List<MeetingView> items, @Schema(example = "MjAyNi0xMS0yNFQwOTowMDowMFp8NWQwYzdh") String next) {
+public record MeetingPage(List<MeetingView> items, @Schema(nullable = true, example = "MjAyNi0xMS0yNFQwOTowMDowMFp8NWQwYzdh") String next) {
 
     /** Where a page starts: after this start and meeting id. */
     record Cursor(Instant scheduledFor, UUID meetingId) {

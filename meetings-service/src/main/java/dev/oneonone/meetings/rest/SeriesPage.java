@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.oneonone.meetings.projection.SeriesOverview;
 
 @Schema(name = "SeriesPage", description = "One page of series; 'next' is the cursor of the following page, null on the last.")
-public record SeriesPage(List<SeriesView> items, UUID next) {
+public record SeriesPage(List<SeriesView> items, @Schema(nullable = true) UUID next) {
 
     /** From up to limit + 1 rows: the extra row only tells that another page follows. */
     static SeriesPage of(List<SeriesOverview> rows, int limit, java.time.Clock clock) {
