@@ -63,6 +63,22 @@ public class SuiteOpenApi implements OASFilter {
             Map.entry("431", new String[] { "HeadersTooLarge", "The request headers are over 16 KiB in all (headers-too-large)" }),
             Map.entry("503", new String[] { "ServiceUnavailable", "The service cannot reach its database (service-unavailable); try again after Retry-After seconds" }));
 
+    /**
+     * A nullable field of a record type comes out of SmallRye as {@code type: object} beside
+     * {@code anyOf: [{$ref}, {type: null}]}, which refuses the null the {@code anyOf} allows: the type gets "null" too.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Schema.SchemaType> types = schema.getType();
+        if (types != null && !types.contains(Schema.SchemaType.NULL) && schema.getAnyOf() != null
+                && schema.getAnyOf().stream().anyMatch(branch -> List.of(Schema.SchemaType.NULL).equals(branch.getType()))) {
+            List<Schema.SchemaType> nullable = new ArrayList<>(types);
+            nullable.add(Schema.SchemaType.NULL);
+            schema.setType(nullable);
+        }
+        return schema;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
         Components components = openApi.getComponents() == null ? OASFactory.createComponents() : openApi.getComponents();
