@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +19,7 @@ import dev.oneonone.agenda.application.topics.AgendaStreams;
 import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.projection.AgreementOverview;
 import dev.oneonone.agenda.projection.Topic;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.RequestBodies;
@@ -109,7 +111,8 @@ public class AgendaResource {
                     + "with the series' open agreements from earlier meetings to review before the leader's topics. "
                     + "ETag: the agenda's version, for If-Match on its changes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgendaView.class),
-            examples = @ExampleObject(name = "agenda", value = AGENDA_EXAMPLE)))
+            examples = @ExampleObject(name = "agenda", value = AGENDA_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
@@ -147,7 +150,8 @@ public class AgendaResource {
             examples = @ExampleObject(name = "career", value = ADD_TOPIC_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The topic, as it now stands on the agenda; ETag: the agenda's new version",
             content = @Content(schema = @Schema(implementation = TopicView.class),
-                    examples = @ExampleObject(name = "topic", value = TOPIC_EXAMPLE)))
+                    examples = @ExampleObject(name = "topic", value = TOPIC_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Invalid fields (title 1 to 200 characters, details up to 2000, kind required)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))
@@ -192,7 +196,8 @@ public class AgendaResource {
                     + "Optional If-Match: the agenda's ETag.")
     @APIResponse(responseCode = "200", description = "The topic, now discussed; ETag: the agenda's new version",
             content = @Content(schema = @Schema(implementation = TopicView.class),
-                    examples = @ExampleObject(name = "discussed", value = DISCUSSED_EXAMPLE)))
+                    examples = @ExampleObject(name = "discussed", value = DISCUSSED_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Malformed If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))

@@ -20,7 +20,8 @@ public record AgreementDetailsView(
         @Schema(description = "Made, due date changes, completed or dropped, oldest first.") List<Step> history) {
 
     @Schema(name = "DueDateChange", description = "The due date moved from 'from' to 'to' (either may be null).")
-    public record DueDateChange(@Schema(example = "2026-12-04") LocalDate from, @Schema(example = "2026-12-11") LocalDate to,
+    public record DueDateChange(@Schema(nullable = true, example = "2026-12-04") LocalDate from,
+            @Schema(nullable = true, example = "2026-12-11") LocalDate to,
             @Schema(description = "When it was changed.") Instant at) {
     }
 
@@ -29,8 +30,8 @@ public record AgreementDetailsView(
             @Schema(enumeration = { "MADE", "DUE_DATE_CHANGED", "COMPLETED", "DROPPED" }, example = "MADE") String what,
             @Schema(description = "When it happened.") Instant at,
             @Schema(description = "When agenda-service recorded it (later than 'at' for imported history).") Instant recordedAt,
-            @Schema(description = "The due date from then on (MADE, DUE_DATE_CHANGED).") LocalDate dueOn,
-            @Schema(description = "DROPPED only.") DropReason reason) {
+            @Schema(nullable = true, description = "The due date from then on (MADE, DUE_DATE_CHANGED).") LocalDate dueOn,
+            @Schema(nullable = true, description = "DROPPED only.") DropReason reason) {
     }
 
     static AgreementDetailsView of(AgreementView agreement, List<HistoryEntry> history) {

@@ -18,12 +18,12 @@ public record AgreementView(
         @Schema(example = "Write up the on-call proposal and share it with the team") String wording,
         UUID ownerId,
         @Schema(example = "COMPANION") AuthorRole ownerRole,
-        @Schema(description = "Due date in the series' time zone, or null.", example = "2026-12-04") LocalDate dueOn,
+        @Schema(nullable = true, description = "Due date in the series' time zone, or null.", example = "2026-12-04") LocalDate dueOn,
         @Schema(example = "OPEN", enumeration = { "OPEN", "COMPLETED", "DROPPED" }) String status,
-        @Schema(description = "Why it was dropped; null unless it was.") DropReason dropReason,
+        @Schema(nullable = true, description = "Why it was dropped; null unless it was.") DropReason dropReason,
         @Schema(description = "Open and its due date has passed in the series' time zone.") boolean overdue,
         @Schema(description = "When it was made (the real date for an imported one).") Instant madeAt,
-        @Schema(description = "When it was completed or dropped; null while open.") Instant closedAt) {
+        @Schema(nullable = true, description = "When it was completed or dropped; null while open.") Instant closedAt) {
 
     static AgreementView of(AgreementOverview agreement, boolean overdue) {
         return new AgreementView(agreement.agreementId, agreement.seriesId, agreement.meetingId, agreement.wording,

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.oneonone.agenda.application.agreements.Agreements;
 import dev.oneonone.agenda.rest.AgreementRequests.ChangeDueDateRequest;
 import dev.oneonone.agenda.rest.AgreementRequests.DropAgreementRequest;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.RequestBodies;
 import dev.oneonone.kit.rest.Versions;
@@ -74,7 +76,8 @@ public class AgreementsResource {
                     + "ETag: the agreement's version, for If-Match on its changes.")
     @APIResponse(responseCode = "200", description = "The agreement; ETag: its version",
             content = @Content(schema = @Schema(implementation = AgreementDetailsView.class),
-                    examples = @ExampleObject(name = "due date moved once", value = AgreementExamples.WITH_HISTORY)))
+                    examples = @ExampleObject(name = "due date moved once", value = AgreementExamples.WITH_HISTORY)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     public Uni<Response> read(@PathParam("agreementId") UUID agreementId) {
         return answer(agreements.visible(Caller.of(token), agreementId));
     }
@@ -87,7 +90,8 @@ public class AgreementsResource {
             + "Records AgreementCompleted. Optional If-Match: the agreement's ETag.")
     @APIResponse(responseCode = "200", description = "The agreement, completed; ETag: its new version",
             content = @Content(schema = @Schema(implementation = AgreementDetailsView.class),
-                    examples = @ExampleObject(name = "completed", value = AgreementExamples.COMPLETED)))
+                    examples = @ExampleObject(name = "completed", value = AgreementExamples.COMPLETED)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Malformed If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "malformed If-Match", value = AgreementExamples.IF_MATCH_INVALID)))
@@ -114,7 +118,8 @@ public class AgreementsResource {
             examples = @ExampleObject(name = "no longer needed", value = "{\"reason\": \"NO_LONGER_NEEDED\"}")))
     @APIResponse(responseCode = "200", description = "The agreement, dropped; ETag: its new version",
             content = @Content(schema = @Schema(implementation = AgreementDetailsView.class),
-                    examples = @ExampleObject(name = "dropped", value = AgreementExamples.DROPPED)))
+                    examples = @ExampleObject(name = "dropped", value = AgreementExamples.DROPPED)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "No reason, or a malformed If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no reason", value = AgreementExamples.DROP_INVALID)))
@@ -144,7 +149,8 @@ public class AgreementsResource {
             examples = @ExampleObject(name = "a week later", value = "{\"dueOn\": \"2026-12-11\"}")))
     @APIResponse(responseCode = "200", description = "The agreement with its new due date; ETag: its version",
             content = @Content(schema = @Schema(implementation = AgreementDetailsView.class),
-                    examples = @ExampleObject(name = "a week later", value = AgreementExamples.WITH_HISTORY)))
+                    examples = @ExampleObject(name = "a week later", value = AgreementExamples.WITH_HISTORY)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Malformed date or If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "malformed If-Match", value = AgreementExamples.IF_MATCH_INVALID)))

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.agreements.Agreements;
 import dev.oneonone.agenda.rest.AgreementRequests.MakeAgreementRequest;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.RequestBodies;
@@ -63,7 +65,9 @@ public class MeetingAgreementsResource {
             examples = @ExampleObject(name = "with a due date", value = AgreementRequests.MAKE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The agreement, open; ETag: its version (\"1\"), Location: /agreements/{id}",
             content = @Content(schema = @Schema(implementation = AgreementView.class),
-                    examples = @ExampleObject(name = "open", value = AgreementExamples.AGREEMENT)))
+                    examples = @ExampleObject(name = "open", value = AgreementExamples.AGREEMENT)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "400", description = "Invalid fields (wording 1 to 1000 characters, ownerId one of the two participants)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = AgreementExamples.MAKE_INVALID)))

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +21,7 @@ import dev.oneonone.agenda.rest.NoteRequests.WriteNoteRequest;
 import dev.oneonone.agenda.rest.NoteViews.NotePage;
 import dev.oneonone.agenda.rest.NoteViews.NoteView;
 import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.rest.IdempotentCreates;
@@ -73,7 +75,9 @@ public class MeetingNotesResource {
             examples = @ExampleObject(name = "shared", value = NoteRequests.WRITE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The note; ETag: its revision (1); Location: /notes/{id}",
             content = @Content(schema = @Schema(implementation = NoteView.class),
-                    examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)))
+                    examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "400", description = "Invalid fields (visibility required, text 1 to 10000 characters) or Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +20,7 @@ import dev.oneonone.agenda.rest.NoteRequests.EditNoteRequest;
 import dev.oneonone.agenda.rest.NoteViews.NoteRevisionPage;
 import dev.oneonone.agenda.rest.NoteViews.NoteRevisionView;
 import dev.oneonone.agenda.rest.NoteViews.NoteView;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.rest.RequestBodies;
@@ -62,7 +64,8 @@ public class NotesResource {
     @Operation(operationId = "getNote", summary = "Read a note", description = "A shared note by either participant of its meeting, a private "
             + "note by its author only; for anyone else it does not exist (404). ETag: its revision.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.class),
-            examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)))
+            examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
@@ -89,7 +92,8 @@ public class NotesResource {
             examples = @ExampleObject(name = "edit", value = NoteRequests.EDIT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The note at its new revision; ETag: that revision",
             content = @Content(schema = @Schema(implementation = NoteView.class),
-                    examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)))
+                    examples = @ExampleObject(name = "note", value = NoteViews.NOTE_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Invalid text (1 to 10000 characters) or If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))

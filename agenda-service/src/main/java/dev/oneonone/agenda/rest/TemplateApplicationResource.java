@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.oneonone.agenda.application.templates.TemplateApplications;
 import dev.oneonone.agenda.application.templates.TemplateApplications.Application;
 import dev.oneonone.agenda.rest.TemplateBodies.TemplateApplicationView;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Versions;
@@ -57,10 +59,13 @@ public class TemplateApplicationResource {
                     + "template to the same meeting again adds nothing and answers 200 with the topics of the first time.")
     @APIResponse(responseCode = "201", description = "Applied; ETag: the agenda's new version",
             content = @Content(schema = @Schema(implementation = TemplateApplicationView.class),
-                    examples = @ExampleObject(name = "applied", value = TemplateBodies.APPLICATION_EXAMPLE)))
+                    examples = @ExampleObject(name = "applied", value = TemplateBodies.APPLICATION_EXAMPLE)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "200", description = "Already applied before: nothing added",
             content = @Content(schema = @Schema(implementation = TemplateApplicationView.class),
-                    examples = @ExampleObject(name = "applied", value = TemplateBodies.APPLICATION_EXAMPLE)))
+                    examples = @ExampleObject(name = "applied", value = TemplateBodies.APPLICATION_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Malformed If-Match or Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))

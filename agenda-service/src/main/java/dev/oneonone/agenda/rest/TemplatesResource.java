@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +19,7 @@ import dev.oneonone.agenda.application.templates.Templates;
 import dev.oneonone.agenda.rest.TemplateBodies.TemplatePage;
 import dev.oneonone.agenda.rest.TemplateBodies.TemplateRequest;
 import dev.oneonone.agenda.rest.TemplateBodies.TemplateView;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
@@ -74,7 +76,9 @@ public class TemplatesResource {
             examples = @ExampleObject(name = "first meeting", value = TemplateBodies.REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The template; ETag: its version; Location: /templates/{id}",
             content = @Content(schema = @Schema(implementation = TemplateView.class),
-                    examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)))
+                    examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "400", description = "Invalid fields (name 1 to 100, 1 to 30 questions of 1 to 200 characters with a kind) or Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))
@@ -134,7 +138,8 @@ public class TemplatesResource {
     @Operation(operationId = "getFirstMeetingTemplate", summary = "The template the organisation's new series start from",
             description = "The organisation's template marked firstMeeting, or else the built-in first-meeting template.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TemplateView.class),
-            examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)))
+            examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
@@ -153,7 +158,8 @@ public class TemplatesResource {
     @Operation(operationId = "getTemplate", summary = "Read a template", description = "One of the organisation's own, or the built-in one "
             + "(id 7c079a41-07a5-3f54-a302-137107d9b2e6). ETag: its version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TemplateView.class),
-            examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)))
+            examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
@@ -179,7 +185,8 @@ public class TemplatesResource {
             examples = @ExampleObject(name = "first meeting", value = TemplateBodies.REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The template at its new version; ETag: that version",
             content = @Content(schema = @Schema(implementation = TemplateView.class),
-                    examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)))
+                    examples = @ExampleObject(name = "template", value = TemplateBodies.TEMPLATE_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Invalid fields or If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.topics.TopicOrder;
 import dev.oneonone.agenda.projection.Topic;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.problem.Problem.FieldError;
@@ -86,7 +88,8 @@ public class TopicOrderResource {
             examples = @ExampleObject(name = "two topics", value = ORDER_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The topics in their new order; ETag: the agenda's new version",
             content = @Content(schema = @Schema(implementation = TopicOrderView.class),
-                    examples = @ExampleObject(name = "ordered", value = ORDERED_EXAMPLE)))
+                    examples = @ExampleObject(name = "ordered", value = ORDERED_EXAMPLE)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "topicIds missing, empty, over 500, or naming a topic twice; malformed If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ProblemExamples.INVALID)))

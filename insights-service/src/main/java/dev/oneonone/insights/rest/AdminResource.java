@@ -39,8 +39,8 @@ public class AdminResource {
             @Schema(description = "Events applied so far", example = "120000") long events,
             @Schema(description = "Events to apply: the records on the topics when the replay began (0 until known)",
                     example = "250000") long total,
-            @Schema(example = "2026-03-02T08:00:00Z") Instant startedAt,
-            @Schema(description = "Null while running", example = "2026-03-02T08:01:30Z") Instant finishedAt) {
+            @Schema(nullable = true, example = "2026-03-02T08:00:00Z") Instant startedAt,
+            @Schema(nullable = true, description = "Null while running", example = "2026-03-02T08:01:30Z") Instant finishedAt) {
         static ReplayStatusView of(ProjectionReplay.Status status) {
             return new ReplayStatusView(status.state().name(), status.events(), status.total(), status.startedAt(),
                     status.finishedAt());

@@ -7,8 +7,8 @@ import dev.oneonone.insights.domain.rollup.Scope;
 /** The group a rollup is about, as the API shows it: its kind and its key. */
 @Schema(name = "Scope", description = "What a rollup covers.")
 public record ScopeView(@Schema(example = "DEPARTMENT") Scope.Kind kind,
-        @Schema(description = "Department or team code, or the person id of the manager or director; absent for the organisation.",
-                example = "ENG") String key) {
+        @Schema(nullable = true, description = "Department or team code, or the person id of the manager or director; null for"
+                + " the organisation.", example = "ENG") String key) {
 
     static ScopeView of(Scope scope) {
         return scope == null ? null : new ScopeView(scope.kind(), scope.key());

@@ -25,7 +25,7 @@ public record SeriesFiguresView(
         @Schema(description = "Paused on the date", example = "false") boolean paused,
         @Schema(description = "I: 1 for daily (every working day), 7, 14 or 28", example = "7") int expectedIntervalDays,
         @Schema(description = "Days since the last held meeting (or the start), paused days excluded", example = "5") int gapDays,
-        @Schema(description = "Null before the series starts", example = "HEALTHY") Health health,
+        @Schema(nullable = true, description = "Null before the series starts", example = "HEALTHY") Health health,
         @Schema(description = "Held meetings in the adherence window", example = "11") int heldInWindow,
         @Schema(description = "Meetings the cadence expected in the window", example = "12.0") double expectedInWindow,
         @Schema(description = "heldInWindow ÷ expectedInWindow, capped at 1; null while under one meeting is expected",

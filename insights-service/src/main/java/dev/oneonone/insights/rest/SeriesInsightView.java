@@ -16,7 +16,7 @@ public record SeriesInsightView(
         @Schema(example = "2026-11-23") LocalDate startsOn,
         @Schema(example = "Europe/Berlin") String timeZone,
         @Schema(description = "Meetings scheduled up to asOf.", example = "1") int meetingsScheduled,
-        @Schema(description = "The earliest meeting still ahead now, or null when none is scheduled.") NextMeeting nextMeeting,
+        @Schema(nullable = true, description = "The earliest meeting still ahead now, or null when none is scheduled.") NextMeeting nextMeeting,
         @Schema(description = "Every figure as of asOf") SeriesFiguresView figures) {
 
     @Schema(name = "NextMeeting")

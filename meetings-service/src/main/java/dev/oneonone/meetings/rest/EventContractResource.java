@@ -2,10 +2,16 @@ package dev.oneonone.meetings.rest;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.events.schema.AsyncApiDocument;
 import dev.oneonone.events.schema.Publisher;
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,9 +32,12 @@ public class EventContractResource {
 
     @GET
     @PermitAll
+    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMeetingsEventContract", summary = "The AsyncAPI 3.0 document of the events topic",
             description = "One message per event type, with the CloudEvents headers and a JSON Schema per payload.")
+    @APIResponse(responseCode = "200", description = "The AsyncAPI document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public String asyncApi() {
         return document;
     }

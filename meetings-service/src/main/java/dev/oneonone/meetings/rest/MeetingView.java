@@ -17,10 +17,10 @@ public record MeetingView(
         boolean firstOfSeries,
         @Schema(description = "SCHEDULED (also once rescheduled), HELD, CANCELLED or MISSED.", example = "SCHEDULED") String status,
         @Schema(description = "How often the meeting moved.", example = "0") int rescheduleCount,
-        @Schema(description = "When it was held.", example = "2026-11-24T09:02:00Z") Instant heldAt,
+        @Schema(nullable = true, description = "When it was held.", example = "2026-11-24T09:02:00Z") Instant heldAt,
         @Schema(description = "How long it lasted, once held.", example = "28") Integer actualMinutes,
-        @Schema(description = "IN_PERSON or REMOTE, once held.", example = "REMOTE") String mode,
-        @Schema(description = "Why it was cancelled.", example = "ILLNESS") String cancelReason) {
+        @Schema(nullable = true, description = "IN_PERSON or REMOTE, once held.", example = "REMOTE") String mode,
+        @Schema(nullable = true, description = "Why it was cancelled.", example = "ILLNESS") String cancelReason) {
 
     public static MeetingView of(MeetingOverview meeting) {
         return new MeetingView(meeting.meetingId, meeting.seriesId, meeting.scheduledFor, meeting.plannedMinutes,

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
@@ -80,7 +82,9 @@ public class PeopleResource {
     @Operation(operationId = "registerPerson", summary = "Register a person", description = "Records PersonRegistered (without name or email). "
             + "The manager must be an employed person of the directory. Answers the person with its version in the ETag.")
     @APIResponse(responseCode = "201", description = "Person registered",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
+            content = @Content(schema = @Schema(implementation = PersonView.class)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad email", value = """
@@ -119,7 +123,8 @@ public class PeopleResource {
     @Authenticated
     @Operation(operationId = "getPerson", summary = "Read a person", description = "Visible to the organisation's integration, HR and directors, "
             + "to the person and to their manager. The version is in the ETag.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such person in this organisation, or not visible to the caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("personId") UUID personId) {
@@ -141,7 +146,8 @@ public class PeopleResource {
             + "when the manager changed. A change that changes nothing records nothing. Send the version in If-Match "
             + "to be sure nobody changed the entry meanwhile.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
+            content = @Content(schema = @Schema(implementation = PersonView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only an integration changes people",
@@ -179,7 +185,8 @@ public class PeopleResource {
     @Operation(operationId = "endEmployment", summary = "End a person's employment", description = "Records EmploymentEnded and closes their reporting "
             + "line. They stay in the directory (and its history) but can no longer be anyone's new manager.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
+            content = @Content(schema = @Schema(implementation = PersonView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only an integration ends employments",

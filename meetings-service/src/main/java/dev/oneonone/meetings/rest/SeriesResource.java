@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
@@ -85,7 +87,9 @@ public class SeriesResource {
     @POST
     @Operation(operationId = "startSeries", summary = "Start a 1:1 series", description = "Records SeriesStarted. Answers the series with its version in the ETag.")
     @APIResponse(responseCode = "201", description = "Series started",
-            content = @Content(schema = @Schema(implementation = SeriesView.class)))
+            content = @Content(schema = @Schema(implementation = SeriesView.class)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing field", value = Problem.EXAMPLE_VALIDATION)))
@@ -122,7 +126,8 @@ public class SeriesResource {
     @Path("/{seriesId}")
     @WithSession
     @Operation(operationId = "getSeries", summary = "Read a series", description = "The series as of its latest event; its version is in the ETag.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeriesView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Authenticated
@@ -137,7 +142,9 @@ public class SeriesResource {
             description = "Records MeetingScheduled. The first meeting of a series is marked as such. "
                     + "Send the series' version in If-Match to be sure nobody changed it meanwhile.")
     @APIResponse(responseCode = "201", description = "Meeting scheduled",
-            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+            content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such series in this organisation",
@@ -230,7 +237,8 @@ public class SeriesResource {
     @Operation(operationId = "changeCadence", summary = "Change the cadence of a series",
             description = "Records CadenceChanged, optionally naming the recommendation it follows "
                     + "(e.g. STEP_DOWN_FROM_DAILY after onboarding). If-Match as for scheduling.")
-    @APIResponse(responseCode = "200", description = "Cadence changed", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "200", description = "Cadence changed", content = @Content(schema = @Schema(implementation = SeriesView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended (series-ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Same cadence (cadence-unchanged) or a recommendation that does not fit the change",
@@ -247,7 +255,8 @@ public class SeriesResource {
     @Path("/{seriesId}/pause")
     @Operation(operationId = "pauseSeries", summary = "Pause a series", description = "Records SeriesPaused for the days from 'from' to 'until' (both included, in the "
             + "series' time zone). Pauses do not overlap; paused days get no meetings and count toward no cadence figure.")
-    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = SeriesView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Overlapping pause (pauses-overlap), ends before it starts, in the past or over a year",
@@ -262,7 +271,8 @@ public class SeriesResource {
     @POST
     @Path("/{seriesId}/resume")
     @Operation(operationId = "resumeSeries", summary = "Resume a paused series", description = "Records SeriesResumed: the current pause ends the day before 'on'.")
-    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = SeriesView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, not paused on that day (not-paused), or ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
@@ -276,7 +286,8 @@ public class SeriesResource {
     @POST
     @Path("/{seriesId}/end")
     @Operation(operationId = "endSeries", summary = "End a series", description = "Records SeriesEnded. An ended series accepts no more changes; the two people may start a new one.")
-    @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = SeriesView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or already ended (series-ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
@@ -291,7 +302,9 @@ public class SeriesResource {
             description = "Records MeetingScheduled at the next slot: the last meeting's day plus the cadence's interval "
                     + "(DAILY: the next working day), on the preferred weekday, at the preferred time in the series' time zone "
                     + "(else the last meeting's time, else 09:00), skipping paused days and never in the past.")
-    @APIResponse(responseCode = "201", description = "Meeting scheduled", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "201", description = "Meeting scheduled", content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
+                    @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
@@ -316,7 +329,8 @@ public class SeriesResource {
     @Operation(operationId = "rescheduleMeeting", summary = "Reschedule a meeting",
             description = "Records MeetingRescheduled with who moved it and why (a reason kind). Rescheduling is not cancelling; "
                     + "a meeting that already started cannot be moved.")
-    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match; the meeting is held, cancelled, missed or already started; the series ended",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -335,7 +349,8 @@ public class SeriesResource {
     @Operation(operationId = "recordMeetingHeld", summary = "Record a meeting as held",
             description = "Records MeetingHeld with the real start, duration and mode; may be recorded after the fact "
                     + "(also for a meeting already counted as missed). The event's time is heldAt, not the time of the record.")
-    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match; already held, or cancelled; the series ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "heldAt in the future or before the series started", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -353,7 +368,8 @@ public class SeriesResource {
     @Operation(operationId = "cancelMeeting", summary = "Cancel a meeting",
             description = "Records MeetingCancelled with who and why (a reason kind). Held meetings cannot be cancelled. "
                     + "Prefer rescheduling or a short catch-up: cancellations are tracked apart from reschedules.")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match; already held, cancelled or missed; the series ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })

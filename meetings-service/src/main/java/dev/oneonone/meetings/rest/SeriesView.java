@@ -22,11 +22,11 @@ public record SeriesView(
         @Schema(example = "Europe/Berlin") String timeZone,
         @Schema(example = "2026-11-23") LocalDate startsOn,
         @Schema(description = "ACTIVE, PAUSED (today is within the pause) or ENDED.", example = "ACTIVE") String status,
-        @Schema(example = "TUESDAY") String preferredWeekday,
-        @Schema(example = "10:00:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime preferredTime,
-        @Schema(description = "The latest pause, first day", example = "2026-12-21") LocalDate pausedFrom,
-        @Schema(description = "The latest pause, last day", example = "2027-01-03") LocalDate pausedUntil,
-        Instant endedAt,
+        @Schema(nullable = true, example = "TUESDAY") String preferredWeekday,
+        @Schema(nullable = true, example = "10:00:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime preferredTime,
+        @Schema(nullable = true, description = "The latest pause, first day", example = "2026-12-21") LocalDate pausedFrom,
+        @Schema(nullable = true, description = "The latest pause, last day", example = "2027-01-03") LocalDate pausedUntil,
+        @Schema(nullable = true) Instant endedAt,
         @Schema(description = "Version of the series; send it back in If-Match to change the series.", example = "1")
         long version) {
 

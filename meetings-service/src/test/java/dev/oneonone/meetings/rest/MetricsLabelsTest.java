@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.kit.openapi.OpenApiResponses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Issue 13, case 6: request metrics are labelled with templated paths only, so a calendar feed's secret, or any
@@ -24,14 +26,14 @@ class MetricsLabelsTest {
         String secret = "s3cr3t" + UUID.randomUUID().toString().replace("-", "");
         List<Runnable> refused = List.of(
                 () -> given().get("/calendar/feeds/{s}.ics", secret).then().statusCode(404),
-                () -> given().get("/calendar/feeds/{s}", secret),
-                () -> given().get("/calendar/feeds/{s}.ics/more", secret),
-                () -> given().post("/calendar/feeds/{s}.ics", secret),
+                () -> outsideTheDocument().get("/calendar/feeds/{s}", secret),
+                () -> outsideTheDocument().get("/calendar/feeds/{s}.ics/more", secret),
+                () -> outsideTheDocument().post("/calendar/feeds/{s}.ics", secret),
                 () -> given().delete("/calendar/feeds/{s}", secret),
                 () -> given().get("/series/{s}", secret),
-                () -> given().get("/{s}", secret),
-                () -> given().get("/people/{s}/x/{t}", secret, secret),
-                () -> given().header("Content-Type", "application/json").body("{").post("/people/{s}", secret));
+                () -> outsideTheDocument().get("/{s}", secret),
+                () -> outsideTheDocument().get("/people/{s}/x/{t}", secret, secret),
+                () -> outsideTheDocument().header("Content-Type", "application/json").body("{").post("/people/{s}", secret));
         refused.forEach(Runnable::run);
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -40,5 +42,13 @@ class MetricsLabelsTest {
         assertTrue(metrics.contains("uri=\"/calendar/feeds/{secret}.ics\""), "the feed's template is the label");
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
                 && line.contains("le=")), "latency is a histogram with buckets");
+    }
+
+    /**
+     * A request to a path or method the OpenAPI document does not have, sent on purpose: the kit's response
+     * validation (OpenApiResponses) is left out for it alone.
+     */
+    private static RequestSpecification outsideTheDocument() {
+        return given().noFiltersOfType(OpenApiResponses.class);
     }
 }

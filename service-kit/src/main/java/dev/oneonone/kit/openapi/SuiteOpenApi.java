@@ -1,0 +1,272 @@
+package dev.oneonone.kit.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.info.Info;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.servers.Server;
+
+import dev.oneonone.kit.problem.DatabaseOutage;
+import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.rest.IdempotentCreates;
+
+/**
+ * The suite's OpenAPI conventions, applied to every service's document once (registered as {@code mp.openapi.filter}
+ * in the kit's {@code META-INF/microprofile-config.properties}; Quarkus runs it when it builds the document, so the
+ * stored and the served document are the same). What it adds is what the kit really answers
+ * (docs/api-standards.md, "OpenAPI conventions"):
+ * <ul>
+ * <li>every 4xx and 5xx answer has {@code application/problem+json} content with the {@code Problem} schema (RFC 9457);
+ * <li>the answers of the kit on each operation, where the service did not document them itself: 400 (an operation with
+ * parameters or a body), 401 and 403 (a secured operation), 404 (a path with parameters), 406 (an answer with content),
+ * 413 and 415 (a request body), 414 and 431 (every operation), 503 with {@code Retry-After} (every operation but those
+ * marked {@link ResponseHeaders#NO_DATABASE});
+ * <li>response headers: {@code Idempotent-Replayed} on the 2xx answers of an operation that takes an
+ * {@code Idempotency-Key}, {@code Retry-After} on 503, and the {@code components.headers} that services refer to from
+ * their answers ({@code ETag}, {@code Location}: {@link ResponseHeaders});
+ * <li>{@code security: []} on open operations (no security requirement), a description on each server (and the
+ * variable {@code host}, default {@code localhost}, for a URL such as {@code http://{host}:8081}), and the licence
+ * (Apache-2.0) when the service states none.
+ * </ul>
+ * Running it again on its own output changes nothing.
+ */
+public class SuiteOpenApi implements OASFilter {
+    static final String LICENSE = "Apache-2.0";
+    static final String SERVER_DESCRIPTION = "The service run locally (deploy/local, or ./mvnw quarkus:dev)";
+
+    private static final String RETRY_AFTER_DESCRIPTION = "Seconds to wait before trying again: the database cannot be reached.";
+
+    /** The kit's problem answers, each in {@code components.responses}, by status. */
+    private static final Map<String, String[]> KIT_ANSWERS = Map.ofEntries(
+            Map.entry("400", new String[] { "InvalidInput", "Invalid input (invalid-input, naming each field) or a body that is not JSON (malformed-json)" }),
+            Map.entry("401", new String[] { "Unauthenticated", "A valid bearer token is required" }),
+            Map.entry("403", new String[] { "Forbidden", "The caller's role or organisation does not allow this" }),
+            Map.entry("404", new String[] { "NotFound", "Not found in the caller's organisation" }),
+            Map.entry("406", new String[] { "NotAcceptable", "The Accept header allows none of the answer's media types" }),
+            Map.entry("413", new String[] { "BodyTooLarge", "The request body is over the limit (body-too-large)" }),
+            Map.entry("414", new String[] { "UriTooLong", "The request's path and query are over 8 KiB (uri-too-long)" }),
+            Map.entry("415", new String[] { "UnsupportedMediaType", "The request body is not application/json" }),
+            Map.entry("431", new String[] { "HeadersTooLarge", "The request headers are over 16 KiB in all (headers-too-large)" }),
+            Map.entry("503", new String[] { "ServiceUnavailable", "The service cannot reach its database (service-unavailable); try again after Retry-After seconds" }));
+
+    /**
+     * A nullable field of a record type comes out of SmallRye as {@code type: object} beside
+     * {@code anyOf: [{$ref}, {type: null}]}, which refuses the null the {@code anyOf} allows: the type gets "null" too.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Schema.SchemaType> types = schema.getType();
+        if (types != null && !types.contains(Schema.SchemaType.NULL) && schema.getAnyOf() != null
+                && schema.getAnyOf().stream().anyMatch(branch -> List.of(Schema.SchemaType.NULL).equals(branch.getType()))) {
+            List<Schema.SchemaType> nullable = new ArrayList<>(types);
+            nullable.add(Schema.SchemaType.NULL);
+            schema.setType(nullable);
+        }
+        return schema;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openApi) {
+        Components components = openApi.getComponents() == null ? OASFactory.createComponents() : openApi.getComponents();
+        openApi.setComponents(components);
+        if (components.getResponses() != null && components.getResponses().containsKey(KIT_ANSWERS.get("503")[0])) {
+            return; // applied already
+        }
+        describeServers(openApi);
+        license(openApi);
+        addHeaders(components);
+        addAnswers(components);
+        if (openApi.getPaths() != null && openApi.getPaths().getPathItems() != null) {
+            openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                    .forEach((method, operation) -> conventions(item, operation)));
+        }
+        removeUnused(openApi, components);
+    }
+
+    /** The kit's answers and headers no operation refers to are left out (a service without such operation). */
+    private static void removeUnused(OpenAPI openApi, Components components) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.function.Consumer<APIResponse> collect = response -> {
+            if (response.getRef() != null) {
+                used.add(response.getRef());
+            }
+            if (response.getHeaders() != null) {
+                response.getHeaders().values().forEach(header -> used.add(String.valueOf(header.getRef())));
+            }
+        };
+        if (openApi.getPaths() != null && openApi.getPaths().getPathItems() != null) {
+            openApi.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                    .forEach(operation -> operation.getResponses().getAPIResponses().values().forEach(collect)));
+        }
+        components.getResponses().values().forEach(collect);
+        KIT_ANSWERS.values().forEach(answer -> {
+            if (!used.contains("#/components/responses/" + answer[0]) && !answer[0].equals(KIT_ANSWERS.get("503")[0])) {
+                components.removeResponse(answer[0]);
+            }
+        });
+        for (String header : new String[] { ResponseHeaders.ETAG, ResponseHeaders.LOCATION, ResponseHeaders.IDEMPOTENT_REPLAYED }) {
+            if (!used.contains("#/components/headers/" + header)) {
+                components.removeHeader(header);
+            }
+        }
+    }
+
+    private static void describeServers(OpenAPI openApi) {
+        if (openApi.getServers() == null) {
+            return;
+        }
+        for (Server server : openApi.getServers()) {
+            if (server.getDescription() == null) {
+                server.setDescription(SERVER_DESCRIPTION);
+            }
+            if (server.getUrl().contains("{host}") && (server.getVariables() == null || !server.getVariables().containsKey("host"))) {
+                server.addVariable("host", OASFactory.createServerVariable().defaultValue("localhost")
+                        .description("The host the service runs on"));
+            }
+        }
+    }
+
+    private static void license(OpenAPI openApi) {
+        Info info = openApi.getInfo() == null ? OASFactory.createInfo() : openApi.getInfo();
+        openApi.setInfo(info);
+        if (info.getLicense() == null) {
+            info.setLicense(OASFactory.createLicense().name(LICENSE).identifier(LICENSE));
+        }
+    }
+
+    private static void addHeaders(Components components) {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        addHeader(components, ResponseHeaders.ETAG, "The version of what this answer shows, a quoted number such as \"3\";"
+                + " send it in If-Match to change it only at that version.",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^\"(0|[1-9][0-9]*)\"$"), true);
+        addHeader(components, ResponseHeaders.LOCATION, "The path of the created resource on this service.", string, true);
+        addHeader(components, ResponseHeaders.IDEMPOTENT_REPLAYED, "true when this answer is the first answer to the same"
+                + " Idempotency-Key, replayed: nothing was created now.",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true"), false);
+        addHeader(components, ResponseHeaders.RETRY_AFTER, RETRY_AFTER_DESCRIPTION,
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)
+                        .examples(List.of(DatabaseOutage.RETRY_AFTER_SECONDS)), true);
+    }
+
+    private static void addHeader(Components components, String name, String description, Schema schema, boolean required) {
+        if (components.getHeaders() == null || !components.getHeaders().containsKey(name)) {
+            components.addHeader(name, OASFactory.createHeader().description(description).schema(schema).required(required));
+        }
+    }
+
+    private static void addAnswers(Components components) {
+        KIT_ANSWERS.forEach((status, answer) -> {
+            APIResponse response = OASFactory.createAPIResponse().description(answer[1]).content(problemContent());
+            if (status.equals("503")) {
+                response.addHeader(ResponseHeaders.RETRY_AFTER, OASFactory.createHeader().ref(ResponseHeaders.RETRY_AFTER));
+            }
+            if (status.equals("401")) {
+                response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).required(true));
+            }
+            components.addResponse(answer[0], response);
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    private static void conventions(PathItem item, Operation operation) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        boolean secured = operation.getSecurity() != null
+                && operation.getSecurity().stream().anyMatch(requirement -> !requirement.getSchemes().isEmpty());
+        if (!secured) {
+            operation.setSecurity(new ArrayList<SecurityRequirement>());
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        if (item.getParameters() != null) {
+            parameters.addAll(item.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasPathParameter = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        boolean answersContent = responses.getAPIResponses() != null && responses.getAPIResponses().entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
+                        && e.getValue().getContent().getMediaTypes() != null && !e.getValue().getContent().getMediaTypes().isEmpty());
+        boolean database = operation.getExtensions() == null || !operation.getExtensions().containsKey(ResponseHeaders.NO_DATABASE);
+        if (!database) {
+            operation.removeExtension(ResponseHeaders.NO_DATABASE);
+        }
+
+        addAnswer(responses, "400", !parameters.isEmpty() || hasBody);
+        addAnswer(responses, "401", secured);
+        addAnswer(responses, "403", secured);
+        addAnswer(responses, "404", hasPathParameter);
+        addAnswer(responses, "406", answersContent);
+        addAnswer(responses, "413", hasBody);
+        addAnswer(responses, "414", true);
+        addAnswer(responses, "415", hasBody);
+        addAnswer(responses, "431", true);
+        addAnswer(responses, "503", database);
+
+        boolean idempotent = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
+                && IdempotentCreates.HEADER.equalsIgnoreCase(p.getName()));
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (response.getRef() != null) {
+                return;
+            }
+            if (status.startsWith("4") || status.startsWith("5")) {
+                problem(response);
+            }
+            if (status.equals("503")) {
+                header(response, ResponseHeaders.RETRY_AFTER);
+            }
+            if (idempotent && status.startsWith("2")) {
+                header(response, ResponseHeaders.IDEMPOTENT_REPLAYED);
+            }
+        });
+    }
+
+    private static void addAnswer(APIResponses responses, String status, boolean applies) {
+        if (applies && !responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(KIT_ANSWERS.get(status)[0]));
+        }
+    }
+
+    /** An error answer's content is the problem detail, whatever media type the service wrote its examples under. */
+    private static void problem(APIResponse response) {
+        Content content = response.getContent();
+        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
+            response.setContent(problemContent());
+            return;
+        }
+        MediaType kept = content.getMediaType(Problem.MEDIA_TYPE);
+        if (kept == null) {
+            kept = content.getMediaTypes().values().iterator().next();
+        }
+        if (kept.getSchema() == null) {
+            kept.setSchema(OASFactory.createSchema().ref("Problem"));
+        }
+        response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, kept));
+    }
+
+    private static void header(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref(name));
+        }
+    }
+}
