@@ -99,9 +99,11 @@ public final class PlannedSlots {
             }
             int weeks = weeksOf(rhythm.cadence());
             List<LocalDate> skipped = new ArrayList<>();
+            // a slot falls at most six days after the start of its period, so nothing after this can be skipped
+            LocalDate reach = lastRelevant == null ? null : lastRelevant.plusDays(6);
             LocalDate last = end;
-            if (lastRelevant != null && (last == null || lastRelevant.isBefore(last))) {
-                last = lastRelevant;
+            if (reach != null && (last == null || reach.isBefore(last))) {
+                last = reach;
             }
             for (LocalDate slot = first; last != null && !slot.isAfter(last); slot = next(slot, weeks)) {
                 if (paused(pauses, slot) || covered(tracedDays, slot, weeks)) {
