@@ -273,11 +273,7 @@ class CalendarFeedResourceTest {
     @Test
     void case_2_a_moved_then_cancelled_meeting_leaves_no_planned_slot_in_its_week() throws Exception {
         UUID leader = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>(weeklySeries(leader, UUID.randomUUID()));
-        body.put("preferredWeekday", "THURSDAY");
-        body.put("preferredTime", "09:00");
-        body.put("timeZone", "Europe/Berlin");
-        String series = startSeries(ORG, body).statusCode(201).extract().path("id");
+        String series = weeklyAtNine(leader, "THURSDAY");
         String token = personToken(ORG, leader);
         LocalDate thursday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.THURSDAY)).plusWeeks(1);
         Instant slot = ZonedDateTime.of(thursday, LocalTime.of(9, 0), BERLIN).toInstant();
@@ -295,11 +291,7 @@ class CalendarFeedResourceTest {
     @Test
     void case_3_a_cadence_change_starts_slots_in_phase_with_the_anchor_meetings_next_uses() throws Exception {
         UUID leader = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>(weeklySeries(leader, UUID.randomUUID()));
-        body.put("preferredWeekday", "TUESDAY");
-        body.put("preferredTime", "09:00");
-        body.put("timeZone", "Europe/Berlin");
-        String series = startSeries(ORG, body).statusCode(201).extract().path("id");
+        String series = weeklyAtNine(leader, "TUESDAY");
         String token = personToken(ORG, leader);
         LocalDate tuesday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
         with(token).body(Map.of("scheduledFor", ZonedDateTime.of(tuesday, LocalTime.of(9, 0), BERLIN).toInstant().toString()))
@@ -333,6 +325,15 @@ class CalendarFeedResourceTest {
         with(token).get("/series/{id}", series).then().statusCode(200).body("status", equalTo("PAUSED"))
                 .body("pauses.size()", equalTo(2)).body("pauses[0].from", equalTo(today.toString()));
         with(token).get("/series").then().statusCode(200).body("items.find { it.id == '" + series + "' }.status", equalTo("PAUSED"));
+    }
+
+    /** A weekly series in Berlin, on the weekday at 09:00; answers its id. */
+    private static String weeklyAtNine(UUID leader, String weekday) {
+        Map<String, Object> body = new HashMap<>(weeklySeries(leader, UUID.randomUUID()));
+        body.put("preferredWeekday", weekday);
+        body.put("preferredTime", "09:00");
+        body.put("timeZone", "Europe/Berlin");
+        return startSeries(ORG, body).statusCode(201).extract().path("id");
     }
 
     private static List<Instant> excludedSlots(String text, String series) throws Exception {
