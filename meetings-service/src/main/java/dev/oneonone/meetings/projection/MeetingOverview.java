@@ -22,6 +22,8 @@ public class MeetingOverview extends PanacheEntityBase {
     public UUID seriesId;
     public String organisationId;
     public Instant scheduledFor;
+    /** Where it was scheduled before any move. */
+    public Instant firstScheduledFor;
     public int plannedMinutes;
     public boolean firstOfSeries;
     /** SCHEDULED (also after a reschedule: scheduledFor moved), HELD, CANCELLED or MISSED. */

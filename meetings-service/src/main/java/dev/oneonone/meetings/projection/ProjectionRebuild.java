@@ -33,8 +33,10 @@ public class ProjectionRebuild {
     public Uni<Long> rebuild() {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                        "lock table series_overview, meeting_overview in exclusive mode").executeUpdate())
+                        "lock table series_overview, meeting_overview, series_pause, series_rhythm in exclusive mode").executeUpdate())
                 .chain(() -> MeetingOverview.deleteAll())
+                .chain(() -> SeriesPause.deleteAll())
+                .chain(() -> SeriesRhythm.deleteAll())
                 .chain(() -> SeriesOverview.deleteAll())
                 .chain(() -> replayAfter(0L, 0L))
                 .invoke(count -> LOG.infof("Read models rebuilt from %d events", count));

@@ -28,7 +28,7 @@ public class SeriesOverview extends PanacheEntityBase {
     public String timeZone;
     public LocalDate startsOn;
     public long version;
-    /** ACTIVE or ENDED; the API shows PAUSED on a day within the pause below. */
+    /** ACTIVE or ENDED; the API shows PAUSED on a day within any of its pauses ({@link SeriesPause}). */
     public String status;
     public String preferredWeekday;
     public LocalTime preferredTime;
@@ -36,4 +36,6 @@ public class SeriesOverview extends PanacheEntityBase {
     public LocalDate pausedFrom;
     public LocalDate pausedUntil;
     public Instant endedAt;
+    /** When its latest event (of the series or one of its meetings) was recorded; null for rows older than that column. */
+    public Instant changedAt;
 }

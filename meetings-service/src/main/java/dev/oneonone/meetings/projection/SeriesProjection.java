@@ -1,5 +1,8 @@
 package dev.oneonone.meetings.projection;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.oneonone.events.meetings.CadenceChanged;
@@ -14,6 +17,7 @@ import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesResumed;
 import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.meetings.domain.series.PlannedSlots;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,7 +45,10 @@ public class SeriesProjection {
             series.preferredTime = started.preferredTime();
             series.status = SeriesOverview.ACTIVE;
             series.version = stored.version;
-            return series.persist().replaceWithVoid();
+            series.changedAt = stored.recordedAt;
+            return series.persist()
+                    .chain(() -> rhythm(stored, PlannedSlots.rhythmOf(started)).persist())
+                    .replaceWithVoid();
         }
         Uni<Void> change = Uni.createFrom().voidItem();
         if (event instanceof MeetingScheduled scheduled) {
@@ -50,6 +57,7 @@ public class SeriesProjection {
             meeting.seriesId = scheduled.seriesId();
             meeting.organisationId = stored.organisationId;
             meeting.scheduledFor = scheduled.scheduledFor();
+            meeting.firstScheduledFor = scheduled.scheduledFor();
             meeting.plannedMinutes = scheduled.plannedMinutes();
             meeting.firstOfSeries = scheduled.firstOfSeries();
             meeting.status = MeetingOverview.SCHEDULED;
@@ -74,7 +82,26 @@ public class SeriesProjection {
         } else if (event instanceof MeetingMissed missed) {
             change = meeting(missed.meetingId(), m -> m.status = MeetingOverview.MISSED);
         }
-        return change.chain(() -> SeriesOverview.<SeriesOverview>findById(stored.streamId)).invoke(series -> {
+        return change.chain(() -> SeriesOverview.<SeriesOverview>findById(stored.streamId)).call(series -> {
+            if (series == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> history = Uni.createFrom().voidItem();
+            if (event instanceof CadenceChanged changed) {
+                history = rhythm(stored, PlannedSlots.rhythmOf(changed, stored.occurredAt,
+                        ZoneId.of(series.timeZone), series.startsOn)).persist().replaceWithVoid();
+            } else if (event instanceof SeriesPaused paused) {
+                SeriesPause pause = new SeriesPause();
+                pause.pauseId = stored.eventId;
+                pause.seriesId = paused.seriesId();
+                pause.fromDay = paused.from();
+                pause.untilDay = paused.until();
+                history = pause.persist().replaceWithVoid();
+            } else if (event instanceof SeriesResumed resumed) {
+                history = resume(stored.streamId, resumed.resumedOn());
+            }
+            return history;
+        }).invoke(series -> {
             if (series == null) {
                 return;
             }
@@ -92,10 +119,37 @@ public class SeriesProjection {
                 series.endedAt = stored.occurredAt;
             }
             series.version = stored.version;
+            series.changedAt = stored.recordedAt;
         }).replaceWithVoid();
     }
 
-    private static Uni<Void> meeting(java.util.UUID meetingId, Consumer<MeetingOverview> change) {
+    private static SeriesRhythm rhythm(StoredEvent stored, PlannedSlots.Rhythm rhythm) {
+        SeriesRhythm row = new SeriesRhythm();
+        row.rhythmId = stored.eventId;
+        row.seriesId = stored.streamId;
+        row.recordedVersion = stored.version;
+        row.effectiveOn = rhythm.effectiveOn();
+        row.cadence = rhythm.cadence().name();
+        row.anchorOn = rhythm.anchorOn();
+        return row;
+    }
+
+    /** The pause that holds the day ends the day before; one that would end before it starts is gone (as in Series). */
+    private static Uni<Void> resume(UUID seriesId, LocalDate on) {
+        return SeriesPause.<SeriesPause>list("seriesId = ?1 and fromDay <= ?2 and untilDay >= ?2", seriesId, on)
+                .chain(pauses -> {
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (SeriesPause pause : pauses) {
+                        pause.untilDay = on.minusDays(1);
+                        if (pause.untilDay.isBefore(pause.fromDay)) {
+                            done = done.chain(() -> pause.delete());
+                        }
+                    }
+                    return done;
+                });
+    }
+
+    private static Uni<Void> meeting(UUID meetingId, Consumer<MeetingOverview> change) {
         return MeetingOverview.<MeetingOverview>findById(meetingId).invoke(meeting -> {
             if (meeting != null) {
                 change.accept(meeting);

@@ -37,7 +37,7 @@ public class AdminResource {
     @POST
     @Path("/projections/rebuild")
     @Operation(operationId = "rebuildMeetingsProjections", summary = "Rebuild the read models from the events",
-            description = "Empties series_overview and meeting_overview and replays every stored event, of every "
+            description = "Empties series_overview, meeting_overview, series_pause and series_rhythm and replays every stored event, of every "
                     + "organisation, in order, in one transaction. Writes wait meanwhile; reads see the old rows until it ends.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RebuildResult.class)))
     @APIResponse(responseCode = "403", description = "Only an integration may rebuild",

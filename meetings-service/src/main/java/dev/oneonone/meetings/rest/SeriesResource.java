@@ -118,8 +118,8 @@ public class SeriesResource {
         return idempotent.once(caller, idempotencyKey, "POST /series", request, () -> commands
                 .start(organisation, command)
                 .chain(version -> findSeries(organisation, seriesId))
-                .map(series -> Response.created(URI.create("/series/" + seriesId))
-                        .tag(Versions.tag(series.version)).entity(SeriesView.of(series, clock)).build()));
+                .chain(series -> SeriesView.of(series, clock).map(view -> Response.created(URI.create("/series/" + seriesId))
+                        .tag(Versions.tag(series.version)).entity(view).build())));
     }
 
     @GET
@@ -133,7 +133,8 @@ public class SeriesResource {
     @Authenticated
     public Uni<Response> get(@PathParam("seriesId") UUID seriesId) {
         return findVisibleSeries(Caller.of(token), seriesId)
-                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(Versions.tag(series.version)).build());
+                .chain(series -> SeriesView.of(series, clock)
+                        .map(view -> Response.ok(view).tag(Versions.tag(series.version)).build()));
     }
 
     @POST
@@ -229,7 +230,7 @@ public class SeriesResource {
         }
         return SeriesOverview.<SeriesOverview>find(query + " order by seriesId", parameters)
                 .page(0, limit + 1).list()
-                .map(rows -> SeriesPage.of(rows, limit, clock));
+                .chain(rows -> SeriesPage.of(rows, limit, clock));
     }
 
     @POST
@@ -419,7 +420,8 @@ public class SeriesResource {
         return findVisibleSeries(caller, seriesId)
                 .chain(series -> commands.execute(caller.organisationId(), seriesId, expectedVersion, command, decide))
                 .chain(version -> findSeries(caller.organisationId(), seriesId))
-                .map(series -> Response.ok(SeriesView.of(series, clock)).tag(Versions.tag(series.version)).build());
+                .chain(series -> SeriesView.of(series, clock)
+                        .map(view -> Response.ok(view).tag(Versions.tag(series.version)).build()));
     }
 
     private <C extends SeriesCommand> Uni<Response> changeMeeting(Caller caller, UUID seriesId, UUID meetingId,

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.oneonone.meetings.projection.SeriesOverview;
+import dev.oneonone.meetings.projection.SeriesPause;
+import io.smallrye.mutiny.Uni;
 
 @Schema(name = "Series", description = "A 1:1 series between a leader and a companion.")
 public record SeriesView(
@@ -21,30 +25,38 @@ public record SeriesView(
         @Schema(example = "30") int plannedMinutes,
         @Schema(example = "Europe/Berlin") String timeZone,
         @Schema(example = "2026-11-23") LocalDate startsOn,
-        @Schema(description = "ACTIVE, PAUSED (today is within the pause) or ENDED.", example = "ACTIVE") String status,
+        @Schema(description = "ACTIVE, PAUSED (today, in the series' time zone, is within any of its pauses) or ENDED.", example = "ACTIVE") String status,
         @Schema(nullable = true, example = "TUESDAY") String preferredWeekday,
         @Schema(nullable = true, example = "10:00:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime preferredTime,
         @Schema(nullable = true, description = "The latest pause, first day", example = "2026-12-21") LocalDate pausedFrom,
         @Schema(nullable = true, description = "The latest pause, last day", example = "2027-01-03") LocalDate pausedUntil,
         @Schema(nullable = true) Instant endedAt,
+        @Schema(description = "Every pause as it stands now (each cut short by its resume), oldest first") List<PauseView> pauses,
         @Schema(description = "Version of the series; send it back in If-Match to change the series.", example = "1")
         long version) {
 
-    static SeriesView of(SeriesOverview series) {
-        return of(series, Clock.systemUTC());
+    @Schema(name = "SeriesPause", description = "Days of rest, in the series' time zone, both included.")
+    public record PauseView(@Schema(example = "2026-12-21") LocalDate from, @Schema(example = "2027-01-03") LocalDate until) {
     }
 
-    static SeriesView of(SeriesOverview series, Clock clock) {
+    /** The series with its pauses; its status is PAUSED when today, in its zone, is within any of them. */
+    static SeriesView of(SeriesOverview series, List<SeriesPause> pauses, Clock clock) {
         String status = series.status;
-        if (SeriesOverview.ACTIVE.equals(status) && series.pausedFrom != null) {
+        List<SeriesPause> ordered = pauses.stream().sorted(Comparator.comparing(pause -> pause.fromDay)).toList();
+        if (SeriesOverview.ACTIVE.equals(status)) {
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(series.timeZone)));
-            if (!today.isBefore(series.pausedFrom) && !today.isAfter(series.pausedUntil)) {
+            if (ordered.stream().anyMatch(p -> !today.isBefore(p.fromDay) && !today.isAfter(p.untilDay))) {
                 status = "PAUSED";
             }
         }
         return new SeriesView(series.seriesId, series.leaderId, series.companionId, series.relationship,
                 series.cadence, series.plannedMinutes, series.timeZone, series.startsOn, status,
                 series.preferredWeekday, series.preferredTime, series.pausedFrom, series.pausedUntil, series.endedAt,
-                series.version);
+                ordered.stream().map(p -> new PauseView(p.fromDay, p.untilDay)).toList(), series.version);
+    }
+
+    /** The series with its pauses, read in the current session. */
+    static Uni<SeriesView> of(SeriesOverview series, Clock clock) {
+        return SeriesPause.<SeriesPause>list("seriesId", series.seriesId).map(pauses -> of(series, pauses, clock));
     }
 }

@@ -10,6 +10,8 @@ import dev.oneonone.kit.security.Caller;
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
+import dev.oneonone.meetings.projection.SeriesPause;
+import dev.oneonone.meetings.projection.SeriesRhythm;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -35,8 +37,16 @@ public class CalendarFeeds {
     public record Created(UUID feedId, String secret) {
     }
 
-    /** What a feed covers now: its series, and their meetings by series id, oldest first. */
-    public record Contents(List<SeriesOverview> series, Map<UUID, List<MeetingOverview>> meetings) {
+    /** A feed and the series it covers now (cheap: enough to tell whether it changed). */
+    public record Subscription(CalendarFeed feed, List<SeriesOverview> series) {
+    }
+
+    /**
+     * What a feed shows: its series, and by series id their meetings (oldest first), pauses and rhythms (cadences
+     * with the day they took effect, in the order recorded).
+     */
+    public record Contents(List<SeriesOverview> series, Map<UUID, List<MeetingOverview>> meetings,
+            Map<UUID, List<SeriesPause>> pauses, Map<UUID, List<SeriesRhythm>> rhythms) {
     }
 
     /**
@@ -81,19 +91,37 @@ public class CalendarFeeds {
     }
 
     /**
-     * The series and meetings of the feed with this secret, as they are now.
+     * The feed with this secret and the series it covers, as they are now.
      *
      * @throws NotFoundException (as the Uni's failure) for an unknown or revoked secret, or once the feed's person
      *                           no longer works here
      */
     @WithSession
-    public Uni<Contents> contents(String secret) {
+    public Uni<Subscription> subscription(String secret) {
         return CalendarFeed.<CalendarFeed>find("secretSha256 = ?1 and revokedAt is null", FeedSecrets.hash(secret))
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException(NO_FEED_HERE))
                 .call(CalendarFeeds::refuseFormerEmployees)
-                .chain(CalendarFeeds::seriesOf)
-                .chain(series -> meetingsOf(series).map(meetings -> new Contents(series, meetings)));
+                .chain(feed -> seriesOf(feed).map(series -> new Subscription(feed, series)));
+    }
+
+    /** Everything the feed of these series shows. */
+    @WithSession
+    public Uni<Contents> contents(List<SeriesOverview> series) {
+        if (series.isEmpty()) {
+            return Uni.createFrom().item(new Contents(series, Map.of(), Map.of(), Map.of()));
+        }
+        List<UUID> ids = series.stream().map(one -> one.seriesId).toList();
+        return MeetingOverview.<MeetingOverview>list("seriesId in ?1 order by scheduledFor, meetingId", ids)
+                .chain(meetings -> SeriesPause.<SeriesPause>list("seriesId in ?1 order by fromDay", ids)
+                        .chain(pauses -> SeriesRhythm.<SeriesRhythm>list(
+                                        "seriesId in ?1 order by effectiveOn, recordedVersion", ids)
+                                .map(rhythms -> new Contents(series, bySeries(meetings, m -> m.seriesId),
+                                        bySeries(pauses, p -> p.seriesId), bySeries(rhythms, r -> r.seriesId)))));
+    }
+
+    private static <T> Map<UUID, List<T>> bySeries(List<T> rows, java.util.function.Function<T, UUID> series) {
+        return rows.stream().collect(Collectors.groupingBy(series));
     }
 
     /** A feed of someone whose employment has ended stops working, without anyone having to revoke it. */
@@ -135,14 +163,5 @@ public class CalendarFeeds {
         }
         return SeriesOverview.list("organisationId = ?1 and (leaderId = ?2 or companionId = ?2) order by startsOn, seriesId",
                 feed.organisationId, feed.personId);
-    }
-
-    private static Uni<Map<UUID, List<MeetingOverview>>> meetingsOf(List<SeriesOverview> series) {
-        if (series.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        List<UUID> ids = series.stream().map(one -> one.seriesId).toList();
-        return MeetingOverview.<MeetingOverview>list("seriesId in ?1 order by scheduledFor, meetingId", ids)
-                .map(meetings -> meetings.stream().collect(Collectors.groupingBy(meeting -> meeting.seriesId)));
     }
 }

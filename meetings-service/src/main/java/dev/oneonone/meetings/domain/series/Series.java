@@ -149,7 +149,9 @@ public final class Series {
             return Decision.reject(Rejection.ofField("recommendation", "recommendation-does-not-fit",
                     advice + " does not describe a change from " + cadence + " to " + command.to() + "."));
         }
-        return Decision.accept(new CadenceChanged(id, cadence, command.to(), advice));
+        // the new cadence is in phase with the day /meetings/next would choose now (pauses aside)
+        LocalDate anchor = firstDayAfterLast(command.to(), today(command.now()));
+        return Decision.accept(new CadenceChanged(id, cadence, command.to(), advice, anchor));
     }
 
     public Decision pause(PauseSeries command) {
@@ -235,27 +237,20 @@ public final class Series {
 
     /** The slot {@link #scheduleNext} would choose at {@code now}. */
     public Instant nextSlot(Instant now) {
-        Meeting last = meetings.values().stream().max(Comparator.comparing(m -> m.scheduledFor)).orElse(null);
+        Meeting last = lastMeeting();
         LocalTime time = preferredTime != null ? preferredTime
                 : last != null ? last.scheduledFor.atZone(zone).toLocalTime() : DEFAULT_TIME;
-        LocalDate day;
-        if (last == null) {
-            day = align(startsOn.isAfter(today(now)) ? startsOn : today(now));
-        } else {
-            LocalDate lastDay = last.scheduledFor.atZone(zone).toLocalDate();
-            day = cadence == Cadence.DAILY ? nextWorkingDay(lastDay)
-                    : nearestPreferred(lastDay.plusDays(cadence.intervalDays()));
-        }
+        LocalDate day = firstDayAfterLast(cadence, today(now));
         // a few years of days at most: pauses are bounded and the loop moves forward every round
         for (int round = 0; round < 5_000; round++) {
             Pause pause = pauseCovering(day);
             if (pause != null) {
-                day = align(pause.until.plusDays(1));
+                day = align(cadence, pause.until.plusDays(1));
                 continue;
             }
             ZonedDateTime slot = day.atTime(time).atZone(zone);
             if (!slot.toInstant().isAfter(now)) {
-                day = align(day.plusDays(1));
+                day = align(cadence, day.plusDays(1));
                 continue;
             }
             return slot.toInstant();
@@ -459,9 +454,27 @@ public final class Series {
         return pauses.stream().filter(p -> p.covers(day)).findFirst().orElse(null);
     }
 
-    /** The first day on or after {@code day} a meeting of this cadence may fall on. */
-    private LocalDate align(LocalDate day) {
-        if (cadence != Cadence.DAILY && preferredWeekday != null) {
+    /**
+     * The day of the next meeting at a cadence, pauses and the clock aside: the last meeting's day (by start, whatever
+     * became of it) plus the cadence's interval (DAILY: the next working day) on the nearest preferred weekday; with no
+     * meeting yet, the first day on or after the series' start and {@code today} a meeting of that cadence may fall on.
+     */
+    private LocalDate firstDayAfterLast(Cadence at, LocalDate today) {
+        Meeting last = lastMeeting();
+        if (last == null) {
+            return align(at, startsOn.isAfter(today) ? startsOn : today);
+        }
+        LocalDate lastDay = last.scheduledFor.atZone(zone).toLocalDate();
+        return at == Cadence.DAILY ? nextWorkingDay(lastDay) : nearestPreferred(at, lastDay.plusDays(at.intervalDays()));
+    }
+
+    private Meeting lastMeeting() {
+        return meetings.values().stream().max(Comparator.comparing(m -> m.scheduledFor)).orElse(null);
+    }
+
+    /** The first day on or after {@code day} a meeting of the cadence may fall on. */
+    private LocalDate align(Cadence at, LocalDate day) {
+        if (at != Cadence.DAILY && preferredWeekday != null) {
             int ahead = (preferredWeekday.getValue() - day.getDayOfWeek().getValue() + 7) % 7;
             return day.plusDays(ahead);
         }
@@ -469,9 +482,9 @@ public final class Series {
     }
 
     /** The preferred weekday nearest to {@code day} (at most three days off), else a working day. */
-    private LocalDate nearestPreferred(LocalDate day) {
+    private LocalDate nearestPreferred(Cadence at, LocalDate day) {
         if (preferredWeekday == null) {
-            return align(day);
+            return align(at, day);
         }
         int ahead = (preferredWeekday.getValue() - day.getDayOfWeek().getValue() + 7) % 7;
         return ahead > 3 ? day.plusDays(ahead - 7L) : day.plusDays(ahead);

@@ -19,7 +19,9 @@ public final class CalendarFeedRequests {
     @Schema(description = "The new feed. The url carries its secret and is shown only this once: keep it like a password.")
     public record FeedCreated(
             @Schema(description = "The feed's id, to revoke it") UUID id,
-            @Schema(description = "Where calendars subscribe, relative to this service", example = "/calendar/feeds/q3V0m1bX2s8d9kPz7YhL0cWnR4tJ6uAaE5fGiK-_Nyo.ics")
+            @Schema(description = "Where calendars subscribe: an absolute URL, from the service's configured public base URL "
+                    + "(meetings.calendar.public-base-url), else from the base URL of this request",
+                    example = "https://meetings.example.com/calendar/feeds/q3V0m1bX2s8d9kPz7YhL0cWnR4tJ6uAaE5fGiK-_Nyo.ics")
             String url) {
     }
 }

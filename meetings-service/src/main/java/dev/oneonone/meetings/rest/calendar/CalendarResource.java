@@ -1,10 +1,20 @@
 package dev.oneonone.meetings.rest.calendar;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -22,7 +32,6 @@ import dev.oneonone.meetings.projection.SeriesOverview;
 import dev.oneonone.meetings.rest.SeriesResource;
 import dev.oneonone.meetings.rest.calendar.CalendarFeedRequests.CreateFeedRequest;
 import dev.oneonone.meetings.rest.calendar.CalendarFeedRequests.FeedCreated;
-import dev.oneonone.meetings.rest.calendar.ICalendarFeed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
@@ -32,12 +41,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -51,13 +65,28 @@ public class CalendarResource {
     public static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
 
     private final JsonWebToken token;
-    private final Clock clock;
     private final CalendarFeeds feeds;
+    private final Optional<String> publicBaseUrl;
+    private final Duration refreshInterval;
 
-    public CalendarResource(JsonWebToken token, Clock clock, CalendarFeeds feeds) {
+    @Context
+    UriInfo uriInfo;
+    @Context
+    Request request;
+
+    /**
+     * @param publicBaseUrl   {@code meetings.calendar.public-base-url}: where calendars reach this service (e.g.
+     *                        {@code https://meetings.example.com}); unset, the base URL of the request that creates the
+     *                        feed (behind a proxy with {@code quarkus.http.proxy.*} forwarding on, as the client saw it)
+     * @param refreshInterval {@code meetings.calendar.refresh-interval}: the refresh hint the feed carries
+     */
+    public CalendarResource(JsonWebToken token, CalendarFeeds feeds,
+            @ConfigProperty(name = "meetings.calendar.public-base-url") Optional<String> publicBaseUrl,
+            @ConfigProperty(name = "meetings.calendar.refresh-interval", defaultValue = "PT1H") Duration refreshInterval) {
         this.token = token;
-        this.clock = clock;
         this.feeds = feeds;
+        this.publicBaseUrl = publicBaseUrl;
+        this.refreshInterval = refreshInterval;
     }
 
     @POST
@@ -102,8 +131,10 @@ public class CalendarResource {
             }
             created = feeds.create(organisation, self, null);
         }
+        String base = publicBaseUrl.map(url -> url.replaceAll("/+$", ""))
+                .orElseGet(() -> uriInfo.getBaseUri().toString().replaceAll("/+$", ""));
         return created.map(feed -> Response.status(Response.Status.CREATED)
-                .entity(new FeedCreated(feed.feedId(), "/calendar/feeds/" + feed.secret() + ".ics")).build());
+                .entity(new FeedCreated(feed.feedId(), base + "/calendar/feeds/" + feed.secret() + ".ics")).build());
     }
 
     @DELETE
@@ -125,22 +156,73 @@ public class CalendarResource {
     @Produces({ TEXT_CALENDAR, PROBLEM })
     @SecurityRequirementsSet
     @Operation(operationId = "getCalendarFeed", summary = "Read a calendar feed (no token: the secret in the URL is the credential)",
-            description = "An iCalendar document: one VEVENT per meeting (UID <meetingId>@oneonone, SEQUENCE counts its moves, "
-                    + "STATUS CONFIRMED or CANCELLED) and one recurring VEVENT per active series with a preferred slot.")
-    @APIResponse(responseCode = "200", description = "The calendar", content = @Content(mediaType = TEXT_CALENDAR))
+            description = "An iCalendar (RFC 5545) document: one VEVENT per meeting (UID <meetingId>@oneonone, SEQUENCE counts its "
+                    + "moves, STATUS CONFIRMED or CANCELLED) and, per active series with a preferred slot, one recurring VEVENT "
+                    + "per cadence it had (in phase with the cadence change's anchor), without the slots a real meeting covers "
+                    + "or a pause holds. Every TZID has its VTIMEZONE. Answers conditional requests: send the ETag back in "
+                    + "If-None-Match (or Last-Modified in If-Modified-Since) and get 304 while nothing changed. The calendar "
+                    + "carries REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL as a refresh hint.")
+    @APIResponse(responseCode = "200", description = "The calendar", content = @Content(mediaType = TEXT_CALENDAR,
+            schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", description = "Version of the feed's contents (a strong validator)",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the feed's series or meetings last changed (HTTP date)",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "private, no-cache: revalidate each time",
+                            schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match (or the date in If-Modified-Since)",
+            headers = { @Header(name = "ETag", description = "Version of the feed's contents", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the feed last changed", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "private, no-cache", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "Unknown or revoked feed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @PermitAll
     @WithSession
-    public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret) {
+    public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret,
+            @Parameter(description = "An ETag of this feed read before; 304 while it still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Parameter(description = "The Last-Modified read before (HTTP date); 304 while nothing changed since. "
+                    + "Ignored when If-None-Match is sent.", example = "Tue, 24 Nov 2026 09:00:00 GMT")
+            @HeaderParam("If-Modified-Since") String ifModifiedSince) {
         if (!FeedSecrets.wellFormed(secret)) {
             throw new NotFoundException("No calendar feed at this address");
         }
-        return feeds.contents(secret)
-                .map(feed -> ICalendarFeed.render(feed.series(), feed.meetings(), clock.instant()))
-                .map(text -> Response.ok(text, TEXT_CALENDAR)
-                        .header("Cache-Control", "private, no-cache")
-                        .header("X-Robots-Tag", "noindex").build());
+        return feeds.subscription(secret).chain(subscription -> {
+            EntityTag tag = new EntityTag(version(subscription.series()));
+            Instant modified = lastModified(subscription).truncatedTo(ChronoUnit.SECONDS);
+            Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(modified), tag);
+            if (unchanged != null) {
+                return Uni.createFrom().item(cacheHeaders(unchanged, tag, modified).build());
+            }
+            return feeds.contents(subscription.series())
+                    .map(contents -> ICalendarFeed.render(contents, modified, refreshInterval))
+                    .map(text -> cacheHeaders(Response.ok(text, TEXT_CALENDAR), tag, modified).build());
+        });
+    }
+
+    private static Response.ResponseBuilder cacheHeaders(Response.ResponseBuilder response, EntityTag tag, Instant modified) {
+        return response.tag(tag).lastModified(Date.from(modified))
+                .header("Cache-Control", "private, no-cache")
+                .header("X-Robots-Tag", "noindex");
+    }
+
+    /** A digest of what the feed is rendered from: each series' id and version (meetings count in it), and the format. */
+    private String version(List<SeriesOverview> series) {
+        StringBuilder basis = new StringBuilder(ICalendarFeed.FORMAT).append('|').append(refreshInterval);
+        series.stream().sorted(Comparator.comparing(one -> one.seriesId))
+                .forEach(one -> basis.append('|').append(one.seriesId).append(':').append(one.version).append(':').append(one.status));
+        return FeedSecrets.hash(basis.toString()).substring(0, 32);
+    }
+
+    /** When the latest of the feed's series changed; the feed's creation for series older than that record, or none. */
+    private static Instant lastModified(CalendarFeeds.Subscription subscription) {
+        Instant latest = subscription.feed().createdAt;
+        for (SeriesOverview one : subscription.series()) {
+            if (one.changedAt != null && one.changedAt.isAfter(latest)) {
+                latest = one.changedAt;
+            }
+        }
+        return latest;
     }
 
     /** A person of the organisation: in its directory, or one of the two people of one of its series. */

@@ -4,42 +4,45 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 
+import dev.oneonone.events.meetings.Cadence;
+import dev.oneonone.meetings.application.calendar.CalendarFeeds.Contents;
+import dev.oneonone.meetings.domain.series.PlannedSlots;
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
+import dev.oneonone.meetings.projection.SeriesPause;
+import dev.oneonone.meetings.projection.SeriesRhythm;
+import dev.oneonone.meetings.rest.calendar.CalendarZones.FeedZone;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Recur;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
@@ -54,41 +57,58 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  *
  * <p>One VEVENT per real meeting (UID {@code <meetingId>@oneonone}, SEQUENCE = times rescheduled, one more once
  * cancelled; STATUS CONFIRMED or CANCELLED) and, per active series with a preferred weekday and time, one recurring
- * VEVENT for its planned slot (RRULE from the cadence) with an EXDATE for every slot that a real meeting already
- * covers (a meeting on that day) or that lies in the series' latest pause. Times are in the series' zone (TZID with
- * its VTIMEZONE from ical4j's registry); a series in UTC gets UTC times. Summaries carry no 1:1 content and no names.
+ * VEVENT per stretch of its planned slots (domain {@link PlannedSlots}: one stretch per cadence it had, in phase with
+ * that cadence's anchor, until the next one took effect), with an EXDATE for every slot that a real meeting covers or
+ * that lies in a pause. Times are in the series' zone: a TZID (canonical) with a VTIMEZONE built from java.time's
+ * rules ({@link CalendarZones}); a series in UTC gets UTC times. Summaries carry no 1:1 content and no names.
+ *
+ * <p>The text depends on its inputs only: DTSTAMP is when the feed's series last changed, not the time of the
+ * request, so the same state gives the same bytes (and the same ETag). The calendar carries a refresh hint:
+ * REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL (read by Outlook and Apple Calendar).
  */
 public final class ICalendarFeed {
-    static final String PRODUCT_ID = "-//oneonone.dev//1:1 calendar feed 1.0//EN";
-    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    static final String PRODUCT_ID = "-//oneonone.dev//1:1 calendar feed 1.1//EN";
+    /** Changes whenever the rendering changes, so that ETags of older renderings no longer match. */
+    static final String FORMAT = "2";
 
     private ICalendarFeed() {
     }
 
-    /** The feed's text: the given series, each with its meetings ({@code meetings} by series id). */
-    public static String render(List<SeriesOverview> series, Map<UUID, List<MeetingOverview>> meetings, Instant now) {
+    /**
+     * The feed's text.
+     *
+     * @param stamp   when the feed's contents last changed (DTSTAMP of every event)
+     * @param refresh how often calendars should fetch it again
+     */
+    public static String render(Contents contents, Instant stamp, Duration refresh) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", "1:1s"));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), refresh));
+        calendar.add(new XProperty("X-PUBLISHED-TTL", refresh.toString()));
 
-        Set<String> zonesAdded = new HashSet<>();
-        Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
-        for (SeriesOverview one : series) {
-            Zone zone = zoneOf(one.timeZone);
-            if (zone.ical != null && zonesAdded.add(zone.tzId)) {
-                calendar.add(zone.ical.getVTimeZone());
-            }
-            List<MeetingOverview> ofSeries = meetings.getOrDefault(one.seriesId, List.of());
+        Instant dtstamp = stamp.truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Instant> zoneSince = new LinkedHashMap<>();
+        Map<String, FeedZone> zones = new HashMap<>();
+        List<VEvent> events = new ArrayList<>();
+        for (SeriesOverview one : contents.series()) {
+            FeedZone zone = CalendarZones.of(one.timeZone);
+            List<MeetingOverview> ofSeries = contents.meetings().getOrDefault(one.seriesId, List.of());
             for (MeetingOverview meeting : ofSeries) {
-                calendar.add(meetingEvent(one, meeting, zone, stamp));
+                events.add(meetingEvent(one, meeting, zone, dtstamp));
+                since(zoneSince, zones, zone, meeting.scheduledFor);
             }
             if (SeriesOverview.ACTIVE.equals(one.status) && one.preferredWeekday != null && one.preferredTime != null) {
-                calendar.add(plannedSlots(one, ofSeries, zone, stamp));
+                for (VEvent stretch : plannedSlots(one, ofSeries, contents, zone, dtstamp, zoneSince, zones)) {
+                    events.add(stretch);
+                }
             }
         }
+        zoneSince.forEach((tzId, since) -> calendar.add(CalendarZones.vTimeZone(zones.get(tzId), since)));
+        events.forEach(calendar::add);
         StringWriter out = new StringWriter();
         try {
             new CalendarOutputter(false).output(calendar, out);
@@ -109,7 +129,30 @@ public final class ICalendarFeed {
         return kind.isEmpty() ? "1:1" : "1:1 (" + kind + ")";
     }
 
-    private static VEvent meetingEvent(SeriesOverview series, MeetingOverview meeting, Zone zone, Instant stamp) {
+    /** The planned slots of a series as the feed derives them from its history. */
+    static PlannedSlots plannedSlotsOf(SeriesOverview series, List<MeetingOverview> meetings,
+            List<SeriesPause> pauses, List<SeriesRhythm> rhythms) {
+        List<PlannedSlots.Rhythm> cadences = new ArrayList<>();
+        for (SeriesRhythm rhythm : rhythms) {
+            cadences.add(new PlannedSlots.Rhythm(rhythm.effectiveOn, Cadence.valueOf(rhythm.cadence), rhythm.anchorOn));
+        }
+        if (cadences.isEmpty()) {
+            cadences.add(new PlannedSlots.Rhythm(series.startsOn, Cadence.valueOf(series.cadence), null));
+        }
+        return PlannedSlots.of(ZoneId.of(series.timeZone), DayOfWeek.valueOf(series.preferredWeekday), cadences,
+                pauses.stream().map(p -> new PlannedSlots.Pause(p.fromDay, p.untilDay)).toList(),
+                meetings.stream().map(m -> new PlannedSlots.Trace(
+                        m.firstScheduledFor == null ? m.scheduledFor : m.firstScheduledFor, m.scheduledFor)).toList());
+    }
+
+    private static void since(Map<String, Instant> zoneSince, Map<String, FeedZone> zones, FeedZone zone, Instant at) {
+        if (zone.tzId() != null) {
+            zones.putIfAbsent(zone.tzId(), zone);
+            zoneSince.merge(zone.tzId(), at, (a, b) -> a.isBefore(b) ? a : b);
+        }
+    }
+
+    private static VEvent meetingEvent(SeriesOverview series, MeetingOverview meeting, FeedZone zone, Instant stamp) {
         Instant start = meeting.scheduledFor;
         Instant end = start.plus(meeting.plannedMinutes, ChronoUnit.MINUTES);
         boolean cancelled = MeetingOverview.CANCELLED.equals(meeting.status);
@@ -125,82 +168,45 @@ public final class ICalendarFeed {
         return event;
     }
 
-    private static VEvent plannedSlots(SeriesOverview series, List<MeetingOverview> meetings, Zone zone, Instant stamp) {
+    private static List<VEvent> plannedSlots(SeriesOverview series, List<MeetingOverview> meetings, Contents contents,
+            FeedZone zone, Instant stamp, Map<String, Instant> zoneSince, Map<String, FeedZone> zones) {
         ZoneId zoneId = ZoneId.of(series.timeZone);
-        DayOfWeek weekday = DayOfWeek.valueOf(series.preferredWeekday);
         LocalTime time = series.preferredTime;
-        boolean daily = "DAILY".equals(series.cadence);
-        LocalDate first = daily ? nextWorkingDay(series.startsOn)
-                : series.startsOn.with(TemporalAdjusters.nextOrSame(weekday));
-        int interval = switch (series.cadence) {
-            case "BIWEEKLY" -> 2;
-            case "MONTHLY" -> 4;
-            default -> 1;
-        };
-        String rule = daily ? "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" : "FREQ=WEEKLY;INTERVAL=" + interval;
-
-        // Slots a real meeting covers (any meeting that day, whatever became of it) or that fall in the pause.
-        TreeSet<LocalDate> excluded = new TreeSet<>();
-        for (MeetingOverview meeting : meetings) {
-            excluded.add(meeting.scheduledFor.atZone(zoneId).toLocalDate());
-        }
-        if (series.pausedFrom != null && series.pausedUntil != null) {
-            for (LocalDate day = series.pausedFrom; !day.isAfter(series.pausedUntil); day = day.plusDays(1)) {
-                excluded.add(day);
+        PlannedSlots slots = plannedSlotsOf(series, meetings, contents.pauses().getOrDefault(series.seriesId, List.of()),
+                contents.rhythms().getOrDefault(series.seriesId, List.of()));
+        List<VEvent> events = new ArrayList<>();
+        boolean firstStretch = true;
+        for (PlannedSlots.Stretch stretch : slots.stretches()) {
+            Instant start = ZonedDateTime.of(stretch.firstSlot(), time, zoneId).toInstant();
+            since(zoneSince, zones, zone, start);
+            StringBuilder rule = new StringBuilder(stretch.weeks() == 0 ? "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+                    : "FREQ=WEEKLY;INTERVAL=" + stretch.weeks());
+            if (stretch.lastDay() != null) {
+                // UNTIL in UTC (RFC 5545 3.3.10, with a zoned DTSTART): the end of the stretch's last day
+                Instant until = ZonedDateTime.of(stretch.lastDay(), LocalTime.MAX, zoneId).toInstant();
+                rule.append(";UNTIL=").append(UNTIL.format(until.atOffset(ZoneOffset.UTC)));
             }
-        }
-        List<Temporal> exdates = new ArrayList<>();
-        for (LocalDate day : excluded) {
-            boolean slot = !day.isBefore(first) && (daily
-                    ? day.getDayOfWeek().getValue() <= 5
-                    : day.getDayOfWeek() == weekday && ChronoUnit.WEEKS.between(first, day) % interval == 0);
-            if (slot) {
-                exdates.add(zone.at(ZonedDateTime.of(day, time, zoneId).toInstant()));
+            VEvent event = new VEvent(false);
+            // the first stretch keeps the UID planned slots always had; a later one is named by its first slot
+            event.add(new Uid("series-" + series.seriesId + (firstStretch ? "" : "-" + stretch.firstSlot()) + "@oneonone"));
+            event.add(new DtStamp(stamp));
+            event.add(new DtStart<>(zone.at(start)));
+            event.add(new DtEnd<>(zone.at(start.plus(series.plannedMinutes, ChronoUnit.MINUTES))));
+            event.add(new Summary(summary(series.relationship) + ", planned slot"));
+            event.add(new RRule<>(new Recur<>(rule.toString())));
+            List<Temporal> exdates = stretch.skipped().stream()
+                    .map(day -> zone.at(ZonedDateTime.of(day, time, zoneId).toInstant())).toList();
+            if (!exdates.isEmpty()) {
+                ExDate<Temporal> exdate = zone.tzId() == null ? new ExDate<>(new DateList<>(exdates))
+                        : new ExDate<>(new ParameterList(List.of(new TzId(zone.tzId()))), new DateList<>(exdates));
+                event.add(exdate);
             }
+            event.add(ImmutableStatus.VEVENT_CONFIRMED);
+            events.add(event);
+            firstStretch = false;
         }
-
-        Instant start = ZonedDateTime.of(first, time, zoneId).toInstant();
-        VEvent event = new VEvent(false);
-        event.add(new Uid("series-" + series.seriesId + "@oneonone"));
-        event.add(new DtStamp(stamp));
-        event.add(new DtStart<>(zone.at(start)));
-        event.add(new DtEnd<>(zone.at(start.plus(series.plannedMinutes, ChronoUnit.MINUTES))));
-        event.add(new Summary(summary(series.relationship) + ", planned slot"));
-        event.add(new RRule<>(new Recur<>(rule)));
-        if (!exdates.isEmpty()) {
-            ExDate<Temporal> exdate = zone.tzId == null ? new ExDate<>(new DateList<>(exdates))
-                    : new ExDate<>(new ParameterList(List.of(new TzId(zone.tzId))), new DateList<>(exdates));
-            event.add(exdate);
-        }
-        event.add(ImmutableStatus.VEVENT_CONFIRMED);
-        return event;
+        return events;
     }
 
-    private static LocalDate nextWorkingDay(LocalDate day) {
-        LocalDate result = day;
-        while (result.getDayOfWeek().getValue() > 5) {
-            result = result.plusDays(1);
-        }
-        return result;
-    }
-
-    private static Zone zoneOf(String timeZone) {
-        ZoneId zoneId = ZoneId.of(timeZone);
-        if (zoneId.normalized().equals(ZoneOffset.UTC)) {
-            return new Zone(null, null, null);
-        }
-        TimeZone ical = ZONES.getTimeZone(timeZone);
-        if (ical == null) {
-            // not in ical4j's registry: fall back to UTC times, which every calendar understands
-            return new Zone(null, null, null);
-        }
-        return new Zone(timeZone, ical, zoneId);
-    }
-
-    /** A series' zone as iCalendar writes it: a TZID with its VTIMEZONE, or UTC (all null). */
-    private record Zone(String tzId, TimeZone ical, ZoneId zoneId) {
-        Temporal at(Instant instant) {
-            return zoneId == null ? instant : instant.atZone(zoneId);
-        }
-    }
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 }

@@ -56,8 +56,9 @@ class SeriesLifecycleTest {
         Decision decision = given(started(Cadence.DAILY, null, null))
                 .changeCadence(new ChangeCadence(Cadence.WEEKLY, CadenceRecommendation.STEP_DOWN_FROM_DAILY, NOW));
 
+        // no meeting yet: the new cadence is anchored on the first day /meetings/next could choose, today
         assertEquals(Decision.accept(new CadenceChanged(SERIES, Cadence.DAILY, Cadence.WEEKLY,
-                CadenceRecommendation.STEP_DOWN_FROM_DAILY)), decision);
+                CadenceRecommendation.STEP_DOWN_FROM_DAILY, TODAY)), decision);
     }
 
     @Test

@@ -87,7 +87,7 @@ class CalendarFeedResourceTest {
 
         String url = with(personToken(ORG, report)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
                 .body("id", matchesPattern("[0-9a-f-]{36}"))
-                .body("url", matchesPattern("/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics"))
+                .body("url", matchesPattern("http://localhost:[0-9]+/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics"))
                 .extract().path("url");
 
         Response feed = given().get(url); // no token: calendars cannot send one
@@ -164,7 +164,7 @@ class CalendarFeedResourceTest {
         assertEquals(201, created.statusCode(), created.asString());
         String id = created.path("id");
         String url = created.path("url");
-        String secret = url.substring("/calendar/feeds/".length(), url.length() - ".ics".length());
+        String secret = url.substring(url.indexOf("/calendar/feeds/") + "/calendar/feeds/".length(), url.length() - ".ics".length());
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select * from calendar_feed where feed_id = ?")) {
@@ -227,6 +227,120 @@ class CalendarFeedResourceTest {
         as(ORG).body(Map.of()).post("/calendar/feeds").then().statusCode(400).body("errors[0].field", equalTo("personId"));
         as(ORG).body(Map.of("seriesId", theirs, "personId", person.toString())).post("/calendar/feeds").then().statusCode(400);
         with(null).body(Map.of()).post("/calendar/feeds").then().statusCode(401);
+    }
+
+    @Test
+    void feeds_answer_conditional_requests_and_carry_a_refresh_hint() {
+        UUID person = UUID.randomUUID();
+        String series = startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
+                .extract().path("url");
+
+        Response first = given().get(url);
+        assertEquals(200, first.statusCode());
+        String etag = first.header("ETag");
+        String lastModified = first.header("Last-Modified");
+        assertTrue(etag != null && etag.matches("\"[0-9a-f]{32}\""), etag);
+        assertTrue(lastModified != null && lastModified.endsWith(" GMT"), lastModified);
+        assertTrue(first.asString().contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"), first.asString());
+        assertTrue(first.asString().contains("X-PUBLISHED-TTL:PT1H\r\n"), first.asString());
+        assertEquals(first.asString(), given().get(url).asString(), "the same state renders the same bytes");
+
+        Response unchanged = given().header("If-None-Match", etag).get(url);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals("", unchanged.asString());
+        assertEquals(etag, unchanged.header("ETag"));
+        given().header("If-Modified-Since", lastModified).get(url).then().statusCode(304);
+        given().header("If-None-Match", "\"something-else\"").get(url).then().statusCode(200);
+
+        with(personToken(ORG, person)).body(Map.of()).post("/series/{id}/meetings/next", series).then().statusCode(201);
+        Response changed = given().header("If-None-Match", etag).get(url);
+        assertEquals(200, changed.statusCode());
+        assertFalse(etag.equals(changed.header("ETag")));
+        given().header("If-None-Match", changed.header("ETag")).get(url).then().statusCode(304);
+    }
+
+    @Test
+    void a_public_base_url_is_not_needed_the_feed_url_is_absolute_from_the_request() {
+        UUID person = UUID.randomUUID();
+        startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
+                .extract().path("url");
+        assertTrue(java.net.URI.create(url).isAbsolute(), url);
+        given().get(java.net.URI.create(url)).then().statusCode(200);
+    }
+
+    @Test
+    void case_2_a_moved_then_cancelled_meeting_leaves_no_planned_slot_in_its_week() throws Exception {
+        UUID leader = UUID.randomUUID();
+        String series = weeklyAtNine(leader, "THURSDAY");
+        String token = personToken(ORG, leader);
+        LocalDate thursday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.THURSDAY)).plusWeeks(1);
+        Instant slot = ZonedDateTime.of(thursday, LocalTime.of(9, 0), BERLIN).toInstant();
+        String meeting = with(token).body(Map.of("scheduledFor", slot.toString())).post("/series/{id}/meetings", series)
+                .then().statusCode(201).extract().path("id");
+        with(token).body(Map.of("to", slot.plus(java.time.Duration.ofHours(26)).toString(), "reason", "CONFLICT"))
+                .post("/series/{id}/meetings/{m}/reschedule", series, meeting).then().statusCode(200);
+        String url = with(token).body(Map.of("seriesId", series)).post("/calendar/feeds").then().statusCode(201).extract().path("url");
+
+        assertTrue(excludedSlots(given().get(url).asString(), series).contains(slot), "the Thursday it left is no planned slot");
+        with(token).body(Map.of("reason", "ILLNESS")).post("/series/{id}/meetings/{m}/cancel", series, meeting).then().statusCode(200);
+        assertTrue(excludedSlots(given().get(url).asString(), series).contains(slot), "nor once it is cancelled");
+    }
+
+    @Test
+    void case_3_a_cadence_change_starts_slots_in_phase_with_the_anchor_meetings_next_uses() throws Exception {
+        UUID leader = UUID.randomUUID();
+        String series = weeklyAtNine(leader, "TUESDAY");
+        String token = personToken(ORG, leader);
+        LocalDate tuesday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        with(token).body(Map.of("scheduledFor", ZonedDateTime.of(tuesday, LocalTime.of(9, 0), BERLIN).toInstant().toString()))
+                .post("/series/{id}/meetings", series).then().statusCode(201);
+        with(token).body(Map.of("cadence", "BIWEEKLY")).post("/series/{id}/cadence", series).then().statusCode(200);
+        String url = with(token).body(Map.of("seriesId", series)).post("/calendar/feeds").then().statusCode(201).extract().path("url");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(given().get(url).asString()));
+
+        Instant next = Instant.parse(with(token).body(Map.of()).post("/series/{id}/meetings/next", series).then()
+                .statusCode(201).extract().path("scheduledFor"));
+        assertEquals(ZonedDateTime.of(tuesday.plusWeeks(2), LocalTime.of(9, 0), BERLIN).toInstant(), next);
+        VEvent biweekly = calendar.<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> value(e, Property.RRULE) != null && value(e, Property.RRULE).contains("INTERVAL=2"))
+                .findFirst().orElseThrow(() -> new AssertionError(calendar.toString()));
+        long days = java.time.temporal.ChronoUnit.DAYS.between(Instant.from(start(biweekly).getDate()).atZone(BERLIN).toLocalDate(),
+                next.atZone(BERLIN).toLocalDate());
+        assertEquals(0, days % 14, "the biweekly slots are in phase with " + next);
+    }
+
+    @Test
+    void case_4_a_second_pause_keeps_the_series_paused_during_the_first() {
+        UUID leader = UUID.randomUUID();
+        String series = startWeeklySeries(ORG, leader, UUID.randomUUID());
+        LocalDate today = LocalDate.now(BERLIN);
+        String token = personToken(ORG, leader);
+        with(token).body(Map.of("from", today.toString(), "until", today.plusDays(14).toString()))
+                .post("/series/{id}/pause", series).then().statusCode(200).body("status", equalTo("PAUSED"));
+        with(token).body(Map.of("from", today.plusDays(40).toString(), "until", today.plusDays(46).toString()))
+                .post("/series/{id}/pause", series).then().statusCode(200).body("status", equalTo("PAUSED"));
+
+        with(token).get("/series/{id}", series).then().statusCode(200).body("status", equalTo("PAUSED"))
+                .body("pauses.size()", equalTo(2)).body("pauses[0].from", equalTo(today.toString()));
+        with(token).get("/series").then().statusCode(200).body("items.find { it.id == '" + series + "' }.status", equalTo("PAUSED"));
+    }
+
+    /** A weekly series in Berlin, on the weekday at 09:00; answers its id. */
+    private static String weeklyAtNine(UUID leader, String weekday) {
+        Map<String, Object> body = new HashMap<>(weeklySeries(leader, UUID.randomUUID()));
+        body.put("preferredWeekday", weekday);
+        body.put("preferredTime", "09:00");
+        body.put("timeZone", "Europe/Berlin");
+        return startSeries(ORG, body).statusCode(201).extract().path("id");
+    }
+
+    private static List<Instant> excludedSlots(String text, String series) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(text));
+        VEvent slots = event(calendar, "series-" + series + "@oneonone");
+        return slots.<ExDate<Temporal>>getProperty(Property.EXDATE).map(e -> e.getDates().stream().map(Instant::from).toList())
+                .orElse(List.of());
     }
 
     private static VEvent event(Calendar calendar, String uid) {

@@ -5,6 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.io.ICalTimeZone;
+import biweekly.io.TimezoneAssignment;
+import biweekly.util.DateTimeComponents;
+import biweekly.util.ICalDate;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,8 +32,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.meetings.application.calendar.CalendarFeeds.Contents;
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
+import dev.oneonone.meetings.projection.SeriesPause;
 import io.quarkus.test.junit.QuarkusTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -28,7 +45,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.ExDate;
 
 /**
- * The iCalendar rendering on its own: given series and meetings, when rendered and parsed again, then ...
+ * The iCalendar rendering on its own: given series and meetings, when rendered and parsed again (with ical4j, and
+ * with biweekly as a second library for the time zones of issue 14 case 5), then ...
  *
  * <p>A {@code @QuarkusTest} although it calls no endpoint: ical4j registers a JVM-wide java.time
  * {@code ZoneRulesProvider} when its class is first initialised, so it can be loaded by one class loader per JVM
@@ -39,14 +57,19 @@ import net.fortuna.ical4j.model.property.ExDate;
 class ICalendarFeedTest {
     private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Duration HOUR = Duration.ofHours(1);
 
     @Test
     void a_paused_series_skips_the_slots_of_its_pause() throws Exception {
         SeriesOverview series = series("WEEKLY", "America/New_York", LocalDate.of(2026, 11, 23), "MONDAY", LocalTime.of(8, 30));
-        series.pausedFrom = LocalDate.of(2026, 12, 21);
-        series.pausedUntil = LocalDate.of(2027, 1, 3);
+        SeriesPause pause = new SeriesPause();
+        pause.pauseId = UUID.randomUUID();
+        pause.seriesId = series.seriesId;
+        pause.fromDay = LocalDate.of(2026, 12, 21);
+        pause.untilDay = LocalDate.of(2027, 1, 3);
 
-        VEvent slots = only(parse(ICalendarFeed.render(List.of(series), Map.of(), NOW)), "series-" + series.seriesId + "@oneonone");
+        VEvent slots = only(parse(ICalendarFeed.render(new Contents(List.of(series), Map.of(),
+                Map.of(series.seriesId, List.of(pause)), Map.of()), NOW, HOUR)), "series-" + series.seriesId + "@oneonone");
 
         assertEquals("FREQ=WEEKLY;INTERVAL=1", slots.getProperty(Property.RRULE).orElseThrow().getValue());
         ExDate<Temporal> exdate = slots.<ExDate<Temporal>>getProperty(Property.EXDATE).orElseThrow();
@@ -59,7 +82,7 @@ class ICalendarFeedTest {
     void a_daily_series_starting_on_a_saturday_starts_its_slots_on_monday() throws Exception {
         SeriesOverview series = series("DAILY", "America/New_York", LocalDate.of(2026, 11, 21), "WEDNESDAY", LocalTime.of(9, 0));
 
-        VEvent slots = only(parse(ICalendarFeed.render(List.of(series), Map.of(), NOW)), "series-" + series.seriesId + "@oneonone");
+        VEvent slots = only(parse(render(series, List.of())), "series-" + series.seriesId + "@oneonone");
 
         assertEquals("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", slots.getProperty(Property.RRULE).orElseThrow().getValue());
         assertEquals(at(2026, 11, 23, 9, 0), Instant.from(slots.<DateProperty<?>>getProperty(Property.DTSTART).orElseThrow().getDate()));
@@ -70,7 +93,7 @@ class ICalendarFeedTest {
         SeriesOverview series = series("WEEKLY", "UTC", LocalDate.of(2026, 11, 23), null, null);
         MeetingOverview meeting = meeting(series, Instant.parse("2026-11-24T15:00:00Z"), "HELD", 0);
 
-        String text = ICalendarFeed.render(List.of(series), Map.of(series.seriesId, List.of(meeting)), NOW);
+        String text = render(series, List.of(meeting));
 
         assertTrue(text.contains("DTSTART:20261124T150000Z"), text);
         assertFalse(text.contains("VTIMEZONE"), text);
@@ -86,7 +109,7 @@ class ICalendarFeedTest {
         MeetingOverview missed = meeting(series, Instant.parse("2026-11-10T09:00:00Z"), "MISSED", 0);
         MeetingOverview cancelled = meeting(series, Instant.parse("2026-11-24T09:00:00Z"), "CANCELLED", 2);
 
-        Calendar calendar = parse(ICalendarFeed.render(List.of(series), Map.of(series.seriesId, List.of(missed, cancelled)), NOW));
+        Calendar calendar = parse(render(series, List.of(missed, cancelled)));
 
         assertEquals(2, calendar.getComponents("VEVENT").size());
         assertEquals("CONFIRMED", only(calendar, missed.meetingId + "@oneonone").getProperty(Property.STATUS).orElseThrow().getValue());
@@ -102,7 +125,11 @@ class ICalendarFeedTest {
         assertEquals("1:1 (peers)", ICalendarFeed.summary("PEER"));
     }
 
-    private static SeriesOverview series(String cadence, String zone, LocalDate startsOn, String weekday, LocalTime time) {
+    static String render(SeriesOverview series, List<MeetingOverview> meetings) {
+        return ICalendarFeed.render(new Contents(List.of(series), Map.of(series.seriesId, meetings), Map.of(), Map.of()), NOW, HOUR);
+    }
+
+    static SeriesOverview series(String cadence, String zone, LocalDate startsOn, String weekday, LocalTime time) {
         SeriesOverview series = new SeriesOverview();
         series.seriesId = UUID.randomUUID();
         series.organisationId = "acme";
@@ -119,12 +146,13 @@ class ICalendarFeedTest {
         return series;
     }
 
-    private static MeetingOverview meeting(SeriesOverview series, Instant at, String status, int moves) {
+    static MeetingOverview meeting(SeriesOverview series, Instant at, String status, int moves) {
         MeetingOverview meeting = new MeetingOverview();
         meeting.meetingId = UUID.randomUUID();
         meeting.seriesId = series.seriesId;
         meeting.organisationId = series.organisationId;
         meeting.scheduledFor = at;
+        meeting.firstScheduledFor = at;
         meeting.plannedMinutes = 30;
         meeting.status = status;
         meeting.rescheduleCount = moves;
@@ -144,4 +172,106 @@ class ICalendarFeedTest {
                 .filter(event -> event.getProperty(Property.UID).map(Property::getValue).orElse("").equals(uid))
                 .findFirst().orElseThrow(() -> new AssertionError("no VEVENT " + uid + " in\n" + calendar));
     }
+
+    // ---- issue 14, case 5: every zone java.time accepts (parsed again with biweekly, a second iCalendar library)
+
+    private static final Pattern TZID_PARAMETER = Pattern.compile(";TZID=([^:;]+)[:;]");
+    private static final Pattern VTIMEZONE_ID = Pattern.compile("BEGIN:VTIMEZONE\r\nTZID:([^\r\n]+)\r\n");
+    private static final List<LocalDateTime> LOCAL_TIMES = List.of(LocalDateTime.of(2026, 7, 15, 10, 30),
+            LocalDateTime.of(2027, 1, 14, 10, 30), LocalDateTime.of(2041, 7, 10, 10, 30), LocalDateTime.of(2045, 12, 6, 16, 0));
+
+    @Test
+    void every_zone_java_accepts_gets_its_vtimezone_and_its_times_round_trip_through_biweekly() {
+        List<String> failures = new ArrayList<>();
+        // ids ical4j registers into java.time for its own parsing ("ical4j~...", "ical4j-local-...") are not zones
+        Set<String> zones = new TreeSet<>(ZoneId.getAvailableZoneIds());
+        zones.removeIf(id -> id.startsWith("ical4j"));
+        for (String id : zones) {
+            try {
+                check(id);
+            } catch (AssertionError | RuntimeException e) {
+                failures.add(id + ": " + e.getMessage());
+            }
+        }
+        assertEquals(List.of(), failures, failures.size() + " of " + zones.size() + " zones");
+        assertTrue(zones.size() > 500, "java.time knows " + zones.size() + " zone ids");
+    }
+
+    @Test
+    void aliases_are_written_as_their_canonical_zone_with_that_zones_vtimezone() {
+        String amsterdam = render(series("Europe/Amsterdam"), List.of());
+        List<String> named = all(TZID_PARAMETER, amsterdam);
+        assertEquals(all(VTIMEZONE_ID, amsterdam), new ArrayList<>(new TreeSet<>(named)), amsterdam);
+        String eastern = render(series("US/Eastern"), List.of());
+        assertEquals(List.of("America/New_York"), all(VTIMEZONE_ID, eastern), eastern);
+    }
+
+    private static void check(String id) {
+        ZoneId zone = ZoneId.of(id);
+        SeriesOverview series = series(id);
+        List<MeetingOverview> meetings = new ArrayList<>();
+        for (LocalDateTime local : LOCAL_TIMES) {
+            meetings.add(meeting(series, local.atZone(zone).toInstant(), "SCHEDULED", 0));
+        }
+        String text = render(series, meetings);
+
+        List<String> named = all(TZID_PARAMETER, text);
+        List<String> defined = all(VTIMEZONE_ID, text);
+        boolean utc = zone.normalized().equals(ZoneOffset.UTC);
+        assertEquals(utc ? List.of() : List.of(new TreeSet<>(named).size() == 1 ? named.get(0) : "one TZID"),
+                new ArrayList<>(new TreeSet<>(named)), "TZIDs named");
+        assertEquals(new ArrayList<>(new TreeSet<>(named)), defined, "a VTIMEZONE per TZID");
+
+        ICalendar calendar = Biweekly.parse(text).first();
+        assertNotNull(calendar, "biweekly reads the feed");
+        for (MeetingOverview meeting : meetings) {
+            biweekly.component.VEvent event = calendar.getEvents().stream()
+                    .filter(e -> e.getUid().getValue().equals(meeting.meetingId + "@oneonone")).findFirst().orElseThrow();
+            assertEquals(meeting.scheduledFor, instantRead(calendar, event, utc), "instant of " + meeting.scheduledFor.atZone(zone));
+        }
+        biweekly.component.VEvent slots = calendar.getEvents().stream().filter(e -> e.getUid().getValue().startsWith("series-")).findFirst().orElseThrow();
+        assertEquals(ZonedDateTime.of(LocalDate.of(2026, 11, 23), LocalTime.of(9, 0), zone).toInstant(),
+                instantRead(calendar, slots, utc), "first planned slot");
+    }
+
+    /**
+     * DTSTART as biweekly reads it: its local time, and the TZOFFSETTO of the observance of the feed's VTIMEZONE that
+     * biweekly finds in force then. (Not ICalDate's own instant: that goes through java.util.Calendar, which assumes an hour of daylight
+     * saving and misreads zones with 30 minutes, two hours or negative DST, e.g. Lord_Howe, Troll, Casablanca.)
+     */
+    private static Instant instantRead(ICalendar calendar, biweekly.component.VEvent event, boolean utc) {
+        ICalDate start = event.getDateStart().getValue();
+        if (utc) {
+            return start.toInstant();
+        }
+        TimezoneAssignment assigned = calendar.getTimezoneInfo().getTimezone(event.getDateStart());
+        assertNotNull(assigned, "DTSTART has a zone");
+        assertNotNull(assigned.getComponent(), "its zone is the feed's own VTIMEZONE, " + assigned.getGlobalId());
+        DateTimeComponents raw = start.getRawComponents();
+        LocalDateTime local = LocalDateTime.of(raw.getYear(), raw.getMonth(), raw.getDate(), raw.getHour(), raw.getMinute(), raw.getSecond());
+        ICalTimeZone zone = (ICalTimeZone) assigned.getTimeZone();
+        long asIfUtc = local.toInstant(ZoneOffset.UTC).toEpochMilli();
+        long offset = offsetTo(zone, asIfUtc - zone.getRawOffset());
+        offset = offsetTo(zone, asIfUtc - offset);
+        return Instant.ofEpochMilli(asIfUtc - offset);
+    }
+
+    /** TZOFFSETTO of the feed's observance in force at an instant, as biweekly finds it. */
+    private static long offsetTo(ICalTimeZone zone, long at) {
+        return zone.getObservance(new java.util.Date(at)).getTimezoneOffsetTo().getValue().getMillis();
+    }
+
+    private static SeriesOverview series(String zone) {
+        return series("WEEKLY", zone, LocalDate.of(2026, 11, 23), "MONDAY", LocalTime.of(9, 0));
+    }
+
+    private static List<String> all(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
 }
