@@ -148,6 +148,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Completes when the server now running exits (stopped, killed or crashed). */
+    public synchronized java.util.concurrent.CompletableFuture<ProcessHandle> onExit() throws IOException {
+        return serverProcesses().get(0).onExit();
+    }
+
     /** The postmaster (first line of the cluster's {@code postmaster.pid}) and its children. */
     private List<ProcessHandle> serverProcesses() throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
