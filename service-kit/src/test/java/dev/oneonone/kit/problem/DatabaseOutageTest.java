@@ -39,6 +39,8 @@ class DatabaseOutageTest {
     void the_reactive_pools_acquire_timeout_is_an_outage_but_not_any_message_free_failure() {
         // what the pool answers when no connection came within suite.datasource.acquire-timeout (PostgreSQL hung)
         assertTrue(DatabaseOutage.isOutage(new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"))));
+        // the same through Pool.withTransaction (insights-service), as the local run showed with PostgreSQL frozen
+        assertTrue(DatabaseOutage.isOutage(new io.vertx.core.VertxException("Timeout waiting for connection", true)));
         assertFalse(DatabaseOutage.isOutage(new io.vertx.core.impl.NoStackTraceThrowable("Something else")));
     }
 
