@@ -92,6 +92,11 @@ public final class LocalKafka implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Completes when the broker process now running exits (stopped, killed or crashed). */
+    public synchronized java.util.concurrent.CompletableFuture<Process> onExit() {
+        return brokerProcess == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : brokerProcess.onExit();
+    }
+
     public synchronized boolean isRunning() {
         return brokerProcess != null && brokerProcess.isAlive();
     }

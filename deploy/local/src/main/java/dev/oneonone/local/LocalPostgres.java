@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,7 +21,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * zonky's settings, both off, for speed.
  *
  * <p>{@link #stop()} and {@link #restart()} stop and start the same cluster on the same port, so tests can take
- * the database away from a running service and give it back.
+ * the database away from a running service and give it back; {@link #freeze()} and {@link #thaw()} stop and resume
+ * its processes with SIGSTOP and SIGCONT, as a dead network or a frozen machine would: connections stay open and
+ * nothing answers.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -114,6 +117,52 @@ public final class LocalPostgres implements AutoCloseable {
     public synchronized void restart() throws IOException {
         stop();
         server = launch(dataDirectory, logFile, port, temporaryRootOrNull == null);
+    }
+
+    /**
+     * Freezes the server: SIGSTOP to the postmaster and all its processes (POSIX {@code kill}). Connections stay
+     * open and new ones are accepted by the kernel, but nothing answers until {@link #thaw()}.
+     */
+    public synchronized void freeze() throws IOException {
+        signal("-STOP");
+    }
+
+    /** Resumes a server stopped by {@link #freeze()} (SIGCONT). */
+    public synchronized void thaw() throws IOException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        for (ProcessHandle process : serverProcesses()) {
+            command.add(Long.toString(process.pid()));
+        }
+        try {
+            int exit = new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
+            if (exit != 0) {
+                throw new IOException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending " + signal, e);
+        }
+    }
+
+    /** Completes when the server now running exits (stopped, killed or crashed). */
+    public synchronized java.util.concurrent.CompletableFuture<ProcessHandle> onExit() throws IOException {
+        return serverProcesses().get(0).onExit();
+    }
+
+    /** The postmaster (first line of the cluster's {@code postmaster.pid}) and its children. */
+    private List<ProcessHandle> serverProcesses() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IOException("no PostgreSQL process " + pid + " (" + pidFile + ")"));
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(postmaster);
+        postmaster.descendants().forEach(processes::add);
+        return processes;
     }
 
     public void createDatabaseIfMissing(String name) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The one-command local run: PostgreSQL, Kafka and the three services on this machine.
  *
- * <p>{@code ./mvnw -DskipTests install}, then from the repository root {@code java -jar deploy/local/target/local-suite.jar}.
+ * <p>{@code ./mvnw -DskipTests package}, then from the repository root {@code java -jar deploy/local/target/local-suite.jar}.
  * Data and logs go to {@code .suite-data/} (or {@code SUITE_DATA_DIR}); {@code SUITE_POSTGRES_HOST} and
  * {@code SUITE_KAFKA_BOOTSTRAP_SERVERS} switch to external servers.
  */
@@ -94,12 +94,36 @@ public final class LocalSuite {
         started.start();
         started.awaitReady(SERVICES_READY_TIMEOUT);
         printBanner(started, postgres, kafkaBootstrapServers, dataDirectory);
+        reportDeathOfInfrastructure();
+    }
+
+    /**
+     * The run does not restart a Kafka or PostgreSQL that died under it: it says so on the console, and the services
+     * wait (503, consumers retrying) until the run is stopped and started again.
+     */
+    private void reportDeathOfInfrastructure() throws IOException {
+        String advice = " died; the suite does not restart it. The services wait for it (API answers 503, events wait)."
+                + " Stop the run (Ctrl-C, or kill <pid>) and start it again: data is kept.";
+        if (localPostgres != null) {
+            localPostgres.onExit().thenRun(() -> {
+                if (!stopping.get()) {
+                    System.err.println("ERROR: PostgreSQL" + advice);
+                }
+            });
+        }
+        if (localKafka != null) {
+            localKafka.onExit().thenRun(() -> {
+                if (!stopping.get()) {
+                    System.err.println("ERROR: Kafka" + advice);
+                }
+            });
+        }
     }
 
     private static void requireServiceJars(Path repositoryRoot) {
         List<Path> missing = SuiteServices.missingJars(repositoryRoot);
         if (!missing.isEmpty()) {
-            throw new SuiteStartFailure(missing.get(0) + " is missing. Build the suite first: ./mvnw -DskipTests install");
+            throw new SuiteStartFailure(missing.get(0) + " is missing. Build the suite first: ./mvnw -DskipTests package");
         }
     }
 

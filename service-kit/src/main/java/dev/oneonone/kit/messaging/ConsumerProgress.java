@@ -32,7 +32,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <li>{@code consumer_apply_failures_total} failed attempts;</li>
  * <li>{@code consumer_events_applied_total} events applied (a redelivery that changed nothing included);</li>
  * <li>{@code projection_lag_seconds} now minus the recorded time of the last event applied (it grows while
- * no event arrives too; read it with {@link ConsumerLag}'s {@code consumer_lag_records} per partition).</li>
+ * no event arrives too; read it with {@link ConsumerLag}'s {@code consumer_lag_records} per partition). After a
+ * start, until the first event is applied, it counts from the recorded time of the event in hand (the one being
+ * retried), so a consumer stuck right after a restart shows its lag; the gauge appears with the first event
+ * received.</li>
  * </ul>
  * A failure that is not transient (a bug) holds its partition the same way and is just as visible: nothing is
  * skipped. The retried attempt runs again on the caller's Vert.x context, so a Hibernate Reactive session works
@@ -71,6 +74,7 @@ public class ConsumerProgress {
         State state = state(consumer);
         Context context = Vertx.currentContext();
         AtomicInteger failures = new AtomicInteger();
+        state.received(recordedAt);
         return Uni.createFrom().<Void>deferred(attempt)
                 .onFailure().invoke(failure -> state.failed(consumer, failure, failures.incrementAndGet()))
                 .onFailure().retry().when(errors -> errors.onItem()
@@ -123,6 +127,7 @@ public class ConsumerProgress {
         private volatile int attempts;
         private volatile String lastError;
         private volatile Instant lastAppliedRecordedAt;
+        private volatile Instant firstReceivedRecordedAt;
         private Counter failuresCounter;
         private Counter appliedCounter;
 
@@ -155,9 +160,19 @@ public class ConsumerProgress {
             return since == null ? 0 : Duration.between(since, clock.instant()).toMillis() / 1000.0;
         }
 
+        /** Now minus the last applied event's recorded time; before the first, the first received event's. */
         double lagSeconds() {
             Instant last = lastAppliedRecordedAt;
+            if (last == null) {
+                last = firstReceivedRecordedAt;
+            }
             return last == null ? Double.NaN : Duration.between(last, clock.instant()).toMillis() / 1000.0;
+        }
+
+        void received(Instant recordedAt) {
+            if (firstReceivedRecordedAt == null && recordedAt != null) {
+                firstReceivedRecordedAt = recordedAt;
+            }
         }
 
         void failed(String consumer, Throwable failure, int failures) {

@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 /**
  * How far the outbox is behind: the number of stored events not yet acknowledged by Kafka and the recorded time
  * of the oldest of them, measured by {@link #measure()} (one query on the partial index {@code event_unpublished}).
- * Between measurements, and while PostgreSQL is away, the last measurement stands; {@link #measuredAt()} says when
- * it was taken.
+ * Between measurements, and while PostgreSQL is away, the last measurement stands: {@link #measuredAt()} says when
+ * it was taken, {@link #measuredAgeSeconds()} how long ago, and {@link #lastError()} why the latest attempt failed;
+ * {@link #isStale(Duration)} tells a snapshot that can no longer be judged from.
  */
 public final class OutboxBacklog {
     private final DataSource dataSource;
@@ -23,10 +24,13 @@ public final class OutboxBacklog {
     private volatile long unpublished;
     private volatile Instant oldestUnpublished;
     private volatile Instant measuredAt;
+    private volatile String lastError;
+    private final Instant createdAt;
 
     public OutboxBacklog(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.createdAt = clock.instant();
     }
 
     /** Counts the unpublished events and finds the oldest; keeps the last figures when the query fails. */
@@ -40,7 +44,30 @@ public final class OutboxBacklog {
             unpublished = rs.getLong(1);
             oldestUnpublished = oldest == null ? null : oldest.toInstant();
             measuredAt = clock.instant();
+            lastError = null;
+        } catch (SQLException | RuntimeException e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw e;
         }
+    }
+
+    /** Why the latest measurement failed; null when it succeeded. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Seconds since the last successful measurement (since this backlog was created, before the first). */
+    public double measuredAgeSeconds() {
+        Instant at = measuredAt == null ? createdAt : measuredAt;
+        return Math.max(0, Duration.between(at, clock.instant()).toMillis() / 1000.0);
+    }
+
+    /**
+     * True when the figures cannot be judged from: the latest attempt failed, or none succeeded for longer than
+     * {@code maxAge} (an attempt hangs on a PostgreSQL that does not answer; counted from creation before the first).
+     */
+    public boolean isStale(Duration maxAge) {
+        return lastError != null || measuredAgeSeconds() > maxAge.toMillis() / 1000.0;
     }
 
     /** Events stored and not yet acknowledged by Kafka, at the last measurement. */

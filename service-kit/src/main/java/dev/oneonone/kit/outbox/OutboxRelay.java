@@ -30,7 +30,9 @@ import jakarta.enterprise.event.Observes;
  * what it published ({@code outbox.events.published}, {@code outbox.publish.failures}). Every
  * {@code suite.outbox.backlog-interval} (5 s) it measures its {@link OutboxBacklog}: gauges
  * {@code outbox_backlog_events} (stored, not yet acknowledged by Kafka) and
- * {@code outbox_oldest_unpublished_age_seconds} (0 when none waits), and the wellness check {@link OutboxHealth}.
+ * {@code outbox_oldest_unpublished_age_seconds} (0 when none waits), both as of the last successful measurement,
+ * {@code outbox_backlog_measured_age_seconds} (how long ago that was: it grows while PostgreSQL is away), and the
+ * wellness check {@link OutboxHealth}.
  * Safe with several instances: an advisory lock lets one publish at a time ({@link OutboxPublisher}).
  */
 @ApplicationScoped
@@ -56,6 +58,9 @@ public class OutboxRelay {
                 .description("Stored events not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("outbox.oldest.unpublished.age.seconds", backlog, OutboxBacklog::oldestAgeSeconds)
                 .description("Now minus the recorded time of the oldest unpublished event, in seconds").register(metrics);
+        Gauge.builder("outbox.backlog.measured.age.seconds", backlog, OutboxBacklog::measuredAgeSeconds)
+                .description("Seconds since the backlog was last measured; the two gauges above are that old")
+                .register(metrics);
         Counter published = metrics.counter("outbox.events.published");
         Counter failures = metrics.counter("outbox.publish.failures");
         this.loop = new RelayLoop(new OutboxPublisher(dataSource, producer, topic, "/" + service, lockKey(topic), batchSize),

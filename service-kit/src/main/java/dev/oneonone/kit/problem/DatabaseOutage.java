@@ -10,6 +10,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -19,7 +21,10 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * {@code Retry-After: }{@value #RETRY_AFTER_SECONDS} (seconds) instead of 500 (docs/api-standards.md). Looks
  * through the whole cause chain, as Hibernate Reactive, Mutiny and Agroal wrap the driver's failure:
  * <ul>
- * <li>the reactive PostgreSQL client: {@link ConnectException} (refused, timed out), {@link ClosedConnectionException},
+ * <li>the reactive PostgreSQL client: {@link ConnectException} (refused, timed out), {@link ClosedConnectionException}
+ * (also a connection closed by the read-idle timeout of {@link dev.oneonone.kit.database.DatabaseTimeouts}: PostgreSQL
+ * did not answer), the pool's acquire timeout ({@code NoStackTraceThrowable: Timeout} or
+ * {@code VertxException: Timeout waiting for connection}),
  * {@link PgException} with an SQLSTATE of class 08 (connection exception), 57P01 to 57P03 (shutdown, cannot
  * connect now) or class 53 (insufficient resources, e.g. too many connections);</li>
  * <li>JDBC (Agroal): {@link SQLTransientConnectionException}, {@link SQLNonTransientConnectionException}, an
@@ -54,6 +59,12 @@ public final class DatabaseOutage {
                 return true;
             }
             if (t instanceof TimeoutException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connection")) {
+                return true;
+            }
+            // the reactive pool's acquire timeout (kit DatabaseTimeouts): Future.failedFuture("Timeout") when a
+            // query waits for a connection, "Timeout waiting for connection" when a transaction or getConnection does
+            if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())
+                    || t instanceof VertxException && "Timeout waiting for connection".equals(t.getMessage())) {
                 return true;
             }
             // the reactive client's own words when a connection died under a request

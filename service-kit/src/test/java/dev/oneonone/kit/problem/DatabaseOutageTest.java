@@ -36,6 +36,15 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void the_reactive_pools_acquire_timeout_is_an_outage_but_not_any_message_free_failure() {
+        // what the pool answers when no connection came within suite.datasource.acquire-timeout (PostgreSQL hung)
+        assertTrue(DatabaseOutage.isOutage(new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"))));
+        // the same through Pool.withTransaction (insights-service), as the local run showed with PostgreSQL frozen
+        assertTrue(DatabaseOutage.isOutage(new io.vertx.core.VertxException("Timeout waiting for connection", true)));
+        assertFalse(DatabaseOutage.isOutage(new io.vertx.core.impl.NoStackTraceThrowable("Something else")));
+    }
+
+    @Test
     void connection_failures_of_jdbc_are_outages() {
         assertTrue(DatabaseOutage.isOutage(new SQLTransientConnectionException("gone")));
         assertTrue(DatabaseOutage.isOutage(new RuntimeException(new SQLException("Connection attempt failed", "08001"))));
