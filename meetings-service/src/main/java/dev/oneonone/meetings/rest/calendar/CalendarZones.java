@@ -7,8 +7,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
@@ -57,6 +59,14 @@ final class CalendarZones {
     record FeedZone(String tzId, ZoneId zoneId) {
         Temporal at(Instant instant) {
             return zoneId == null ? instant : instant.atZone(zoneId);
+        }
+
+        /**
+         * A recurrence instance's value as its RRULE generates it (RFC 5545 3.3.10): the nominal local date-time, also
+         * on a day it does not exist (in a gap) or exists twice; to be written with this zone's TZID. UTC: the instant.
+         */
+        Temporal nominal(LocalDate day, LocalTime time) {
+            return zoneId == null ? ZonedDateTime.of(day, time, ZoneOffset.UTC).toInstant() : LocalDateTime.of(day, time);
         }
     }
 

@@ -69,7 +69,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 public final class ICalendarFeed {
     static final String PRODUCT_ID = "-//oneonone.dev//1:1 calendar feed 1.1//EN";
     /** Changes whenever the rendering changes, so that ETags of older renderings no longer match. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     private ICalendarFeed() {
     }
@@ -190,15 +190,17 @@ public final class ICalendarFeed {
             // the first stretch keeps the UID planned slots always had; a later one is named by its first slot
             event.add(new Uid("series-" + series.seriesId + (firstStretch ? "" : "-" + stretch.firstSlot()) + "@oneonone"));
             event.add(new DtStamp(stamp));
-            event.add(new DtStart<>(zone.at(start)));
+            // DTSTART and EXDATEs nominal (the preferred time even where a DST change skips it), so that the EXDATEs
+            // match the instances the RRULE generates; DTEND the real end, planned minutes after the real start
+            Temporal first = zone.nominal(stretch.firstSlot(), time);
+            event.add(zone.tzId() == null ? new DtStart<>(first) : new DtStart<>(tzId(zone), first));
             event.add(new DtEnd<>(zone.at(start.plus(series.plannedMinutes, ChronoUnit.MINUTES))));
             event.add(new Summary(summary(series.relationship) + ", planned slot"));
             event.add(new RRule<>(new Recur<>(rule.toString())));
-            List<Temporal> exdates = stretch.skipped().stream()
-                    .map(day -> zone.at(ZonedDateTime.of(day, time, zoneId).toInstant())).toList();
+            List<Temporal> exdates = stretch.skipped().stream().map(day -> zone.nominal(day, time)).toList();
             if (!exdates.isEmpty()) {
                 ExDate<Temporal> exdate = zone.tzId() == null ? new ExDate<>(new DateList<>(exdates))
-                        : new ExDate<>(new ParameterList(List.of(new TzId(zone.tzId()))), new DateList<>(exdates));
+                        : new ExDate<>(tzId(zone), new DateList<>(exdates));
                 event.add(exdate);
             }
             event.add(ImmutableStatus.VEVENT_CONFIRMED);
@@ -206,6 +208,10 @@ public final class ICalendarFeed {
             firstStretch = false;
         }
         return events;
+    }
+
+    private static ParameterList tzId(FeedZone zone) {
+        return new ParameterList(List.of(new TzId(zone.tzId())));
     }
 
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");

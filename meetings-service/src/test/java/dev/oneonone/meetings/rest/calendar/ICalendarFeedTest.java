@@ -78,6 +78,90 @@ class ICalendarFeedTest {
                 exdate.getDates().stream().map(Instant::from).toList());
     }
 
+    // ---- EXDATEs on daylight-saving days: RFC 5545 matches an EXDATE against the instance's nominal local time
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void a_pause_on_a_spring_forward_day_holds_the_slot_that_the_gap_skips() throws Exception {
+        // 2027-03-28: Berlin's clocks go from 02:00 to 03:00, so a 02:30 slot is at 03:30 CEST (01:30Z) that day
+        List<LocalDateTime> exdates = assertNoSlotInPause(
+                series("WEEKLY", "Europe/Berlin", LocalDate.of(2027, 3, 1), "SUNDAY", LocalTime.of(2, 30)),
+                LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
+        assertEquals(List.of(LocalDateTime.of(2027, 3, 28, 2, 30)), exdates, "EXDATE at the RRULE's own 02:30");
+    }
+
+    @Test
+    void a_pause_on_a_fall_back_day_holds_the_slot_that_the_overlap_repeats() throws Exception {
+        // 2027-10-31: Berlin's clocks go from 03:00 back to 02:00, so 02:30 happens twice; the slot is the first one
+        List<LocalDateTime> exdates = assertNoSlotInPause(
+                series("WEEKLY", "Europe/Berlin", LocalDate.of(2027, 10, 1), "SUNDAY", LocalTime.of(2, 30)),
+                LocalDate.of(2027, 10, 30), LocalDate.of(2027, 11, 1));
+        assertEquals(List.of(LocalDateTime.of(2027, 10, 31, 2, 30)), exdates);
+    }
+
+    @Test
+    void slots_starting_on_a_spring_forward_day_recur_at_the_preferred_time() throws Exception {
+        SeriesOverview series = series("WEEKLY", "Europe/Berlin", LocalDate.of(2027, 3, 28), "SUNDAY", LocalTime.of(2, 30));
+
+        String text = render(series, List.of());
+        ICalendar calendar = Biweekly.parse(text).first();
+        biweekly.component.VEvent slots = calendar.getEvents().get(0);
+
+        assertEquals(LocalDateTime.of(2027, 3, 28, 2, 30), local(slots.getDateStart().getValue()), text);
+        assertEquals(List.of(Instant.parse("2027-03-28T01:30:00Z"), Instant.parse("2027-04-04T00:30:00Z")),
+                slotInstants(text, calendar, LocalDateTime.of(2027, 4, 5, 0, 0)), "the gap shifts its own day only");
+    }
+
+    /**
+     * Renders the series with the pause, reads the planned slots back with biweekly, expands their RRULE from the
+     * nominal DTSTART with ical4j (in local time, as RFC 5545 does), drops the EXDATEs and checks that no instance
+     * starts in the pause; answers the EXDATEs' nominal local times.
+     */
+    private static List<LocalDateTime> assertNoSlotInPause(SeriesOverview series, LocalDate from, LocalDate until) {
+        SeriesPause pause = new SeriesPause();
+        pause.pauseId = UUID.randomUUID();
+        pause.seriesId = series.seriesId;
+        pause.fromDay = from;
+        pause.untilDay = until;
+        String text = ICalendarFeed.render(new Contents(List.of(series), Map.of(),
+                Map.of(series.seriesId, List.of(pause)), Map.of()), NOW, HOUR);
+
+        ICalendar calendar = Biweekly.parse(text).first();
+        List<Instant> instants = slotInstants(text, calendar, until.plusWeeks(2).atStartOfDay());
+        Instant pauseStart = from.atStartOfDay(BERLIN).toInstant();
+        Instant pauseEnd = until.plusDays(1).atStartOfDay(BERLIN).toInstant();
+        assertEquals(List.of(), instants.stream().filter(at -> !at.isBefore(pauseStart) && at.isBefore(pauseEnd)).toList(),
+                "planned slots in the pause\n" + text);
+        assertTrue(instants.stream().anyMatch(at -> !at.isBefore(pauseEnd)), "slots after the pause\n" + text);
+        return calendar.getEvents().get(0).getExceptionDates().stream().flatMap(exdate -> exdate.getValues().stream()).map(ICalendarFeedTest::local).toList();
+    }
+
+    /** The instants of the feed's one (recurring) event until {@code end}: RRULE from DTSTART in local time, less EXDATEs. */
+    private static List<Instant> slotInstants(String text, ICalendar calendar, LocalDateTime end) {
+        biweekly.component.VEvent event = calendar.getEvents().get(0);
+        assertEquals("Europe/Berlin", calendar.getTimezoneInfo().getTimezone(event.getDateStart()).getComponent()
+                .getTimezoneId().getValue(), text);
+        Matcher rrule = Pattern.compile("\r\nRRULE:([^\r\n]+)").matcher(text);
+        assertTrue(rrule.find(), text);
+        LocalDateTime start = local(event.getDateStart().getValue());
+        Set<LocalDateTime> excluded = new TreeSet<>();
+        event.getExceptionDates().forEach(exdate -> {
+            assertEquals("Europe/Berlin", calendar.getTimezoneInfo().getTimezone(exdate).getComponent()
+                    .getTimezoneId().getValue(), text);
+            exdate.getValues().forEach(day -> excluded.add(local(day)));
+        });
+        return new net.fortuna.ical4j.model.Recur<LocalDateTime>(rrule.group(1)).getDates(start, start, end).stream()
+                .filter(local -> !excluded.contains(local))
+                .map(local -> ZonedDateTime.of(local, BERLIN).toInstant()).toList();
+    }
+
+    /** A date-time as written (biweekly's raw components), without resolving it in a zone. */
+    private static LocalDateTime local(ICalDate date) {
+        DateTimeComponents raw = date.getRawComponents();
+        return LocalDateTime.of(raw.getYear(), raw.getMonth(), raw.getDate(), raw.getHour(), raw.getMinute(), raw.getSecond());
+    }
+
     @Test
     void a_daily_series_starting_on_a_saturday_starts_its_slots_on_monday() throws Exception {
         SeriesOverview series = series("DAILY", "America/New_York", LocalDate.of(2026, 11, 21), "WEDNESDAY", LocalTime.of(9, 0));
