@@ -1,11 +1,16 @@
 package dev.oneonone.meetings.rest.calendar;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -182,7 +187,7 @@ public class CalendarResource {
             @Parameter(description = "An ETag of this feed read before; 304 while it still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @Parameter(description = "The Last-Modified read before (HTTP date); 304 while nothing changed since. "
-                    + "Ignored when If-None-Match is sent.", example = "Tue, 24 Nov 2026 09:00:00 GMT")
+                    + "Ignored when If-None-Match is sent, or when not a valid HTTP-date.", example = "Tue, 24 Nov 2026 09:00:00 GMT")
             @HeaderParam("If-Modified-Since") String ifModifiedSince) {
         if (!FeedSecrets.wellFormed(secret)) {
             throw new NotFoundException("No calendar feed at this address");
@@ -190,7 +195,9 @@ public class CalendarResource {
         return feeds.subscription(secret).chain(subscription -> {
             EntityTag tag = new EntityTag(version(subscription.series()));
             Instant modified = lastModified(subscription).truncatedTo(ChronoUnit.SECONDS);
-            Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(modified), tag);
+            // If-Modified-Since counts only without If-None-Match (RFC 9110 13.2.2), and only as a valid date
+            Response.ResponseBuilder unchanged = ifNoneMatch != null ? request.evaluatePreconditions(tag)
+                    : notModifiedSince(modified, ifModifiedSince);
             if (unchanged != null) {
                 return Uni.createFrom().item(cacheHeaders(unchanged, tag, modified).build());
             }
@@ -205,6 +212,36 @@ public class CalendarResource {
                 .header("Cache-Control", "private, no-cache")
                 .header("X-Robots-Tag", "noindex");
     }
+
+    /** 304 when If-Modified-Since is a valid HTTP-date not before {@code modified}; null otherwise, also when malformed. */
+    private static Response.ResponseBuilder notModifiedSince(Instant modified, String ifModifiedSince) {
+        Instant since = httpDate(ifModifiedSince);
+        return since != null && !modified.isAfter(since) ? Response.notModified() : null;
+    }
+
+    /**
+     * An HTTP-date in any of the three forms a recipient accepts (RFC 9110 5.6.7: IMF-fixdate, RFC 850, asctime); null
+     * when absent or not a valid date, which a recipient ignores (13.1.3) rather than refusing the request.
+     */
+    private static Instant httpDate(String value) {
+        if (value != null) {
+            for (DateTimeFormatter format : HTTP_DATES) {
+                try {
+                    return format.parse(value.trim(), Instant::from);
+                } catch (DateTimeException invalid) {
+                    // try the next form
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<DateTimeFormatter> HTTP_DATES = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("EEEE, dd-MMM-uu HH:mm:ss 'GMT'", Locale.US)
+                    .withResolverStyle(ResolverStyle.STRICT).withZone(ZoneOffset.UTC),
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss uuuu", Locale.US)
+                    .withResolverStyle(ResolverStyle.STRICT).withZone(ZoneOffset.UTC));
 
     /** A digest of what the feed is rendered from: each series' id and version (meetings count in it), and the format. */
     private String version(List<SeriesOverview> series) {

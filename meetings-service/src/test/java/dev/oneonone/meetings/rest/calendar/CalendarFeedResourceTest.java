@@ -23,10 +23,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -192,8 +194,7 @@ class CalendarFeedResourceTest {
     void a_feed_stops_working_when_its_owners_employment_ends() {
         UUID person = PeopleApi.registerPerson(ORG, null);
         MeetingsApi.startWeeklySeries(ORG, person, UUID.randomUUID());
-        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
-                .extract().path("url");
+        String url = feedOf(person);
         given().get(url).then().statusCode(200);
 
         as(ORG).body(Map.of("lastDay", java.time.LocalDate.now().toString()))
@@ -233,8 +234,7 @@ class CalendarFeedResourceTest {
     void feeds_answer_conditional_requests_and_carry_a_refresh_hint() {
         UUID person = UUID.randomUUID();
         String series = startWeeklySeries(ORG, person, UUID.randomUUID());
-        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
-                .extract().path("url");
+        String url = feedOf(person);
 
         Response first = given().get(url);
         assertEquals(200, first.statusCode());
@@ -261,11 +261,45 @@ class CalendarFeedResourceTest {
     }
 
     @Test
+    void malformed_conditional_headers_are_ignored_and_answer_the_feed() {
+        UUID person = UUID.randomUUID();
+        startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = feedOf(person);
+        Response first = given().get(url);
+        String etag = first.header("ETag");
+        String lastModified = first.header("Last-Modified");
+
+        // RFC 9110 13.1.3: a recipient ignores an If-Modified-Since that is not a valid HTTP-date
+        for (String garbage : List.of("garbage", "", "Tue, 31 Feb 2026 09:00:00 GMT", "2026-11-24T09:00:00Z", "0",
+                lastModified + "x", "Mon, 99 Nov 2026 25:61:61 GMT")) {
+            Response answer = given().header("If-Modified-Since", garbage).get(url);
+            assertEquals(200, answer.statusCode(), "If-Modified-Since: " + garbage + "\n" + answer.asString());
+            assertEquals(first.asString(), answer.asString(), "If-Modified-Since: " + garbage);
+        }
+        for (String garbage : List.of("garbage", "\"unbalanced", "W/", "\"", ",")) {
+            Response answer = given().header("If-None-Match", garbage).get(url);
+            assertEquals(200, answer.statusCode(), "If-None-Match: " + garbage + "\n" + answer.asString());
+            assertEquals(first.asString(), answer.asString(), "If-None-Match: " + garbage);
+            // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2), even a malformed one that matches nothing
+            given().header("If-None-Match", garbage).header("If-Modified-Since", lastModified).get(url).then().statusCode(200);
+        }
+        // a valid date still answers 304, in each of the formats RFC 9110 5.6.7 has a recipient accept
+        ZonedDateTime since = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
+        for (String valid : List.of(lastModified,
+                since.format(DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US)),
+                since.format(DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)))) {
+            given().header("If-Modified-Since", valid).get(url).then().statusCode(304).header("ETag", etag);
+        }
+        given().header("If-Modified-Since", DateTimeFormatter.RFC_1123_DATE_TIME.format(since.minusSeconds(1)))
+                .get(url).then().statusCode(200);
+        given().header("If-None-Match", etag).header("If-Modified-Since", "garbage").get(url).then().statusCode(304);
+    }
+
+    @Test
     void a_public_base_url_is_not_needed_the_feed_url_is_absolute_from_the_request() {
         UUID person = UUID.randomUUID();
         startWeeklySeries(ORG, person, UUID.randomUUID());
-        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
-                .extract().path("url");
+        String url = feedOf(person);
         assertTrue(java.net.URI.create(url).isAbsolute(), url);
         given().get(java.net.URI.create(url)).then().statusCode(200);
     }
@@ -325,6 +359,11 @@ class CalendarFeedResourceTest {
         with(token).get("/series/{id}", series).then().statusCode(200).body("status", equalTo("PAUSED"))
                 .body("pauses.size()", equalTo(2)).body("pauses[0].from", equalTo(today.toString()));
         with(token).get("/series").then().statusCode(200).body("items.find { it.id == '" + series + "' }.status", equalTo("PAUSED"));
+    }
+
+    /** A new feed of all the person's series; answers its URL. */
+    private static String feedOf(UUID person) {
+        return with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201).extract().path("url");
     }
 
     /** A weekly series in Berlin, on the weekday at 09:00; answers its id. */
