@@ -179,7 +179,8 @@ public class CalendarResource {
     @PermitAll
     @WithSession
     public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret,
-            @Parameter(description = "An ETag of this feed read before; 304 while it still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
+            @Parameter(description = "ETags of this feed read before (a list; the weak form W/\"...\" matches too, or *); "
+                    + "304 while one still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @Parameter(description = "The Last-Modified read before (HTTP date); 304 while nothing changed since. "
                     + "Ignored when If-None-Match is sent.", example = "Tue, 24 Nov 2026 09:00:00 GMT")
@@ -190,7 +191,9 @@ public class CalendarResource {
         return feeds.subscription(secret).chain(subscription -> {
             EntityTag tag = new EntityTag(version(subscription.series()));
             Instant modified = lastModified(subscription).truncatedTo(ChronoUnit.SECONDS);
-            Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(modified), tag);
+            // If-None-Match compares weakly and takes a list (RFC 9110 13.1.2); when sent, If-Modified-Since is ignored
+            Response.ResponseBuilder unchanged = ifNoneMatch == null ? request.evaluatePreconditions(Date.from(modified))
+                    : IfNoneMatch.matches(ifNoneMatch, tag.getValue()) ? Response.notModified() : null;
             if (unchanged != null) {
                 return Uni.createFrom().item(cacheHeaders(unchanged, tag, modified).build());
             }
