@@ -139,6 +139,16 @@ class TemplatesResourceTest {
                 .body("errors.field", contains("questions"));
         given().auth().oauth2(token(organisation, "hr")).get("/templates?limit=101").then().statusCode(400)
                 .body("errors.field", contains("limit"));
+        // a limit that is not a whole number is 400 naming it, on every list of the service (not JAX-RS's 404)
+        for (String bad : List.of("/templates?limit=abc", "/templates?limit=1.5", "/notes/" + UUID.randomUUID() + "/revisions?limit=x",
+                "/series/" + UUID.randomUUID() + "/agreements?limit=ten", "/meetings/" + UUID.randomUUID() + "/notes?limit=2e1")) {
+            String caller = bad.startsWith("/templates") ? token(organisation, "hr") : personToken(organisation, UUID.randomUUID());
+            given().auth().oauth2(caller).urlEncodingEnabled(false).get(bad).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://oneonone.dev/problems/invalid-input"))
+                    .body("errors.field", contains("limit"))
+                    .body("errors[0].reason", equalTo("not-a-whole-number"));
+        }
 
         for (int i = 0; i < 3; i++) {
             create(organisation, "hr", template("T" + i, false, "Q" + i + "?")).statusCode(201);

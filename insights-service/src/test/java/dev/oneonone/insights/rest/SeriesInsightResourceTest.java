@@ -116,6 +116,23 @@ class SeriesInsightResourceTest {
         given().auth().oauth2(integrationToken("globex")).get("/series/{id}", series).then().statusCode(404);
     }
 
+    @Test
+    void a_limit_or_weeks_that_is_not_a_whole_number_is_400_naming_the_parameter() {
+        UUID series = UUID.randomUUID();
+        for (String[] bad : new String[][] { { "/series?limit=abc", "limit" }, { "/series?limit=1.5", "limit" },
+                { "/series/" + series + "/trend?weeks=abc", "weeks" }, { "/series/" + series + "/trend?weeks=2.5", "weeks" } }) {
+            given().auth().oauth2(integrationToken(ORG)).urlEncodingEnabled(false).get(bad[0]).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://oneonone.dev/problems/invalid-input"))
+                    .body("errors[0].field", equalTo(bad[1]))
+                    .body("errors[0].reason", equalTo("not-a-whole-number"))
+                    .body("errors[0].message", equalTo("must be a whole number"));
+        }
+        given().auth().oauth2(integrationToken(ORG)).get("/series?limit=5").then().statusCode(200);
+        given().auth().oauth2(integrationToken(ORG)).get("/series/{id}/trend?weeks=0", series).then().statusCode(400)
+                .body("errors[0].field", equalTo("weeks"));
+    }
+
     private static String integrationToken(String organisation) {
         return SuiteInfrastructure.signingKey().mint(organisation, "integration-" + organisation,
                 java.util.List.of("integration"), Duration.ofMinutes(10));

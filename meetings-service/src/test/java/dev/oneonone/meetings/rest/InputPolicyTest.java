@@ -116,6 +116,45 @@ class InputPolicyTest {
         with(numericSubject).get("/series").then().statusCode(401).contentType(PROBLEM);
     }
 
+    private static void badParameter(String pathAndQuery, String field, String reason, String message) {
+        as(ORG).urlEncodingEnabled(false).get(pathAndQuery).then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://oneonone.dev/problems/invalid-input"))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].reason", equalTo(reason))
+                .body("errors[0].message", equalTo(message));
+    }
+
+    @Test
+    void query_parameters_that_cannot_be_converted_are_400_naming_the_parameter() {
+        String series = startWeeklySeries(ORG);
+        String number = "must be a whole number";
+        badParameter("/people?limit=abc", "limit", "not-a-whole-number", number);
+        badParameter("/people?limit=1.5", "limit", "not-a-whole-number", number);
+        badParameter("/people?limit=%EF%BC%95", "limit", "not-a-whole-number", number); // a full-width digit five
+        badParameter("/series?limit=%2B5", "limit", "not-a-whole-number", number);
+        badParameter("/series?limit=99999999999", "limit", "not-a-whole-number",
+                "must be a whole number between -2147483648 and 2147483647");
+        badParameter("/meetings?limit=ten", "limit", "not-a-whole-number", number);
+        badParameter("/series/" + series + "/meetings?limit=x", "limit", "not-a-whole-number", number);
+        String id = "must be an id of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (hex digits)";
+        badParameter("/meetings?personId=xyz", "personId", "not-an-id", id);
+        badParameter("/meetings?seriesId=1-1-1-1-1", "seriesId", "not-an-id", id); // UUID.fromString alone takes it
+        badParameter("/people?managerId=" + series + "0", "managerId", "not-an-id", id);
+        badParameter("/people?employed=maybe", "employed", "not-a-boolean", "must be true or false");
+        badParameter("/people?employed=TRUE", "employed", "not-a-boolean", "must be true or false");
+        badParameter("/people?employed=1", "employed", "not-a-boolean", "must be true or false");
+
+        as(ORG).get("/people?limit=5&employed=true").then().statusCode(200);
+        as(ORG).get("/people?employed=false").then().statusCode(200);
+        as(ORG).get("/people?limit=&employed=").then().statusCode(200); // an empty value is as if absent
+        as(ORG).get("/meetings?seriesId=" + series.toUpperCase()).then().statusCode(200);
+        as(ORG).get("/people?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit")); // Bean Validation
+        // a path parameter that is not an id names nothing there: 404, not 400
+        as(ORG).get("/series/not-a-uuid").then().statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("https://oneonone.dev/problems/not-found"));
+    }
+
     @Test
     void query_parameters_with_control_characters_or_broken_escapes_are_refused() {
         as(ORG).urlEncodingEnabled(false).get("/series?after=a%00b").then().statusCode(400).contentType(PROBLEM)

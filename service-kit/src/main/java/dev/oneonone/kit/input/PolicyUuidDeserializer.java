@@ -24,6 +24,11 @@ public class PolicyUuidDeserializer extends StdScalarDeserializer<UUID> {
     private static final Pattern CANONICAL = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    /** Whether the text is an id in the canonical form (also the rule for ids in query parameters and headers). */
+    public static boolean canonical(String text) {
+        return text != null && CANONICAL.matcher(text).matches();
+    }
+
     public PolicyUuidDeserializer() {
         super(UUID.class);
     }
@@ -38,7 +43,7 @@ public class PolicyUuidDeserializer extends StdScalarDeserializer<UUID> {
         if (StrictJson.isTrusted(ctxt)) {
             return new UUIDDeserializer().deserialize(p, ctxt);
         }
-        if (!p.hasToken(JsonToken.VALUE_STRING) || !CANONICAL.matcher(p.getText()).matches()) {
+        if (!p.hasToken(JsonToken.VALUE_STRING) || !canonical(p.getText())) {
             throw new InputRuleException(p, NOT_AN_ID, "must be an id: a JSON string of the form "
                     + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (hex digits)");
         }

@@ -28,7 +28,8 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Every error a service answers is an RFC 9457 problem detail ({@link Problem}); refused input names its
  * fields. These are the mappers every service shares: invalid input (400 {@code invalid-input}, from Bean
- * Validation, {@link InvalidInputException} and mistyped JSON), unreadable JSON (400 {@code malformed-json}),
+ * Validation, {@link InvalidInputException}, query and header parameters that cannot be converted
+ * ({@link dev.oneonone.kit.rest.StrictParameters}) and mistyped JSON), unreadable JSON (400 {@code malformed-json}),
  * a reused Idempotency-Key (422), 401, 403, other HTTP errors, 503 {@code service-unavailable} with
  * {@code Retry-After} when the database cannot be reached ({@link DatabaseOutage}), and 500 for anything
  * unexpected (logged).
@@ -104,6 +105,9 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri); // Quarkus REST's reader wraps some parse failures (e.g. a truncated body)
+        }
+        if (e.getCause() instanceof InvalidInputException invalid) {
+            return invalidInput(uri, invalid.errors()); // a query or header parameter refused by StrictParameters
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         return problem(status, status == 404 ? "not-found" : "http-" + status,

@@ -184,7 +184,8 @@ public class CalendarResource {
     @PermitAll
     @WithSession
     public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret,
-            @Parameter(description = "An ETag of this feed read before; 304 while it still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
+            @Parameter(description = "ETags of this feed read before (a list; the weak form W/\"...\" matches too, or *); "
+                    + "304 while one still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @Parameter(description = "The Last-Modified read before (HTTP date); 304 while nothing changed since. "
                     + "Ignored when If-None-Match is sent, or when not a valid HTTP-date.", example = "Tue, 24 Nov 2026 09:00:00 GMT")
@@ -195,8 +196,10 @@ public class CalendarResource {
         return feeds.subscription(secret).chain(subscription -> {
             EntityTag tag = new EntityTag(version(subscription.series()));
             Instant modified = lastModified(subscription).truncatedTo(ChronoUnit.SECONDS);
-            // If-Modified-Since counts only without If-None-Match (RFC 9110 13.2.2), and only as a valid date
-            Response.ResponseBuilder unchanged = ifNoneMatch != null ? request.evaluatePreconditions(tag)
+            // If-None-Match compares weakly and takes a list (RFC 9110 13.1.2); If-Modified-Since counts only without
+            // it (RFC 9110 13.2.2), and only as a valid date (13.1.3: an invalid one is ignored)
+            Response.ResponseBuilder unchanged = ifNoneMatch != null
+                    ? (IfNoneMatch.matches(ifNoneMatch, tag.getValue()) ? Response.notModified() : null)
                     : notModifiedSince(modified, ifModifiedSince);
             if (unchanged != null) {
                 return Uni.createFrom().item(cacheHeaders(unchanged, tag, modified).build());

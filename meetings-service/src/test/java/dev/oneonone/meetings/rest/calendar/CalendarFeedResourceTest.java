@@ -296,6 +296,28 @@ class CalendarFeedResourceTest {
     }
 
     @Test
+    void if_none_match_compares_weakly_and_takes_a_list_of_entity_tags() {
+        UUID person = UUID.randomUUID();
+        startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = with(personToken(ORG, person)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
+                .extract().path("url");
+        String etag = given().get(url).header("ETag");
+
+        Response weak = given().header("If-None-Match", "W/" + etag).get(url);
+        assertEquals(304, weak.statusCode(), "RFC 9110 13.1.2: If-None-Match uses the weak comparison");
+        assertEquals("", weak.asString());
+        assertEquals(etag, weak.header("ETag"));
+        given().header("If-None-Match", "\"other\", W/" + etag).get(url).then().statusCode(304);
+        given().header("If-None-Match", etag + " , \"other\"").get(url).then().statusCode(304);
+        given().header("If-None-Match", "*").get(url).then().statusCode(304);
+        given().header("If-None-Match", "\"other\", W/\"another\"").get(url).then().statusCode(200);
+        given().header("If-None-Match", "W/" + etag.replace("\"", "")).get(url).then().statusCode(200); // not an entity tag
+        // If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3): a stale tag gets the full feed
+        given().header("If-None-Match", "\"other\"").header("If-Modified-Since", given().get(url).header("Last-Modified"))
+                .get(url).then().statusCode(200);
+    }
+
+    @Test
     void a_public_base_url_is_not_needed_the_feed_url_is_absolute_from_the_request() {
         UUID person = UUID.randomUUID();
         startWeeklySeries(ORG, person, UUID.randomUUID());
