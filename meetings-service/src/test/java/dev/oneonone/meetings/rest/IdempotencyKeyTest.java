@@ -116,7 +116,7 @@ class IdempotencyKeyTest {
         MeetingsApi.with(MeetingsApi.personToken(org, leader)).header("Idempotency-Key", key).body(body)
                 .post("/series/{id}/meetings", series).then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(meeting));
-        as(org).get("/series/{id}/meetings", series).then().body("size()", equalTo(1));
+        as(org).get("/series/{id}/meetings", series).then().body("items.size()", equalTo(1));
     }
 
     @Test
