@@ -204,14 +204,15 @@ class PublishedAgendaEventsTest {
                 dev.oneonone.events.meetings.MeetingMode.REMOTE)));
 
         Set<String> keys = Set.of(first.toString(), second.toString(), kept, dropped);
-        List<ConsumerRecord<String, String>> all = everyRecord(keys, 7, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> all = everyRecord(keys, 8, Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> ours = all.stream().filter(r -> keys.contains(r.key())).toList();
 
         assertEquals(Set.of("oneonone.agenda.TopicAdded", "oneonone.agenda.TopicCarriedOver",
+                "oneonone.agenda.AgendaClosed",
                 "oneonone.agenda.AgreementMade", "oneonone.agenda.AgreementDueDateChanged",
                 "oneonone.agenda.AgreementCompleted", "oneonone.agenda.AgreementDropped"),
                 ours.stream().map(r -> published(r).type()).collect(java.util.stream.Collectors.toSet()));
-        assertEquals(7, ours.size());
+        assertEquals(8, ours.size());
         EventEnvelope carried = ours.stream().map(PublishedAgendaEventsTest::published)
                 .filter(e -> e.type().endsWith("TopicCarriedOver")).findFirst().orElseThrow();
         assertEquals(second, carried.aggregateId());

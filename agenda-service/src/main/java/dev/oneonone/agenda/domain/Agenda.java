@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.oneonone.events.agenda.AgendaClosed;
 import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.AuthorRole;
+import dev.oneonone.events.agenda.MeetingOutcome;
 import dev.oneonone.events.agenda.TemplateApplied;
 import dev.oneonone.events.agenda.TopicAdded;
 import dev.oneonone.events.agenda.TopicCarriedOver;
@@ -38,6 +40,8 @@ public final class Agenda {
     private final Map<UUID, AgendaTopic> topicDetails = new LinkedHashMap<>();
     /** topics that were here once and moved on to a later meeting */
     private final Set<UUID> carriedAway = new HashSet<>();
+    /** how the meeting ended, once carry-over recorded it ({@link AgendaClosed}); null while it has not */
+    private MeetingOutcome closed;
     private long version;
 
     /** A topic on this agenda as carry-over sees it; {@code timesCarried} counts the carries that brought it here. */
@@ -69,6 +73,9 @@ public final class Agenda {
     }
 
     public Decision addTopic(AddTopic command) {
+        if (closed != null) {
+            return Decision.reject(endedRejection("topics go on the agenda of a scheduled meeting."));
+        }
         if (!SCHEDULED.equals(command.meetingStatus())) {
             return Decision.reject(Rejection.of(Rejection.MEETING_NOT_OPEN,
                     "The meeting is " + String.valueOf(command.meetingStatus()).toLowerCase()
@@ -172,8 +179,14 @@ public final class Agenda {
         return Collections.unmodifiableSet(topics.keySet());
     }
 
-    /** Why the agenda can no longer be changed, or null while it can: a scheduled meeting that has not started. */
-    private static Rejection notOpen(String status, Instant startsAt, Instant now, String what) {
+    /**
+     * Why the agenda can no longer be changed, or null while it can: a scheduled meeting that has not started and
+     * whose agenda was not closed.
+     */
+    private Rejection notOpen(String status, Instant startsAt, Instant now, String what) {
+        if (closed != null) {
+            return endedRejection("only the agenda of a scheduled meeting is " + what + ".");
+        }
         if (!SCHEDULED.equals(status)) {
             return Rejection.of(Rejection.MEETING_NOT_OPEN, "The meeting is " + String.valueOf(status).toLowerCase()
                     + ": only the agenda of a scheduled meeting is " + what + ".");
@@ -185,6 +198,22 @@ public final class Agenda {
         return null;
     }
 
+    private Rejection endedRejection(String rule) {
+        return Rejection.of(Rejection.MEETING_NOT_OPEN, "The meeting was " + closed.name().toLowerCase() + ": " + rule);
+    }
+
+    /**
+     * Records that the meeting ended ({@link AgendaClosed}): from then on the agenda takes no topics, whatever the
+     * caller's copy of the meeting says. Once only: an agenda already closed (a missed meeting recorded held later)
+     * records nothing.
+     */
+    public Decision close(UUID seriesId, CarryOver.Outcome outcome) {
+        if (closed != null) {
+            return Decision.accept();
+        }
+        return Decision.accept(new AgendaClosed(meetingId, seriesId, MeetingOutcome.valueOf(outcome.name())));
+    }
+
     /** Reason of a refused order: it does not name every topic of the agenda exactly once. */
     public static final String TOPIC_ORDER_MISMATCH = "topic-order-mismatch";
 
@@ -193,7 +222,7 @@ public final class Agenda {
      * this carry; a topic already here (a retried carry) is left alone.
      */
     public Decision receiveCarried(UUID fromMeetingId, UUID seriesId, List<AgendaTopic> arriving, String meetingStatus) {
-        if (!SCHEDULED.equals(meetingStatus)) {
+        if (closed != null || !SCHEDULED.equals(meetingStatus)) {
             return Decision.reject(Rejection.of(Rejection.MEETING_NOT_OPEN,
                     "Topics are carried over to a scheduled meeting only."));
         }
@@ -224,6 +253,8 @@ public final class Agenda {
             topics.put(discussed.topicId(), true);
         } else if (event instanceof TemplateApplied applied) {
             appliedTemplates.put(applied.templateId(), applied.topicIds());
+        } else if (event instanceof AgendaClosed ended) {
+            closed = ended.outcome();
         }
         version++;
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
@@ -21,7 +22,8 @@ import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
  * ({@link #nextMeeting}) at the moment of that change.</li>
  * <li>With no such meeting it waits (still shown on the meeting it left) and goes, on the first later change of
  * the series, to the meeting that has become the next one: a newly scheduled meeting, or one moved into the
- * future.</li>
+ * future; unless it was marked discussed while it waited: then it stays.</li>
+ * <li>A meeting that ended takes no more topics ({@link Agenda#close}), so none is added behind a carry.</li>
  * </ul>
  * So each undiscussed topic is on exactly one agenda, and a topic that moves always lands on the next meeting.
  */
@@ -60,6 +62,16 @@ public final class CarryOver {
     public static List<AgendaTopic> leaving(Agenda source, Outcome outcome) {
         return source.topics().stream()
                 .filter(topic -> outcome != Outcome.HELD || !topic.discussed())
+                .toList();
+    }
+
+    /**
+     * The topics waiting in the series that left {@code source} ({@code waiting}) and go now: those still on it
+     * and not discussed since (a topic marked discussed while it waits stays where it was discussed).
+     */
+    public static List<AgendaTopic> waitingToGo(Agenda source, Set<UUID> waiting) {
+        return source.topics().stream()
+                .filter(topic -> waiting.contains(topic.topicId()) && !topic.discussed())
                 .toList();
     }
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -21,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.oneonone.agenda.domain.Agenda.AgendaTopic;
 import dev.oneonone.agenda.domain.CarryOver.SeriesMeeting;
 import dev.oneonone.agenda.domain.CarryOverSteps.Step;
+import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicCarriedOver;
+import dev.oneonone.events.agenda.TopicKind;
 
 /**
  * Property test of the carry-over rule over seeded random sequences of schedule, move, cancel, hold, missed,
@@ -30,7 +34,7 @@ import dev.oneonone.events.agenda.TopicCarriedOver;
  * landed on the series' next meeting that will take place, counted one more carry and names the meeting it left;
  * a topic on a meeting that is still scheduled did not move (it follows its meeting); and when the series has a
  * next meeting that will take place no undiscussed topic is left on a meeting that ended, else exactly those
- * wait.
+ * wait; a discussed topic (also one discussed while it waits) never moves; an ended meeting's agenda refuses topics.
  */
 class CarryOverPropertyTest {
     private static final int SEQUENCES = 300;
@@ -49,9 +53,15 @@ class CarryOverPropertyTest {
         for (int i = 0; i < STEPS; i++) {
             Step step = CarryOverSteps.next(random, series);
             Map<UUID, UUID> before = where(series, "seed " + seed + " before step " + i);
+            Set<UUID> discussed = series.placements().stream().map(Map.Entry::getValue)
+                    .filter(AgendaTopic::discussed).map(AgendaTopic::topicId).collect(Collectors.toSet());
             CarryOverSteps.apply(step, series, UUID.randomUUID());
             String at = "seed " + seed + ", step " + i + " (" + step + ")";
             check(series, before, carries, at);
+            for (UUID topic : discussed) {
+                assertEquals(before.get(topic), where(series, at).get(topic), at + ": a discussed topic does not move");
+            }
+            closedAgendasRefuseTopics(series, at);
         }
     }
 
@@ -98,12 +108,27 @@ class CarryOverPropertyTest {
             if (next.isPresent()) {
                 assertTrue(!stranded, at + ": topic " + topic + " is left on a " + status + " meeting while "
                         + next.get().meetingId() + " will take place");
-            } else {
+            } else if (!onAgenda.discussed()) {
                 assertEquals(stranded, series.waiting().containsKey(topic), at + ": exactly the stranded topics wait");
             }
         }
         if (next.isPresent()) {
             assertEquals(Map.of(), series.waiting(), at + ": nothing waits while a meeting will take place");
+        }
+    }
+
+    /** An ended meeting's agenda refuses a topic by itself, even to a caller whose copy still says scheduled. */
+    private static void closedAgendasRefuseTopics(CarryOverSimulation series, String at) {
+        for (SeriesMeeting meeting : series.meetings()) {
+            if (meeting.status() == MeetingStatus.SCHEDULED) {
+                continue;
+            }
+            Decision added = series.agenda(meeting.meetingId()).addTopic(new AddTopic(UUID.randomUUID(),
+                    TopicKind.PLANNING, AuthorRole.LEADER, false, MeetingStatus.SCHEDULED.name(),
+                    series.now().plus(Duration.ofDays(365)), series.now()));
+            assertTrue(added instanceof Decision.Rejected rejected
+                    && Rejection.MEETING_NOT_OPEN.equals(rejected.rejection().reason()),
+                    at + ": the agenda of " + meeting.status() + " meeting " + meeting.meetingId() + " takes a topic");
         }
     }
 

@@ -24,8 +24,8 @@ import dev.oneonone.events.agenda.TopicKind;
 /**
  * One series' meetings and agendas in memory, moved on by the domain's carry-over rule in the same steps as
  * {@code application/carryover/CarryOverProcess} takes them (waiting topics first, then those of the meeting that
- * ended; to the next meeting, else wait). The fast tests drive it directly; the test through Kafka uses it as the
- * oracle of where each topic must end up.
+ * ended, which is closed; to the next meeting, else wait). The fast tests drive it directly; the test through Kafka
+ * uses it as the oracle of where each topic must end up.
  */
 public final class CarryOverSimulation {
     public final UUID series = UUID.randomUUID();
@@ -99,6 +99,10 @@ public final class CarryOverSimulation {
         topics.add(topicId);
     }
 
+    /**
+     * A participant marks a topic discussed, also one waiting on the meeting it left (its waiting entry stays: the
+     * rule itself must leave it there).
+     */
     public void discuss(UUID meetingId, UUID topicId) {
         record(agenda(meetingId).markDiscussed(topicId));
     }
@@ -134,8 +138,8 @@ public final class CarryOverSimulation {
         if (next.isPresent()) {
             Map<UUID, Set<UUID>> bySource = new LinkedHashMap<>();
             waiting.forEach((topic, from) -> bySource.computeIfAbsent(from, f -> new LinkedHashSet<>()).add(topic));
-            bySource.forEach((from, ids) -> carry(agenda(from), agenda(from).topics().stream()
-                    .filter(topic -> ids.contains(topic.topicId())).toList(), next.get().meetingId()));
+            bySource.forEach((from, ids) -> carry(agenda(from), CarryOver.waitingToGo(agenda(from), ids),
+                    next.get().meetingId()));
             waiting.clear();
         }
         if (endedId == null) {
@@ -143,6 +147,7 @@ public final class CarryOverSimulation {
         }
         Agenda source = agenda(endedId);
         List<AgendaTopic> leaving = CarryOver.leaving(source, outcome);
+        record(source.close(series, outcome));
         if (next.isPresent()) {
             carry(source, leaving, next.get().meetingId());
         } else {

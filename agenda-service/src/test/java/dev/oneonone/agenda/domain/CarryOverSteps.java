@@ -42,6 +42,10 @@ public final class CarryOverSteps {
     public record AddTopic(UUID meetingId, AuthorRole role) implements Step {
     }
 
+    /** A participant marks a topic discussed while it waits on the meeting it left. */
+    public record DiscussWaiting(UUID meetingId, UUID topicId) implements Step {
+    }
+
     /** Time passes. */
     public record Wait(Instant until) implements Step {
     }
@@ -90,6 +94,14 @@ public final class CarryOverSteps {
                             .thenComparing(SeriesMeeting::meetingId)).orElseThrow();
             return new AddTopic(meeting.meetingId(), random.nextBoolean() ? AuthorRole.COMPANION : AuthorRole.LEADER);
         }
+        List<UUID> waiting = series.waiting().keySet().stream()
+                .filter(topic -> !series.agenda(series.waiting().get(topic)).topics().stream()
+                        .filter(t -> t.topicId().equals(topic)).findFirst().orElseThrow().discussed())
+                .sorted().toList();
+        if (!waiting.isEmpty() && random.nextInt(3) == 0) {
+            UUID topic = waiting.get(random.nextInt(waiting.size()));
+            return new DiscussWaiting(series.waiting().get(topic), topic);
+        }
         return new Wait(now.plus(Duration.ofHours(1 + random.nextInt(24 * 10))));
     }
 
@@ -108,6 +120,8 @@ public final class CarryOverSteps {
             series.end(m.meetingId(), CarryOver.Outcome.MISSED);
         } else if (step instanceof AddTopic a) {
             series.addTopic(a.meetingId(), topicId, a.role());
+        } else if (step instanceof DiscussWaiting d) {
+            series.discuss(d.meetingId(), d.topicId());
         } else if (step instanceof Wait w) {
             series.advanceTo(w.until());
         }

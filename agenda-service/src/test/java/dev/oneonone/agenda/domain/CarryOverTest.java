@@ -3,15 +3,19 @@ package dev.oneonone.agenda.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.oneonone.agenda.domain.CarryOver.Outcome;
+import dev.oneonone.events.agenda.AgendaClosed;
 import dev.oneonone.events.agenda.AgendaEvent;
 import dev.oneonone.events.agenda.AuthorRole;
+import dev.oneonone.events.agenda.MeetingOutcome;
 import dev.oneonone.events.agenda.TopicAdded;
 import dev.oneonone.events.agenda.TopicCarriedOver;
 import dev.oneonone.events.agenda.TopicDiscussed;
@@ -133,6 +137,41 @@ class CarryOverTest {
         Decision decision = CarryOver.carry(agenda(FIRST, FIRST_AGENDA), Outcome.HELD, SERIES, agenda(SECOND), "CANCELLED");
 
         assertEquals(Rejection.MEETING_NOT_OPEN, assertInstanceOf(Decision.Rejected.class, decision).rejection().reason());
+    }
+
+    @Test
+    void a_topic_marked_discussed_while_it_waits_stays_where_it_was_discussed() {
+        // held with no next meeting: CAREER and PLANNING wait; then CAREER is marked discussed on the meeting it left
+        List<AgendaEvent> history = new ArrayList<>(FIRST_AGENDA);
+        history.add(new AgendaClosed(FIRST, SERIES, MeetingOutcome.HELD));
+        Agenda first = agenda(FIRST, history);
+        assertEquals(Decision.accept(new TopicDiscussed(FIRST, CAREER)), first.markDiscussed(CAREER));
+        history.add(new TopicDiscussed(FIRST, CAREER));
+        first = agenda(FIRST, history);
+
+        assertEquals(List.of(PLANNING), CarryOver.waitingToGo(first, Set.of(CAREER, PLANNING)).stream()
+                .map(Agenda.AgendaTopic::topicId).toList());
+    }
+
+    @Test
+    void an_ended_meeting_is_closed_once_and_then_takes_no_topic() {
+        Agenda first = agenda(FIRST, FIRST_AGENDA);
+        assertEquals(Decision.accept(new AgendaClosed(FIRST, SERIES, MeetingOutcome.CANCELLED)),
+                first.close(SERIES, Outcome.CANCELLED));
+        List<AgendaEvent> history = new ArrayList<>(FIRST_AGENDA);
+        history.add(new AgendaClosed(FIRST, SERIES, MeetingOutcome.CANCELLED));
+        Agenda closed = agenda(FIRST, history);
+
+        assertEquals(5, closed.version());
+        assertEquals(Decision.accept(), closed.close(SERIES, Outcome.HELD));
+        // whatever the caller's copy of the meeting says (it may not have seen the cancel yet)
+        Decision added = closed.addTopic(new AddTopic(UUID.randomUUID(), TopicKind.CAREER, AuthorRole.COMPANION,
+                false, "SCHEDULED", Instant.parse("2030-01-01T09:00:00Z"), Instant.parse("2026-01-01T09:00:00Z")));
+        Rejection refused = assertInstanceOf(Decision.Rejected.class, added).rejection();
+        assertEquals(Rejection.MEETING_NOT_OPEN, refused.reason());
+        assertEquals("The meeting was cancelled: topics go on the agenda of a scheduled meeting.", refused.detail());
+        assertEquals(Rejection.MEETING_NOT_OPEN, assertInstanceOf(Decision.Rejected.class,
+                closed.receiveCarried(THIRD, SERIES, List.of(), "SCHEDULED")).rejection().reason());
     }
 
     private static Agenda agenda(UUID meeting, List<AgendaEvent> history) {

@@ -44,7 +44,9 @@ import dev.oneonone.agenda.domain.MeetingStatus;
  * missed) the topics waiting in the series, then those leaving a meeting that just ended (held: the undiscussed
  * ones; cancelled or missed: all), go to the series' next meeting that will take place as of the event's time;
  * with none they wait ({@link WaitingTopic}). Each carry is a {@link TopicCarriedOver} on the receiving agenda's
- * stream, appended at the version read; the topic keeps its id, text and author.
+ * stream, appended at the version read; the topic keeps its id, text and author. The ended meeting's own stream
+ * gets an {@link dev.oneonone.events.agenda.AgendaClosed} at the version its topics were read at, so that a topic
+ * added at the same time either leaves with them or is refused.
  */
 @ApplicationScoped
 public class CarryOverProcess {
@@ -99,13 +101,26 @@ public class CarryOverProcess {
                     }
                     return waiting.chain(() -> replay.agenda(organisation, endedId)).chain(source -> {
                         List<AgendaTopic> leaving = CarryOver.leaving(source, outcome);
+                        Uni<Void> closed = close(organisation, seriesId, source, outcome, at);
                         if (leaving.isEmpty()) {
-                            return Uni.createFrom().voidItem();
+                            return closed;
                         }
-                        return next.isEmpty() ? waitForNextMeeting(ended, leaving, at)
-                                : carry(organisation, seriesId, source, leaving, next.get().meetingId(), at);
+                        return closed.chain(() -> next.isEmpty() ? waitForNextMeeting(ended, leaving, at)
+                                : carry(organisation, seriesId, source, leaving, next.get().meetingId(), at));
                     });
                 });
+    }
+
+    /**
+     * Records on the ended meeting's own stream, at the version its leaving topics were read at, that its agenda is
+     * closed: a topic added to it meanwhile makes this append fail (the consumer then runs again and carries that
+     * topic too), and a topic added after it is refused by the agenda itself.
+     */
+    private Uni<Void> close(String organisation, UUID seriesId, Agenda source, Outcome outcome, Instant at) {
+        Decision decision = source.close(seriesId, outcome);
+        List<AgendaEvent> events = ((Decision.Accepted) decision).events();
+        return events.isEmpty() ? Uni.createFrom().voidItem()
+                : store.append(organisation, source.meetingId(), source.version(), events, at).replaceWithVoid();
     }
 
     private static Uni<Void> waitForNextMeeting(KnownMeeting ended, List<AgendaTopic> leaving, Instant at) {
@@ -150,10 +165,9 @@ public class CarryOverProcess {
     private Uni<Void> carryWaitingFrom(String organisation, UUID seriesId, UUID fromMeetingId, Set<UUID> topicIds,
             UUID nextId, Instant at) {
         return replay.agenda(organisation, fromMeetingId).chain(source -> {
-            List<AgendaTopic> leaving = source.topics().stream()
-                    .filter(topic -> topicIds.contains(topic.topicId())).toList();
+            List<AgendaTopic> leaving = CarryOver.waitingToGo(source, topicIds);
             return carry(organisation, seriesId, source, leaving, nextId, at)
-                    // topics no longer on the agenda they left (moved already) wait no more either
+                    // topics no longer on the agenda they left (moved already) or discussed there wait no more either
                     .chain(() -> WaitingTopic.delete("topicId in ?1", topicIds).replaceWithVoid());
         });
     }

@@ -11,6 +11,7 @@ import dev.oneonone.agenda.domain.Decision;
 import dev.oneonone.agenda.projection.KnownMeeting;
 import dev.oneonone.agenda.projection.KnownSeries;
 import dev.oneonone.agenda.projection.Topic;
+import dev.oneonone.agenda.projection.WaitingTopic;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicKind;
 import dev.oneonone.kit.eventstore.StoredEvent;
@@ -96,12 +97,16 @@ public class Agendas {
         return markDiscussed(caller, meetingId, topicId, null);
     }
 
-    /** Marks a topic discussed when the agenda is still at {@code ifMatch} (null: at whatever version it is). */
+    /**
+     * Marks a topic discussed when the agenda is still at {@code ifMatch} (null: at whatever version it is); a topic
+     * waiting for the series' next meeting waits no more.
+     */
     public Uni<Topic> markDiscussed(Caller caller, UUID meetingId, UUID topicId, Long ifMatch) {
         return access(caller, meetingId).chain(access -> load(access, ifMatch).chain(agenda -> {
             Instant now = clock.instant();
             return append(access, agenda, agenda.markDiscussed(topicId), now)
-                    .chain(stored -> Topic.<Topic>findById(topicId))
+                    .chain(stored -> WaitingTopic.delete("topicId", topicId))
+                    .chain(deleted -> Topic.<Topic>findById(topicId))
                     .invoke(row -> row.discussed = true);
         }));
     }
