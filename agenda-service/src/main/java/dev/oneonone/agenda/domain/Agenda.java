@@ -42,6 +42,8 @@ public final class Agenda {
     private final Set<UUID> carriedAway = new HashSet<>();
     /** how the meeting ended, once carry-over recorded it ({@link AgendaClosed}); null while it has not */
     private MeetingOutcome closed;
+    /** topics marked discussed after the agenda was closed: while they waited for the series' next meeting */
+    private final Set<UUID> discussedAfterClose = new HashSet<>();
     private long version;
 
     /** A topic on this agenda as carry-over sees it; {@code timesCarried} counts the carries that brought it here. */
@@ -174,6 +176,11 @@ public final class Agenda {
         return appliedTemplates.get(templateId);
     }
 
+    /** True for a topic marked discussed after the meeting ended: it no longer waits to move on. */
+    public boolean discussedAfterClose(UUID topicId) {
+        return discussedAfterClose.contains(topicId);
+    }
+
     /** The ids of the agenda's topics, in the order added. */
     public Set<UUID> topicIds() {
         return Collections.unmodifiableSet(topics.keySet());
@@ -251,6 +258,9 @@ public final class Agenda {
             topics.put(added.topicId(), false);
         } else if (event instanceof TopicDiscussed discussed) {
             topics.put(discussed.topicId(), true);
+            if (closed != null) {
+                discussedAfterClose.add(discussed.topicId());
+            }
         } else if (event instanceof TemplateApplied applied) {
             appliedTemplates.put(applied.templateId(), applied.topicIds());
         } else if (event instanceof AgendaClosed ended) {

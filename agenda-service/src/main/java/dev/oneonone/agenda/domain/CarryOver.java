@@ -66,12 +66,13 @@ public final class CarryOver {
     }
 
     /**
-     * The topics waiting in the series that left {@code source} ({@code waiting}) and go now: those still on it
-     * and not discussed since (a topic marked discussed while it waits stays where it was discussed).
+     * The topics waiting in the series that left {@code source} ({@code waiting}) and go now: those still on it and
+     * not marked discussed since its meeting ended (such a topic stays where it was discussed; one discussed at a
+     * meeting later cancelled or missed still goes, as every topic of such a meeting does).
      */
     public static List<AgendaTopic> waitingToGo(Agenda source, Set<UUID> waiting) {
         return source.topics().stream()
-                .filter(topic -> waiting.contains(topic.topicId()) && !topic.discussed())
+                .filter(topic -> waiting.contains(topic.topicId()) && !source.discussedAfterClose(topic.topicId()))
                 .toList();
     }
 

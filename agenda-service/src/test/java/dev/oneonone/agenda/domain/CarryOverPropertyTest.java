@@ -34,7 +34,8 @@ import dev.oneonone.events.agenda.TopicKind;
  * landed on the series' next meeting that will take place, counted one more carry and names the meeting it left;
  * a topic on a meeting that is still scheduled did not move (it follows its meeting); and when the series has a
  * next meeting that will take place no undiscussed topic is left on a meeting that ended, else exactly those
- * wait; a discussed topic (also one discussed while it waits) never moves; an ended meeting's agenda refuses topics.
+ * wait; a topic discussed (at a held meeting, or while it waits) never moves; an ended meeting's agenda refuses
+ * topics.
  */
 class CarryOverPropertyTest {
     private static final int SEQUENCES = 300;

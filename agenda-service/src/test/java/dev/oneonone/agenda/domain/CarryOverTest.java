@@ -154,6 +154,15 @@ class CarryOverTest {
     }
 
     @Test
+    void a_topic_discussed_before_its_meeting_was_cancelled_still_goes_with_the_others() {
+        List<AgendaEvent> history = new ArrayList<>(FIRST_AGENDA);
+        history.add(new AgendaClosed(FIRST, SERIES, MeetingOutcome.CANCELLED));
+
+        assertEquals(List.of(CAREER, FEEDBACK, PLANNING), CarryOver.waitingToGo(agenda(FIRST, history),
+                Set.of(CAREER, FEEDBACK, PLANNING)).stream().map(Agenda.AgendaTopic::topicId).toList());
+    }
+
+    @Test
     void an_ended_meeting_is_closed_once_and_then_takes_no_topic() {
         Agenda first = agenda(FIRST, FIRST_AGENDA);
         assertEquals(Decision.accept(new AgendaClosed(FIRST, SERIES, MeetingOutcome.CANCELLED)),
