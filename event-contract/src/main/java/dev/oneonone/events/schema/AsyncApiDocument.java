@@ -24,6 +24,20 @@ public final class AsyncApiDocument {
     }
 
     /**
+     * The channel's id, unique across the suite's three documents (e.g. {@code meetingsEvents}), so that code
+     * generated from several of them into one namespace does not clash.
+     */
+    public static String channelId(Publisher publisher) {
+        return publisher.name().toLowerCase(java.util.Locale.ROOT) + "Events";
+    }
+
+    /** The operation's id, unique across the suite's three documents (e.g. {@code publishMeetingsEvents}). */
+    public static String operationId(Publisher publisher) {
+        String channel = channelId(publisher);
+        return "publish" + Character.toUpperCase(channel.charAt(0)) + channel.substring(1);
+    }
+
+    /**
      * @param publisher the service and its topic
      * @param kafkaHost the broker named in {@code servers}, {@code host:port}, e.g. {@link #LOCAL_KAFKA}
      */
@@ -42,17 +56,18 @@ public final class AsyncApiDocument {
         server.put("description", "The broker of the local run (deploy/local, localhost:19092 by default); "
                 + "elsewhere the broker is configuration (kafka.bootstrap.servers), so ask the suite's operators.");
 
-        ObjectNode channel = document.putObject("channels").putObject("events");
+        String channelId = channelId(publisher);
+        ObjectNode channel = document.putObject("channels").putObject(channelId);
         channel.put("address", publisher.topic());
         channel.put("description", "Keyed by aggregate id (ce_subject): in order per aggregate.");
         ObjectNode channelMessages = channel.putObject("messages");
         channel.putObject("bindings").putObject("kafka").put("topic", publisher.topic())
                 .put("bindingVersion", KAFKA_BINDING_VERSION);
 
-        ObjectNode operation = document.putObject("operations").putObject("publishEvents");
+        ObjectNode operation = document.putObject("operations").putObject(operationId(publisher));
         operation.put("action", "send");
         operation.put("summary", publisher.service() + " publishes every event it records, through its outbox.");
-        operation.putObject("channel").put("$ref", "#/channels/events");
+        operation.putObject("channel").put("$ref", "#/channels/" + channelId);
         ArrayNode operationMessages = operation.putArray("messages");
 
         ObjectNode components = document.putObject("components");
@@ -64,7 +79,7 @@ public final class AsyncApiDocument {
             String name = payload.getSimpleName();
             messages.set(name, message(publisher, payload));
             channelMessages.putObject(name).put("$ref", "#/components/messages/" + name);
-            operationMessages.addObject().put("$ref", "#/channels/events/messages/" + name);
+            operationMessages.addObject().put("$ref", "#/channels/" + channelId + "/messages/" + name);
         }
         return document;
     }

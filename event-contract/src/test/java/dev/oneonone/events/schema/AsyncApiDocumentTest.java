@@ -71,7 +71,9 @@ class AsyncApiDocumentTest {
         JsonNode server = document.path("servers").path("kafka");
         assertEquals("kafka", server.path("protocol").asText());
         assertEquals("broker.example:9092", server.path("host").asText());
-        JsonNode channel = document.path("channels").path("events");
+        JsonNode channel = document.path("channels").path(AsyncApiDocument.channelId(publisher));
+        assertEquals("#/channels/" + AsyncApiDocument.channelId(publisher), document.path("operations")
+                .path(AsyncApiDocument.operationId(publisher)).path("channel").path("$ref").asText());
         assertEquals(publisher.topic(), channel.path("address").asText());
         assertEquals(publisher.topic(), channel.path("bindings").path("kafka").path("topic").asText());
         TreeSet<String> types = new TreeSet<>();
@@ -83,6 +85,17 @@ class AsyncApiDocumentTest {
         }
         assertEquals(publisher.payloads().size(), types.size());
         assertTrue(types.stream().allMatch(type -> type.startsWith(publisher.typePrefix())), types.toString());
+    }
+
+    @Test
+    void channel_and_operation_ids_are_unique_across_the_three_documents() {
+        TreeSet<String> ids = new TreeSet<>();
+        for (Publisher publisher : Publisher.values()) {
+            ObjectNode document = AsyncApiDocument.of(publisher, AsyncApiDocument.LOCAL_KAFKA);
+            document.path("channels").fieldNames().forEachRemaining(ids::add);
+            document.path("operations").fieldNames().forEachRemaining(ids::add);
+        }
+        assertEquals(2 * Publisher.values().length, ids.size(), "distinct ids: " + ids);
     }
 
     @Test

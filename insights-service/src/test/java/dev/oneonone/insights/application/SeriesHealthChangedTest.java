@@ -91,7 +91,7 @@ class SeriesHealthChangedTest {
 
         // changes() checked every record against the served AsyncAPI document, which names this topic
         JsonNode document = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
-        assertEquals(Topics.INSIGHTS, document.path("channels").path("events").path("address").asText());
+        assertEquals(Topics.INSIGHTS, document.path("channels").path("insightsEvents").path("address").asText());
     }
 
     @Test

@@ -124,6 +124,6 @@ class EventContractTest {
     void the_document_is_open_and_names_the_topic() {
         given().get("/asyncapi").then().statusCode(200)
                 .body("asyncapi", org.hamcrest.Matchers.equalTo("3.0.0"))
-                .body("channels.events.address", org.hamcrest.Matchers.equalTo("oneonone.meetings.v1"));
+                .body("channels.meetingsEvents.address", org.hamcrest.Matchers.equalTo("oneonone.meetings.v1"));
     }
 }
