@@ -49,6 +49,7 @@ public class ConsumerProgress {
 
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final Duration attemptTimeout;
     private final MeterRegistry metrics;
     private final java.time.Clock clock;
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -56,15 +57,21 @@ public class ConsumerProgress {
     public ConsumerProgress(
             @ConfigProperty(name = "suite.consumer.retry.initial-backoff", defaultValue = "200ms") Duration initialBackoff,
             @ConfigProperty(name = "suite.consumer.retry.max-backoff", defaultValue = "2s") Duration maxBackoff,
+            @ConfigProperty(name = "suite.consumer.attempt-timeout", defaultValue = "15s") Duration attemptTimeout,
             MeterRegistry metrics, java.time.Clock clock) {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.attemptTimeout = attemptTimeout;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /**
-     * Runs {@code attempt} (one whole transaction, built afresh each time) until it succeeds.
+     * Runs {@code attempt} (one whole transaction, built afresh each time) until it succeeds. An attempt without an
+     * outcome after {@code suite.consumer.attempt-timeout} (15 s) counts as failed and is retried: the reactive
+     * PostgreSQL client does not fail a query in flight when its connection is closed under it (a frozen
+     * PostgreSQL, kit {@code DatabaseTimeouts}), which would otherwise hold the consumer for good. Should the
+     * abandoned attempt still commit later, the retry's {@link ProcessedEvents} record makes one of them a no-op.
      *
      * @param consumer   the consumer's name, its channel (e.g. {@code meetings-events})
      * @param recordedAt when the event was stored by its producer, for {@code projection_lag_seconds}
@@ -76,6 +83,7 @@ public class ConsumerProgress {
         AtomicInteger failures = new AtomicInteger();
         state.received(recordedAt);
         return Uni.createFrom().<Void>deferred(attempt)
+                .ifNoItem().after(attemptTimeout).fail()
                 .onFailure().invoke(failure -> state.failed(consumer, failure, failures.incrementAndGet()))
                 .onFailure().retry().when(errors -> errors.onItem()
                         .transformToUniAndConcatenate(failure -> pause(context, backoff(failures.get()))))

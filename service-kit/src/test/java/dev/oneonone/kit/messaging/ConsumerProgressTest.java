@@ -22,8 +22,8 @@ class ConsumerProgressTest {
     @Test
     void projection_lag_is_known_right_after_a_start_while_the_first_event_is_retried() throws Exception {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        ConsumerProgress progress = new ConsumerProgress(Duration.ofMillis(10), Duration.ofMillis(20), metrics,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        ConsumerProgress progress = new ConsumerProgress(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(15),
+                metrics, Clock.fixed(NOW, ZoneOffset.UTC));
         CountDownLatch failedTwice = new CountDownLatch(2);
         // a consumer just started: the first event it receives was recorded 90 s ago and cannot be applied yet
         Cancellable retrying = progress.applyUntilDone("meetings-events", NOW.minusSeconds(90), () -> {
@@ -42,6 +42,18 @@ class ConsumerProgressTest {
         progress.applyUntilDone("meetings-events", NOW.minusSeconds(5), () -> Uni.createFrom().voidItem())
                 .await().atMost(Duration.ofSeconds(5));
         assertEquals(5.0, lag(metrics));
+    }
+
+    @Test
+    void an_attempt_that_never_ends_is_given_up_and_retried() {
+        ConsumerProgress progress = new ConsumerProgress(Duration.ofMillis(10), Duration.ofMillis(20),
+                Duration.ofMillis(200), new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC));
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        // the first attempt hangs for good (a query on a connection closed under it); the second one succeeds
+        progress.applyUntilDone("meetings-events", NOW, () -> attempts.incrementAndGet() == 1
+                ? Uni.createFrom().nothing() : Uni.createFrom().voidItem()).await().atMost(Duration.ofSeconds(10));
+        assertEquals(2, attempts.get());
+        assertEquals(null, progress.consumers().get("meetings-events").retryingSince(), "no longer retrying");
     }
 
     private static double lag(SimpleMeterRegistry metrics) {
