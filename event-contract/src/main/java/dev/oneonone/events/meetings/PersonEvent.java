@@ -8,7 +8,7 @@ import java.util.UUID;
  * those stay in meetings-service and its API.
  */
 public sealed interface PersonEvent extends MeetingsEvent
-        permits PersonRegistered, PersonDetailsChanged, ReportingLineChanged, EmploymentEnded {
+        permits PersonRegistered, PersonDetailsChanged, ReportingLineChanged, EmploymentEnded, PersonRehired {
     String AGGREGATE_TYPE = "person";
 
     UUID personId();
