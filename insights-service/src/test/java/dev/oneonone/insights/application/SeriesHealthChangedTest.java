@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +64,9 @@ class SeriesHealthChangedTest {
         UUID series = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        // held today in UTC (the series' zone), even in the first hour after midnight: then the gap is 0 days
+        Instant hourAgo = Collections.max(List.of(Instant.now().minus(1, ChronoUnit.HOURS),
+                today.atStartOfDay(ZoneOffset.UTC).toInstant())).truncatedTo(ChronoUnit.SECONDS);
         publish(envelopeAt(org, 1, new SeriesStarted(series, UUID.randomUUID(), UUID.randomUUID(),
                 Relationship.MANAGER_REPORT, Cadence.WEEKLY, 30, "UTC", today.minusDays(30), null, null),
                 Instant.now().minus(31, ChronoUnit.DAYS)));
@@ -79,7 +82,7 @@ class SeriesHealthChangedTest {
         assertEquals(org, CloudEventHeaders.get(overdue.headers(), CloudEventHeaders.ORGANISATION));
 
         publish(envelopeAt(org, 2, new MeetingScheduled(series, meeting, hourAgo, 30, true), hourAgo.minusSeconds(600)),
-                envelopeAt(org, 3, new MeetingHeld(series, meeting, hourAgo, 30, MeetingMode.REMOTE), hourAgo.plusSeconds(1800)));
+                envelopeAt(org, 3, new MeetingHeld(series, meeting, hourAgo, 30, MeetingMode.REMOTE), Instant.now()));
 
         List<ConsumerRecord<String, String>> both = changes(series, 2);
         JsonNode second = JSON.readTree(both.get(1).value());
