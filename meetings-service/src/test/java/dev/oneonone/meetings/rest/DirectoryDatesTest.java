@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,20 @@ class DirectoryDatesTest {
         assertEquals(today.toString(), event.substring(0, event.indexOf('@')));
         assertTrue(Duration.between(Instant.parse(event.substring(event.indexOf('@') + 1)), Instant.now()).abs()
                 .compareTo(Duration.ofMinutes(1)) < 0, event);
+    }
+
+    @Test
+    void days_are_those_of_the_organisations_time_zone() throws SQLException {
+        // tz-east is set to Pacific/Kiritimati (UTC+14) in the test profile: its day starts at 10:00 UTC the day before
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        LocalDate yesterdayThere = LocalDate.now(kiritimati).minusDays(1);
+
+        UUID id = registerPersonOn("tz-east", UUID.randomUUID(), null, yesterdayThere);
+
+        assertEquals(List.of(yesterdayThere + "@" + yesterdayThere.atStartOfDay(kiritimati).toInstant()), events(id));
+        Map<String, Object> tomorrowThere = person(UUID.randomUUID(), null);
+        tomorrowThere.put("effectiveOn", LocalDate.now(kiritimati).plusDays(1).toString());
+        refused(register("tz-east", tomorrowThere), 422, "effective-in-the-future", "effectiveOn");
     }
 
     @Test
