@@ -8,10 +8,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Read model row: a person of the directory as the API shows it, with the contact details no event carries. */
+/**
+ * Read model row: a person of the directory as the API shows it, with the contact details no event carries.
+ * Whether they are employed is a question of the day ({@link #employedOn}); no stored flag goes stale.
+ */
 @Entity
 @Table(name = "person_overview")
 public class PersonOverview extends PanacheEntityBase {
+    /** A query condition: employed on {@code :today} (employment never starts after today). */
+    public static final String EMPLOYED_ON_TODAY = "(lastDay is null or lastDay >= :today)";
+
     @Id
     public UUID personId;
     public String organisationId;
@@ -20,7 +26,14 @@ public class PersonOverview extends PanacheEntityBase {
     public String team;
     public String department;
     public UUID managerId;
-    public boolean employed;
+    /** The first day of the current employment period. */
+    public LocalDate employedSince;
+    /** The last day of the current employment period, or null while no end is recorded. */
     public LocalDate lastDay;
     public long version;
+
+    /** Whether they are in the directory on {@code day}: from their first day up to and including their last. */
+    public boolean employedOn(LocalDate day) {
+        return (employedSince == null || !day.isBefore(employedSince)) && (lastDay == null || !day.isAfter(lastDay));
+    }
 }

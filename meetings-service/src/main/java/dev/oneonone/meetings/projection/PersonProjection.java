@@ -7,18 +7,26 @@ import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonEvent;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.ReportingLineChanged;
 import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.meetings.config.OrganisationCalendar;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Folds person events into the directory ({@code person_overview}) and the history of reporting
  * lines, in the transaction that stored them. The contact details come with the command, not the
- * event; on a replay they are null and the stored ones stay.
+ * event; on a replay they are null and the stored ones stay. Reporting lines open and close at the events'
+ * {@code occurredAt}, the start of their effective day.
  */
 @ApplicationScoped
 public class PersonProjection {
+    private final OrganisationCalendar calendar;
+
+    public PersonProjection(OrganisationCalendar calendar) {
+        this.calendar = calendar;
+    }
 
     public Uni<Void> apply(StoredEvent stored, PersonEvent event, PersonContact contact) {
         if (event instanceof PersonRegistered registered) {
@@ -30,7 +38,8 @@ public class PersonProjection {
             person.team = registered.team();
             person.department = registered.department();
             person.managerId = registered.managerId();
-            person.employed = true;
+            person.employedSince = registered.effectiveOn() != null ? registered.effectiveOn()
+                    : calendar.dayOf(stored.organisationId, stored.occurredAt);
             person.version = stored.version;
             Uni<Void> line = registered.managerId() == null ? Uni.createFrom().voidItem()
                     : openLine(stored, registered.personId(), registered.managerId());
@@ -54,9 +63,21 @@ public class PersonProjection {
                         : openLine(stored, changed.personId(), changed.managerId()));
             }
             if (event instanceof EmploymentEnded ended) {
-                person.employed = false;
                 person.lastDay = ended.lastDay();
                 return closeLine(ended.personId(), stored.occurredAt);
+            }
+            if (event instanceof PersonRehired rehired) {
+                person.team = rehired.team();
+                person.department = rehired.department();
+                person.managerId = rehired.managerId();
+                person.employedSince = rehired.effectiveOn();
+                person.lastDay = null;
+                if (contact != null) {
+                    person.name = contact.name();
+                    person.email = contact.email();
+                }
+                return rehired.managerId() == null ? Uni.createFrom().voidItem()
+                        : openLine(stored, rehired.personId(), rehired.managerId());
             }
             return Uni.createFrom().voidItem();
         });

@@ -8,5 +8,6 @@ import jakarta.validation.constraints.NotNull;
 
 @Schema(name = "EndEmployment", description = "A person leaves the organisation.")
 public record EndEmploymentRequest(
-        @Schema(description = "Their last working day.", example = "2026-12-31") @NotNull LocalDate lastDay) {
+        @Schema(description = "Their last working day, a calendar day in the organisation's time zone; may be in the "
+                + "future (a notified leave). They stay employed up to and including it.", example = "2026-12-31", format = "date") @NotNull LocalDate lastDay) {
 }

@@ -2,6 +2,7 @@ package dev.oneonone.meetings.rest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import dev.oneonone.kit.security.Caller;
 import dev.oneonone.meetings.application.people.ImportRefusedException.RowError;
 import dev.oneonone.meetings.application.people.PeopleCommands;
 import dev.oneonone.meetings.application.people.PersonEntry;
+import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.domain.people.EndEmployment;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.rest.problem.PeopleProblems;
@@ -55,6 +57,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+/**
+ * The organisation's directory. Every change takes effect on a calendar day of the organisation's time zone
+ * ({@code effectiveOn}, today by default; a last day may be in the future) and its events carry that day.
+ */
 @Path("/people")
 @Tag(name = "People", description = "The organisation's directory: people, teams, departments and reporting lines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,10 +74,12 @@ public class PeopleResource {
     private final JsonWebToken token;
     private final Validator validator;
     private final IdempotentCreates idempotent;
+    private final OrganisationCalendar calendar;
 
     public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator,
-            IdempotentCreates idempotent) {
+            IdempotentCreates idempotent, OrganisationCalendar calendar) {
         this.idempotent = idempotent;
+        this.calendar = calendar;
         this.commands = commands;
         this.clock = clock;
         this.token = token;
@@ -79,8 +87,9 @@ public class PeopleResource {
     }
 
     @POST
-    @Operation(operationId = "registerPerson", summary = "Register a person", description = "Records PersonRegistered (without name or email). "
-            + "The manager must be an employed person of the directory. Answers the person with its version in the ETag.")
+    @Operation(operationId = "registerPerson", summary = "Register a person", description = "Records PersonRegistered (without name or email) "
+            + "effective on effectiveOn (a calendar day in the organisation's time zone; today when left out, never after "
+            + "today). The manager must be in the directory on that day. Answers the person with its version in the ETag.")
     @APIResponse(responseCode = "201", description = "Person registered",
             content = @Content(schema = @Schema(implementation = PersonView.class)),
             headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
@@ -93,10 +102,13 @@ public class PeopleResource {
                              "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
     @APIResponse(responseCode = "403", description = "Only an integration registers people",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A person with this id already exists",
+    @APIResponse(responseCode = "409", description = "A person with this id already exists (a leaver: the detail names "
+            + "POST /people/{personId}/rehire)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refused the person (unknown or former manager, email taken)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refused the person: effectiveOn after today "
+            + "(effective-in-the-future), manager unknown or not employed on effectiveOn (manager-not-employed), email taken",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "future", value = PeopleProblems.EXAMPLE_FUTURE)))
     @RolesAllowed(Caller.INTEGRATION)
     @WithTransaction
     public Uni<Response> register(
@@ -114,7 +126,7 @@ public class PeopleResource {
         return commands.register(organisation, personId, request.entry(), clock.instant())
                 .chain(version -> findPerson(organisation, personId))
                 .map(person -> Response.created(URI.create("/people/" + personId)).tag(Versions.tag(person.version))
-                        .entity(PersonView.of(person)).build());
+                        .entity(view(person)).build());
     }
 
     @GET
@@ -136,15 +148,17 @@ public class PeopleResource {
                         throw new NotFoundException("No person " + personId);
                     }
                 })
-                .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
+                .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }
 
     @PUT
     @Path("/{personId}")
-    @Operation(operationId = "changePerson", summary = "Change a person", description = "Replaces the entry. Records PersonDetailsChanged when name, "
-            + "email, team or department changed (the event carries team and department only) and ReportingLineChanged "
-            + "when the manager changed. A change that changes nothing records nothing. Send the version in If-Match "
-            + "to be sure nobody changed the entry meanwhile.")
+    @Operation(operationId = "changePerson", summary = "Change a person", description = "Replaces the entry from effectiveOn (a calendar day "
+            + "in the organisation's time zone; today when left out; not after today, not before the person's latest change, "
+            + "not after their last day). Records PersonDetailsChanged when name, email, team or department changed (the "
+            + "event carries team and department only) and ReportingLineChanged when the manager changed, both carrying "
+            + "effectiveOn. A change that changes nothing records nothing. Send the version in If-Match to be sure nobody "
+            + "changed the entry meanwhile.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = PersonView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
@@ -154,14 +168,16 @@ public class PeopleResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in this organisation",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The entry changed since the version in If-Match, or the employment has ended",
+    @APIResponse(responseCode = "409", description = "The entry changed since the version in If-Match, or the employment "
+            + "has ended by effectiveOn (employment-ended; the detail names POST /people/{personId}/rehire)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale version", value = """
                             {"type":"https://oneonone.dev/problems/version-conflict","title":"Version conflict","status":409,
                              "detail":"Person 2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12 is no longer at version 1; read it again and retry.",
                              "instance":"/people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12"}""")))
-    @APIResponse(responseCode = "422", description = "A rule refused the change: unknown or former manager, own manager, "
-            + "a reporting line that would go round in a circle, email taken",
+    @APIResponse(responseCode = "422", description = "A rule refused the change: effectiveOn after today "
+            + "(effective-in-the-future) or before the person's latest change (effective-before-last-change), manager "
+            + "unknown or not employed on effectiveOn, own manager, a reporting line that would go round in a circle, email taken",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "circle", value = """
                             {"type":"https://oneonone.dev/problems/reporting-cycle","title":"Refused by a domain rule","status":422,
@@ -177,13 +193,15 @@ public class PeopleResource {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         return commands.change(organisation, personId, expectedVersion, request.entry(), clock.instant())
                 .chain(version -> findPerson(organisation, personId))
-                .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
+                .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }
 
     @POST
     @Path("/{personId}/employment-end")
-    @Operation(operationId = "endEmployment", summary = "End a person's employment", description = "Records EmploymentEnded and closes their reporting "
-            + "line. They stay in the directory (and its history) but can no longer be anyone's new manager.")
+    @Operation(operationId = "endEmployment", summary = "End a person's employment", description = "Records EmploymentEnded with lastDay, "
+            + "which may be in the future. They are employed up to and including lastDay: until then they may be named "
+            + "manager and keep their email; from the day after (the event's ce_time) their reporting line is closed, "
+            + "their email is free and they cannot be a manager. They stay in the directory and its history.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = PersonView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
@@ -195,6 +213,8 @@ public class PeopleResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already ended, or a stale If-Match",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "lastDay before the person's latest change (effective-before-last-change)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Caller.INTEGRATION)
     @WithSession
     public Uni<Response> endEmployment(@PathParam("personId") UUID personId,
@@ -205,7 +225,40 @@ public class PeopleResource {
         return commands.endEmployment(organisation, personId, expectedVersion, new EndEmployment(request.lastDay()),
                         clock.instant())
                 .chain(version -> findPerson(organisation, personId))
-                .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
+                .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
+    }
+
+    @POST
+    @Path("/{personId}/rehire")
+    @Operation(operationId = "rehirePerson", summary = "Rehire a leaver", description = "Opens a new employment period "
+            + "for the same person id from effectiveOn (a calendar day in the organisation's time zone, after their last "
+            + "day, not after today; today when left out) with the entry given, and records PersonRehired. Their history "
+            + "(series, meetings, figures) stays. The email must be free; the manager employed on effectiveOn.")
+    @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
+            content = @Content(schema = @Schema(implementation = PersonView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
+    @APIResponse(responseCode = "400", description = "Invalid input, field by field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only an integration rehires people",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Their employment has not ended by today (still-employed), or a stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "still employed", value = PeopleProblems.EXAMPLE_STILL_EMPLOYED)))
+    @APIResponse(responseCode = "422", description = "A rule refused the rehire: effectiveOn after today or not after "
+            + "the last day, manager unknown or not employed on effectiveOn, a circle, email taken",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> rehire(@PathParam("personId") UUID personId,
+            @Parameter(description = "Version of the entry the caller last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RehirePersonRequest request) {
+        String organisation = Caller.of(token).organisationId();
+        Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        return commands.rehire(organisation, personId, expectedVersion, request.entry(), clock.instant())
+                .chain(version -> findPerson(organisation, personId))
+                .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }
 
     @GET
@@ -224,9 +277,10 @@ public class PeopleResource {
             @Parameter(description = "Only this team", example = "platform") @QueryParam("team") @Size(max = 100) String team,
             @Parameter(description = "Only this department", example = "ENG") @QueryParam("department") @Size(max = 100) String department,
             @Parameter(description = "Only the direct reports of this person") @QueryParam("managerId") UUID managerId,
-            @Parameter(description = "Only people still employed (true) or former ones (false)") @QueryParam("employed") Boolean employed) {
+            @Parameter(description = "Only people employed today, up to and including their last day (true), or former ones (false)") @QueryParam("employed") Boolean employed) {
         UUID after = Paging.afterId(cursor);
         Caller caller = Caller.of(token);
+        LocalDate today = calendar.today(caller.organisationId());
         StringBuilder query = new StringBuilder("organisationId = :org");
         Parameters parameters = Parameters.with("org", caller.organisationId());
         if (!seesWholeDirectory(caller)) {
@@ -246,8 +300,8 @@ public class PeopleResource {
             parameters.and("manager", managerId);
         }
         if (employed != null) {
-            query.append(" and employed = :employed");
-            parameters.and("employed", employed);
+            query.append(employed ? " and " + PersonOverview.EMPLOYED_ON_TODAY : " and lastDay < :today");
+            parameters.and("today", today);
         }
         if (after != null) {
             query.append(" and personId > :after");
@@ -255,14 +309,15 @@ public class PeopleResource {
         }
         return PersonOverview.<PersonOverview>find(query + " order by personId", parameters)
                 .page(0, limit + 1).list()
-                .map(rows -> PersonPage.of(rows, limit));
+                .map(rows -> PersonPage.of(rows, limit, today));
     }
 
     @POST
     @Path("/import")
     @Operation(operationId = "importPeople", summary = "Import many people at once, all or none", description = "Up to " + MAX_IMPORT_ROWS
-            + " rows and 16 MiB. Every row is checked (input, ids, emails, managers among the rows and in the directory, "
-            + "reporting lines going round in a circle); if any row is refused, nothing is stored and every refusal is "
+            + " rows and 16 MiB. Each row has its own effectiveOn (its first day; today when left out) and its event happens "
+            + "at the start of that day. Every row is checked (input, ids, emails, dates, managers among the rows and in the "
+            + "directory, employed on the row's effectiveOn, reporting lines going round in a circle); if any row is refused, nothing is stored and every refusal is "
             + "answered, named by row (people[17].email). Otherwise one PersonRegistered per row, managers before their "
             + "reports, all in one transaction.")
     @APIResponse(responseCode = "201", description = "Everyone registered; their ids in row order",
@@ -303,6 +358,10 @@ public class PeopleResource {
         return commands.importPeople(organisation, ids, rows, inputErrors, clock.instant())
                 .map(created -> Response.status(Response.Status.CREATED)
                         .entity(new ImportedPeople(created.size(), created)).build());
+    }
+
+    private PersonView view(PersonOverview person) {
+        return PersonView.of(person, calendar.today(person.organisationId));
     }
 
     private static boolean seesWholeDirectory(Caller caller) {

@@ -15,12 +15,17 @@ public record PersonView(
         @Schema(nullable = true, example = "platform") String team,
         @Schema(nullable = true, example = "ENG") String department,
         @Schema(nullable = true, example = "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01") UUID managerId,
-        @Schema(description = "False once their employment ended.", example = "true") boolean employed,
-        @Schema(nullable = true, description = "Last working day, once their employment ended.") LocalDate lastDay,
+        @Schema(description = "Whether they are employed today (in the organisation's time zone): true up to and "
+                + "including their last day.", example = "true") boolean employed,
+        @Schema(nullable = true, description = "First day of their current employment period (after a rehire, its day).",
+                example = "2026-01-05") LocalDate employedSince,
+        @Schema(nullable = true, description = "Last working day of the current employment period, once an end is "
+                + "recorded (may be in the future).") LocalDate lastDay,
         @Schema(description = "Version of the entry; send it back in If-Match to change it.", example = "1") long version) {
 
-    static PersonView of(PersonOverview person) {
+    /** The person as of {@code today}, in the organisation's time zone. */
+    static PersonView of(PersonOverview person, LocalDate today) {
         return new PersonView(person.personId, person.name, person.email, person.team, person.department,
-                person.managerId, person.employed, person.lastDay, person.version);
+                person.managerId, person.employedOn(today), person.employedSince, person.lastDay, person.version);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oneonone.meetings.rest;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,11 +23,14 @@ public record RegisterPersonRequest(
         @Pattern(regexp = OrganisationCodes.PATTERN, message = OrganisationCodes.MESSAGE) String team,
         @Schema(description = "The organisation's code or id of the department; published in events, so no free text.", example = "ENG", maxLength = 64, pattern = OrganisationCodes.PATTERN)
         @Pattern(regexp = OrganisationCodes.PATTERN, message = OrganisationCodes.MESSAGE) String department,
-        @Schema(description = "The person they report to: an employed person of the directory (or, in an import, another row).",
+        @Schema(description = "The person they report to: a person of the directory employed on effectiveOn (or, in an import, another row).",
                 example = "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01")
-        UUID managerId) {
+        UUID managerId,
+        @Schema(description = "The day it takes effect: a calendar day in the organisation's time zone "
+                + "(meetings.time-zones.<org>), today or earlier; today when left out. Their first day in the directory; the manager must be employed on it.", example = "2026-01-05", format = "date")
+        LocalDate effectiveOn) {
 
     PersonEntry entry() {
-        return new PersonEntry(name, email, team, department, managerId);
+        return new PersonEntry(name, email, team, department, managerId, effectiveOn);
     }
 }

@@ -59,6 +59,13 @@ class EventContractTest {
         as(ORG).body(Map.of("lastDay", LocalDate.now().plusDays(30).toString()))
                 .post("/people/{id}/employment-end", manager).then().statusCode(200);
 
+        // a leaver (whose last day was yesterday) rehired today, for PersonRehired
+        UUID returning = PeopleApi.registerLeaver(ORG, UUID.randomUUID(), LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10),
+                LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        Map<String, Object> back = new java.util.HashMap<>(PeopleApi.person(returning, newManager));
+        back.remove("id");
+        as(ORG).body(back).post("/people/{id}/rehire", returning).then().statusCode(200);
+
         UUID lived = livedSeries();
 
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(
@@ -68,6 +75,7 @@ class EventContractTest {
         records.addAll(PublishedEvents.ofAggregate(missedOne(), 4, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(manager, 3, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(returning, 3, Duration.ofSeconds(30)));
 
         // PublishedEvents checked each record against the served document: headers, payload and key
         Set<String> seen = new java.util.TreeSet<>();

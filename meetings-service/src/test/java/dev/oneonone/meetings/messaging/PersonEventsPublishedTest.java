@@ -2,11 +2,18 @@ package dev.oneonone.meetings.messaging;
 
 import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.PeopleApi.changeManager;
+import static dev.oneonone.meetings.rest.PeopleApi.endEmployment;
+import static dev.oneonone.meetings.rest.PeopleApi.person;
 import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
+import static dev.oneonone.meetings.rest.PeopleApi.registerPersonOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,5 +59,40 @@ class PersonEventsPublishedTest {
         assertEquals(first.toString(), changed.path("previousManagerId").asText());
         assertEquals(second.toString(), changed.path("managerId").asText());
         assertEquals("2026-12-31", mapper.readTree(events.get(2).data()).path("lastDay").asText());
+    }
+
+    @Test
+    void ce_time_is_the_start_of_the_effective_day_and_ce_recordedtime_now() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate joined = today.minusDays(60);
+        LocalDate moved = today.minusDays(30);
+        LocalDate lastDay = today.plusDays(10);
+        UUID first = registerPersonOn(ORG, UUID.randomUUID(), null, joined);
+        UUID second = registerPersonOn(ORG, UUID.randomUUID(), null, joined);
+        UUID person = registerPersonOn(ORG, UUID.randomUUID(), first, joined);
+        Map<String, Object> change = person(person, second);
+        change.remove("id");
+        change.put("effectiveOn", moved.toString());
+        as(ORG).body(change).put("/people/{id}", person).then().statusCode(200);
+        endEmployment(ORG, person, lastDay).statusCode(200);
+        Instant recorded = Instant.now();
+
+        List<EventEnvelope> events = PublishedEvents.ofAggregate(person, 3, Duration.ofSeconds(30)).stream()
+                .map(PublishedEvents::envelope).toList();
+
+        assertEquals(List.of(startOf(joined), startOf(moved), startOf(lastDay.plusDays(1))),
+                events.stream().map(EventEnvelope::occurredAt).toList());
+        for (EventEnvelope event : events) {
+            assertTrue(Duration.between(event.recordedAt(), recorded).abs().compareTo(Duration.ofMinutes(1)) < 0,
+                    event.recordedAt().toString());
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(joined.toString(), mapper.readTree(events.get(0).data()).path("effectiveOn").asText());
+        assertEquals(moved.toString(), mapper.readTree(events.get(1).data()).path("effectiveOn").asText());
+        assertEquals(lastDay.toString(), mapper.readTree(events.get(2).data()).path("lastDay").asText());
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

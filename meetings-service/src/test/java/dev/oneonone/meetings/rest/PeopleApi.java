@@ -2,6 +2,7 @@ package dev.oneonone.meetings.rest;
 
 import static dev.oneonone.meetings.rest.MeetingsApi.as;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,25 @@ public final class PeopleApi {
 
     public static UUID registerPerson(String organisation, UUID managerId) {
         return registerPerson(organisation, UUID.randomUUID(), managerId);
+    }
+
+    /** Registers a person whose first day was {@code effectiveOn}. */
+    public static UUID registerPersonOn(String organisation, UUID id, UUID managerId, LocalDate effectiveOn) {
+        Map<String, Object> body = person(id, managerId);
+        body.put("effectiveOn", effectiveOn.toString());
+        register(organisation, body).statusCode(201);
+        return id;
+    }
+
+    /** Registers a person employed from {@code firstDay} up to and including {@code lastDay}. */
+    public static UUID registerLeaver(String organisation, UUID id, LocalDate firstDay, LocalDate lastDay) {
+        registerPersonOn(organisation, id, null, firstDay);
+        endEmployment(organisation, id, lastDay).statusCode(200);
+        return id;
+    }
+
+    public static ValidatableResponse endEmployment(String organisation, UUID id, LocalDate lastDay) {
+        return as(organisation).body(Map.of("lastDay", lastDay.toString())).post("/people/{id}/employment-end", id).then();
     }
 
     /** Changes only the manager, keeping the rest of the entry as {@link #person} made it. */

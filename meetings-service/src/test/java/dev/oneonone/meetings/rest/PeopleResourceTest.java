@@ -20,6 +20,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -171,13 +173,14 @@ class PeopleResourceTest {
     @Test
     void after_employment_ended_nobody_new_reports_to_them_and_their_entry_stays() throws SQLException {
         String org = newOrganisation();
-        UUID leaving = registerPerson(org, null);
-        UUID report = registerPerson(org, leaving);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        UUID leaving = PeopleApi.registerPersonOn(org, UUID.randomUUID(), null, today.minusDays(60));
+        UUID report = PeopleApi.registerPersonOn(org, UUID.randomUUID(), leaving, today.minusDays(30));
 
-        as(org).body(Map.of("lastDay", "2026-12-31")).post("/people/{id}/employment-end", leaving).then()
+        as(org).body(Map.of("lastDay", today.minusDays(1).toString())).post("/people/{id}/employment-end", leaving).then()
                 .statusCode(200).header("ETag", "\"2\"")
                 .body("employed", equalTo(false))
-                .body("lastDay", equalTo("2026-12-31"));
+                .body("lastDay", equalTo(today.minusDays(1).toString()));
 
         register(org, person(UUID.randomUUID(), leaving)).statusCode(422)
                 .body("type", equalTo("https://oneonone.dev/problems/manager-not-employed"));

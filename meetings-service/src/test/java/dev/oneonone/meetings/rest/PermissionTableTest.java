@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,11 @@ class PermissionTableTest {
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
         boolean aboutPeople = rule.path().startsWith("/people");
-        if (aboutPeople) {
+        if (rule.path().endsWith("/rehire")) {
+            // only a leaver can be rehired: one who joined a month ago and whose last day was the day before yesterday
+            PeopleApi.registerLeaver(organisation, participant, LocalDate.now(ZoneOffset.UTC).minusDays(30),
+                    LocalDate.now(ZoneOffset.UTC).minusDays(2));
+        } else if (aboutPeople) {
             registerPerson(organisation, participant, null);
         }
 
@@ -85,6 +90,8 @@ class PermissionTableTest {
             case "PUT /people/{person}" -> with(token).body(Map.of("name", "Renamed", "email", participant + "@people.example"))
                     .put(path);
             case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
+            case "POST /people/{person}/rehire" -> with(token).body(Map.of("name", "Back Again",
+                    "email", participant + "@people.example")).post(path);
             case "POST /people/import" -> with(token)
                     .body(Map.of("people", List.of(person(UUID.randomUUID(), participant)))).post(path);
             case "POST /series/{series}/cadence" -> with(token).body(Map.of("cadence", "BIWEEKLY")).post(path);

@@ -98,10 +98,25 @@ public class EventStore {
      */
     public Uni<List<StoredEvent>> startStreams(String organisationId, List<? extends SuiteEvent> firstEvents,
             Instant occurredAt) {
+        return startStreams(organisationId, firstEvents, firstEvents.stream().map(e -> occurredAt).toList());
+    }
+
+    /**
+     * {@link #startStreams(String, List, Instant)} with the time each event happened (an import of
+     * people with their own effective dates); the time recorded is always now.
+     *
+     * @throws ConcurrentAppendException (as the Uni's failure) naming the stream that already existed
+     */
+    public Uni<List<StoredEvent>> startStreams(String organisationId, List<? extends SuiteEvent> firstEvents,
+            List<Instant> occurredAt) {
+        if (occurredAt.size() != firstEvents.size()) {
+            throw new IllegalArgumentException("One time of occurrence per event");
+        }
         Instant recordedAt = clock.instant();
         List<StoredEvent> rows = new ArrayList<>(firstEvents.size());
-        for (SuiteEvent event : firstEvents) {
-            rows.add(row(organisationId, event.aggregateId(), 1, event, occurredAt, recordedAt));
+        for (int i = 0; i < firstEvents.size(); i++) {
+            SuiteEvent event = firstEvents.get(i);
+            rows.add(row(organisationId, event.aggregateId(), 1, event, occurredAt.get(i), recordedAt));
         }
         return persist(rows)
                 .onFailure(EventStore::isVersionClash)

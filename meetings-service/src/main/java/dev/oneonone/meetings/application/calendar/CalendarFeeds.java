@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.oneonone.kit.security.Caller;
+import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
@@ -28,8 +29,10 @@ public class CalendarFeeds {
     private static final String NO_FEED_HERE = "No calendar feed at this address";
 
     private final Clock clock;
+    private final OrganisationCalendar calendar;
 
-    public CalendarFeeds(Clock clock) {
+    public CalendarFeeds(Clock clock, OrganisationCalendar calendar) {
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -101,7 +104,7 @@ public class CalendarFeeds {
         return CalendarFeed.<CalendarFeed>find("secretSha256 = ?1 and revokedAt is null", FeedSecrets.hash(secret))
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException(NO_FEED_HERE))
-                .call(CalendarFeeds::refuseFormerEmployees)
+                .call(this::refuseFormerEmployees)
                 .chain(feed -> seriesOf(feed).map(series -> new Subscription(feed, series)));
     }
 
@@ -124,13 +127,13 @@ public class CalendarFeeds {
         return rows.stream().collect(Collectors.groupingBy(series));
     }
 
-    /** A feed of someone whose employment has ended stops working, without anyone having to revoke it. */
-    private static Uni<Void> refuseFormerEmployees(CalendarFeed feed) {
+    /** A feed of someone past their last day stops working, without anyone having to revoke it. */
+    private Uni<Void> refuseFormerEmployees(CalendarFeed feed) {
         if (feed.personId == null) {
             return Uni.createFrom().voidItem();
         }
-        return PersonOverview.count("personId = ?1 and organisationId = ?2 and employed = false", feed.personId,
-                        feed.organisationId)
+        return PersonOverview.count("personId = ?1 and organisationId = ?2 and lastDay < ?3", feed.personId,
+                        feed.organisationId, calendar.today(feed.organisationId))
                 .invoke(former -> {
                     if (former > 0) {
                         throw new NotFoundException(NO_FEED_HERE);

@@ -1,6 +1,7 @@
 package dev.oneonone.meetings.application.people;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,9 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonEvent;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonRehired;
+import dev.oneonone.events.meetings.ReportingLineChanged;
 import dev.oneonone.kit.eventstore.ConcurrentAppendException;
 import dev.oneonone.kit.eventstore.EventJson;
 import dev.oneonone.kit.eventstore.EventStore;
@@ -25,11 +30,14 @@ import dev.oneonone.meetings.domain.people.Directory;
 import dev.oneonone.meetings.domain.people.EndEmployment;
 import dev.oneonone.meetings.domain.people.Person;
 import dev.oneonone.meetings.domain.people.RegisterPerson;
+import dev.oneonone.meetings.domain.people.RehirePerson;
+import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.projection.PersonContact;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.projection.PersonProjection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +46,9 @@ import dev.oneonone.kit.problem.NotFoundException;
 /**
  * The use cases on the directory. Each runs in one transaction that first takes the
  * organisation's directory lock, so that two concurrent reporting-line changes cannot together
- * close a circle that each alone would not, and an email address stays unique.
+ * close a circle that each alone would not, and an email address stays unique among the people employed
+ * today. Each event is stored as happening at the start of its effective day in the organisation's time
+ * zone (now, when that day is today; an employment end at the start of the day after the last day).
  */
 @ApplicationScoped
 public class PeopleCommands {
@@ -50,29 +60,60 @@ public class PeopleCommands {
     private final EventStore store;
     private final EventJson json;
     private final PersonProjection projection;
+    private final OrganisationCalendar calendar;
 
-    public PeopleCommands(EventStore store, EventJson json, PersonProjection projection) {
+    public PeopleCommands(EventStore store, EventJson json, PersonProjection projection, OrganisationCalendar calendar) {
         this.store = store;
         this.json = json;
         this.projection = projection;
+        this.calendar = calendar;
     }
 
     /** Registers a person; answers their version after the change. */
     @WithTransaction
     public Uni<Long> register(String organisationId, UUID personId, PersonEntry entry, Instant now) {
-        RegisterPerson command = new RegisterPerson(personId, entry.team(), entry.department(), entry.managerId());
+        LocalDate today = calendar.dayOf(organisationId, now);
+        RegisterPerson command = new RegisterPerson(personId, entry.team(), entry.department(), entry.managerId(),
+                entry.effectiveOn(), today);
         return lockDirectory(organisationId)
                 .chain(() -> store.load(organisationId, personId))
                 .invoke(history -> {
                     if (!history.isEmpty()) {
-                        throw new RejectedCommandException(Rejection.of("person-exists",
-                                "The directory already has a person " + personId + "; change them with PUT."));
+                        Person existing = replay(organisationId, history);
+                        throw new RejectedCommandException(Rejection.of("person-exists", existing.lastDay() == null
+                                ? "The directory already has a person " + personId + "; change them with PUT."
+                                : "The directory already has a person " + personId + ", whose employment ends on "
+                                        + existing.lastDay() + "; bring them back with POST /people/" + personId
+                                        + "/rehire."));
                     }
                 })
-                .chain(() -> ensureEmailFree(organisationId, entry.email(), personId))
+                .chain(() -> ensureEmailFree(organisationId, entry.email(), personId, today))
                 .chain(() -> chainAbove(organisationId, entry.managerId()))
                 .chain(directory -> record(organisationId, personId, 0, Person.register(command, directory), now,
                         contactOf(entry)));
+    }
+
+    /**
+     * Brings a leaver back from {@code entry.effectiveOn()} (after their last day) with a new entry; their history
+     * stays. {@code expectedVersion} as for {@link #change}.
+     */
+    @WithTransaction
+    public Uni<Long> rehire(String organisationId, UUID personId, Long expectedVersion, PersonEntry entry, Instant now) {
+        LocalDate today = calendar.dayOf(organisationId, now);
+        RehirePerson command = new RehirePerson(entry.team(), entry.department(), entry.managerId(), entry.effectiveOn(),
+                today);
+        return lockDirectory(organisationId)
+                .chain(() -> load(organisationId, personId, expectedVersion))
+                .chain(person -> {
+                    Rejection stillEmployed = person.stillEmployed(today);
+                    if (stillEmployed != null) {
+                        return Uni.createFrom().failure(new RejectedCommandException(stillEmployed));
+                    }
+                    return ensureEmailFree(organisationId, entry.email(), personId, today)
+                            .chain(() -> chainAbove(organisationId, entry.managerId()))
+                            .chain(directory -> record(organisationId, personId, person.version(),
+                                    person.rehire(command, directory), now, contactOf(entry)));
+                });
     }
 
     /** Replaces a person's entry; {@code expectedVersion} is the If-Match version, or null for the version just read. */
@@ -82,10 +123,11 @@ public class PeopleCommands {
                 .chain(() -> load(organisationId, personId, expectedVersion))
                 .chain(person -> PersonOverview.<PersonOverview>findById(personId).chain(current -> {
                     boolean contactChanged = !current.name.equals(entry.name()) || !current.email.equals(entry.email());
+                    LocalDate today = calendar.dayOf(organisationId, now);
                     Uni<Void> emailFree = current.email.equalsIgnoreCase(entry.email()) ? Uni.createFrom().voidItem()
-                            : ensureEmailFree(organisationId, entry.email(), personId);
+                            : ensureEmailFree(organisationId, entry.email(), personId, today);
                     ChangePerson command = new ChangePerson(entry.team(), entry.department(), entry.managerId(),
-                            contactChanged);
+                            contactChanged, entry.effectiveOn(), today);
                     return emailFree
                             .chain(() -> chainAbove(organisationId, entry.managerId()))
                             .chain(directory -> record(organisationId, personId, person.version(),
@@ -93,6 +135,7 @@ public class PeopleCommands {
                 }));
     }
 
+    /** Records the last day, which may be in the future: the person stays employed up to and including it. */
     @WithTransaction
     public Uni<Long> endEmployment(String organisationId, UUID personId, Long expectedVersion, EndEmployment command,
             Instant now) {
@@ -109,6 +152,7 @@ public class PeopleCommands {
     @WithTransaction
     public Uni<List<UUID>> importPeople(String organisationId, List<UUID> ids, List<PersonEntry> rows,
             List<RowError> inputErrors, Instant now) {
+        LocalDate today = calendar.dayOf(organisationId, now);
         return lockDirectory(organisationId)
                 .chain(() -> PersonOverview.<PersonOverview>list("organisationId", organisationId))
                 .chain(existing -> {
@@ -116,9 +160,8 @@ public class PeopleCommands {
                     Map<UUID, Directory.Entry> entries = new HashMap<>();
                     Map<String, UUID> employedEmails = new HashMap<>();
                     for (PersonOverview person : existing) {
-                        entries.put(person.personId,
-                                new Directory.Entry(person.personId, person.managerId, person.employed));
-                        if (person.employed) {
+                        entries.put(person.personId, entryOf(person));
+                        if (person.employedOn(today)) {
                             employedEmails.put(person.email.toLowerCase(Locale.ROOT), person.personId);
                         }
                     }
@@ -142,14 +185,15 @@ public class PeopleCommands {
                         }
                     }
                     for (int i = 0; i < rows.size(); i++) {
-                        entries.putIfAbsent(ids.get(i), new Directory.Entry(ids.get(i), rows.get(i).managerId(), true));
+                        LocalDate from = rows.get(i).effectiveOn() != null ? rows.get(i).effectiveOn() : today;
+                        entries.putIfAbsent(ids.get(i), new Directory.Entry(ids.get(i), rows.get(i).managerId(), from, null));
                     }
                     Directory directory = Directory.of(entries);
                     List<PersonRegistered> events = new ArrayList<>(rows.size());
                     for (int i = 0; i < rows.size(); i++) {
                         PersonEntry row = rows.get(i);
-                        Decision decision = Person.register(
-                                new RegisterPerson(ids.get(i), row.team(), row.department(), row.managerId()), directory);
+                        Decision decision = Person.register(new RegisterPerson(ids.get(i), row.team(), row.department(),
+                                row.managerId(), row.effectiveOn(), today), directory);
                         if (decision instanceof Decision.Rejected rejected) {
                             Rejection why = rejected.rejection();
                             errors.add(new RowError(i, why.field() == null ? "id" : why.field(), why.detail()));
@@ -172,7 +216,8 @@ public class PeopleCommands {
 
     private Uni<Void> storeImport(String organisationId, List<PersonRegistered> events,
             Map<UUID, PersonContact> contacts, Instant now) {
-        return store.startStreams(organisationId, events, now)
+        List<Instant> occurredAt = events.stream().map(event -> occurredAt(organisationId, event, now)).toList();
+        return store.startStreams(organisationId, events, occurredAt)
                 .onFailure(ConcurrentAppendException.class)
                 .transform(e -> new PersonVersionConflictException((ConcurrentAppendException) e))
                 .chain(stored -> Multi.createFrom().range(0, stored.size())
@@ -213,9 +258,11 @@ public class PeopleCommands {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> ensureEmailFree(String organisationId, String email, UUID personId) {
-        return PersonOverview.count("organisationId = ?1 and lower(email) = lower(?2) and employed = true and personId <> ?3",
-                organisationId, email, personId)
+    /** A leaver keeps their email up to and including their last day; from the day after it is free. */
+    private static Uni<Void> ensureEmailFree(String organisationId, String email, UUID personId, LocalDate today) {
+        return PersonOverview.count("organisationId = :org and lower(email) = lower(:email) and personId <> :id and "
+                + PersonOverview.EMPLOYED_ON_TODAY, Parameters.with("org", organisationId)
+                        .and("email", email).and("id", personId).and("today", today))
                 .invoke(count -> {
                     if (count > 0) {
                         throw new RejectedCommandException(Rejection.ofField("email", "email-taken",
@@ -241,9 +288,31 @@ public class PeopleCommands {
                     if (person == null) {
                         return Uni.createFrom().item(found);
                     }
-                    found.put(person.personId, new Directory.Entry(person.personId, person.managerId, person.employed));
+                    found.put(person.personId, entryOf(person));
                     return walkUp(organisationId, person.managerId, found);
                 });
+    }
+
+    private static Directory.Entry entryOf(PersonOverview person) {
+        return new Directory.Entry(person.personId, person.managerId, person.employedSince, person.lastDay);
+    }
+
+    /** When an event happened in the domain: the start of its effective day (now when that is today). */
+    private Instant occurredAt(String organisationId, MeetingsEvent event, Instant now) {
+        if (event instanceof EmploymentEnded ended) {
+            return calendar.startOf(organisationId, ended.lastDay().plusDays(1));
+        }
+        LocalDate on = event instanceof PersonRegistered registered ? registered.effectiveOn()
+                : event instanceof PersonDetailsChanged changed ? changed.effectiveOn()
+                : event instanceof ReportingLineChanged line ? line.effectiveOn()
+                : event instanceof PersonRehired rehired ? rehired.effectiveOn() : null;
+        return on == null ? now : calendar.occurredAt(organisationId, on, now);
+    }
+
+    private Person replay(String organisationId, List<StoredEvent> history) {
+        return Person.replay(history.stream()
+                .map(stored -> new Person.Recorded(event(stored), calendar.dayOf(organisationId, stored.occurredAt)))
+                .toList());
     }
 
     /** A stored event of this stream as the contract's record. */
@@ -256,7 +325,7 @@ public class PeopleCommands {
             if (history.isEmpty()) {
                 throw new NotFoundException("No person " + personId);
             }
-            Person person = Person.from(history.stream().map(this::event).toList());
+            Person person = replay(organisationId, history);
             if (expectedVersion != null && expectedVersion != person.version()) {
                 throw new PersonVersionConflictException(new ConcurrentAppendException(personId, expectedVersion, null));
             }
@@ -264,7 +333,7 @@ public class PeopleCommands {
         });
     }
 
-    private Uni<Long> record(String organisationId, UUID personId, long version, Decision decision, Instant occurredAt,
+    private Uni<Long> record(String organisationId, UUID personId, long version, Decision decision, Instant now,
             PersonContact contact) {
         if (decision instanceof Decision.Rejected rejected) {
             return Uni.createFrom().failure(new RejectedCommandException(rejected.rejection()));
@@ -273,6 +342,7 @@ public class PeopleCommands {
         if (events.isEmpty()) {
             return Uni.createFrom().item(version);
         }
+        List<Instant> occurredAt = events.stream().map(event -> occurredAt(organisationId, event, now)).toList();
         return store.append(organisationId, personId, version, events, occurredAt)
                 .onFailure(ConcurrentAppendException.class)
                 .transform(e -> new PersonVersionConflictException((ConcurrentAppendException) e))

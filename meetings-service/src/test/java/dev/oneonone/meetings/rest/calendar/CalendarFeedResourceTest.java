@@ -191,14 +191,21 @@ class CalendarFeedResourceTest {
     }
 
     @Test
-    void a_feed_stops_working_when_its_owners_employment_ends() {
-        UUID person = PeopleApi.registerPerson(ORG, null);
+    void a_feed_stops_working_the_day_after_its_owners_last_day() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        UUID person = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), null, today.minusDays(10));
         MeetingsApi.startWeeklySeries(ORG, person, UUID.randomUUID());
         String url = feedOf(person);
         given().get(url).then().statusCode(200);
 
-        as(ORG).body(Map.of("lastDay", java.time.LocalDate.now().toString()))
-                .post("/people/{id}/employment-end", person).then().statusCode(200);
+        // a last day today: employed until the end of it, the feed still works
+        UUID staying = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), null, today.minusDays(10));
+        MeetingsApi.startWeeklySeries(ORG, staying, UUID.randomUUID());
+        String stayingUrl = feedOf(staying);
+        PeopleApi.endEmployment(ORG, staying, today).statusCode(200);
+        given().get(stayingUrl).then().statusCode(200);
+
+        PeopleApi.endEmployment(ORG, person, today.minusDays(1)).statusCode(200);
 
         given().get(url).then().statusCode(404).contentType("application/problem+json");
     }
