@@ -1,5 +1,6 @@
-// The directors' dashboard: reads insights-service's rollup API with the user's bearer token.
-// Plain browser JavaScript, no dependencies: it works offline and loads in one round trip per view.
+// The directors' dashboard: reads insights-service's rollup API with the user's bearer token, and the display names of
+// the people and groups it shows from meetings-service's directory (POST /people/lookup) with the same token.
+// Plain browser JavaScript, no dependencies: it works offline and loads in one round trip per view (plus one for names).
 (function () {
   'use strict';
 
@@ -13,6 +14,10 @@
 
   const $ = (id) => document.getElementById(id);
   const state = { token: null, claims: null, path: [], groupsCursor: null, attentionCursor: null, attentionLoaded: 0 };
+  // Names the directory gave this viewer; an id or code without one is shown as it is. Cleared with the token.
+  const names = { people: new Map(), groups: new Map(), asked: new Set() };
+  const settings = fetch('config.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   // ---- token --------------------------------------------------------------------------------------------
   function readTokenFromUrl() {
@@ -80,6 +85,55 @@
     }
   }
 
+  // ---- names --------------------------------------------------------------------------------------------
+  // Asks the directory, once per id or group, for the names this viewer may see; anything it leaves out (not visible,
+  // no name, directory unreachable) keeps showing its id or code.
+  async function lookUpNames(personIds, groupKeys) {
+    const directory = (await settings).directoryUrl;
+    const ids = [...new Set(personIds.filter((id) => id && UUID.test(id) && !names.asked.has('person:' + id)))];
+    const groups = [...new Set(groupKeys.filter((g) => g && !names.asked.has(g)))];
+    if (!directory || !state.token || (!ids.length && !groups.length)) return;
+    if (!ids.length) {
+      if (!state.claims || !UUID.test(state.claims.sub || '')) return; // the lookup takes at least one person id
+      ids.push(state.claims.sub);
+    }
+    const asked = ids.map((id) => 'person:' + id).concat(groups);
+    for (let i = 0, g = 0; i < ids.length || g < groups.length; i += 500, g += 100) {
+      const body = { ids: ids.slice(i, i + 500), groups: groups.slice(g, g + 100) };
+      if (!body.ids.length) body.ids = [ids[0]];
+      try {
+        const response = await fetch(directory + '/people/lookup', { method: 'POST', body: JSON.stringify(body),
+          headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/json', Accept: 'application/json' } });
+        if (!response.ok) return;
+        const found = await response.json();
+        (found.people || []).forEach((p) => names.people.set(p.id, p.name));
+        (found.groups || []).forEach((n) => names.groups.set(n.kind + ':' + n.code, n.name));
+      } catch (e) {
+        return; // the directory is unreachable or refuses this origin: ids stay
+      }
+    }
+    asked.forEach((key) => names.asked.add(key));
+  }
+
+  function scopeNames(scopes) {
+    const people = [], groups = [];
+    scopes.forEach((scope) => {
+      if (scope.kind === 'manager' || scope.kind === 'subtree') people.push(scope.key);
+      if (scope.kind === 'team' || scope.kind === 'department') groups.push(scope.kind + ':' + scope.key);
+    });
+    return { people, groups };
+  }
+
+  async function lookUpView(scopes, attention) {
+    const wanted = scopeNames(scopes);
+    (attention || []).forEach((item) => wanted.people.push(item.leaderId, item.companionId));
+    await lookUpNames(wanted.people, wanted.groups);
+  }
+
+  function personName(id) {
+    return names.people.get(id);
+  }
+
   // ---- formatting ---------------------------------------------------------------------------------------
   const pct = (rate) => (rate === null || rate === undefined ? '–' : Math.round(rate * 100) + '%');
   const shortId = (id) => (id ? id.substring(0, 8) : '');
@@ -87,9 +141,9 @@
     if (scope.kind === 'organisation') return 'Organisation';
     if (scope.kind === 'manager' || scope.kind === 'subtree') {
       const mine = state.claims && scope.key === state.claims.sub;
-      return KIND_NAMES[scope.kind] + ' ' + (mine ? '(you)' : shortId(scope.key));
+      return KIND_NAMES[scope.kind] + ' ' + (mine ? '(you)' : personName(scope.key) || shortId(scope.key));
     }
-    return KIND_NAMES[scope.kind] + ' ' + scope.key;
+    return KIND_NAMES[scope.kind] + ' ' + (names.groups.get(scope.kind + ':' + scope.key) || scope.key);
   }
   function element(tag, attributes, children) {
     const node = document.createElement(tag);
@@ -221,7 +275,7 @@
 
   function groupRow(rollup) {
     const scope = { kind: rollup.scope.kind.toLowerCase(), key: rollup.scope.key };
-    const link = element('a', { text: label(scope), 'data-scope': scopeText(scope) });
+    const link = element('a', { text: label(scope), 'data-scope': scopeText(scope), title: scope.key || '' });
     link.addEventListener('click', () => { state.path.push(scope); load(); });
     const f = rollup.figures;
     const cells = rollup.suppressed
@@ -232,12 +286,25 @@
       [element('td', {}, [link]), ...cells]);
   }
 
-  async function loadGroups(scope, more) {
+  async function fetchGroups(scope, more) {
     const list = childList(scope);
-    $('groups-section').hidden = !list;
-    if (!list) return;
+    if (!list) return null;
+    return api(list.path, Object.assign({ asOf: $('as-of').value, limit: 100, after: more ? state.groupsCursor : null }, list.params));
+  }
+
+  const groupScopes = (page) => (page ? page.items.map((item) => ({ kind: item.scope.kind.toLowerCase(), key: item.scope.key })) : []);
+
+  async function moreGroups() {
+    const scope = state.path[state.path.length - 1];
+    const page = await fetchGroups(scope, true);
+    await lookUpView(groupScopes(page), []);
+    renderGroups(scope, page, true);
+  }
+
+  function renderGroups(scope, page, more) {
+    $('groups-section').hidden = !page;
+    if (!page) return;
     $('groups-title').textContent = { department: 'Departments', team: 'Teams', manager: 'Managers' }[CHILDREN[scope.kind]];
-    const page = await api(list.path, Object.assign({ asOf: $('as-of').value, limit: 100, after: more ? state.groupsCursor : null }, list.params));
     const body = $('groups').querySelector('tbody');
     if (!more) body.replaceChildren();
     page.items.forEach((item) => body.append(groupRow(item)));
@@ -252,7 +319,11 @@
       item.gapDays === undefined ? '' : String(item.gapDays),
       item.followThroughRate === undefined ? '' : pct(item.followThroughRate) + ' of ' + item.agreementsDue,
     ].map((text) => element('td', { text }));
-    const ids = [item.seriesId, item.leaderId, item.companionId].map((id) => element('td', {}, [element('code', { text: shortId(id), title: id || '' })]));
+    const series = element('td', {}, [element('code', { text: shortId(item.seriesId), title: item.seriesId || '' })]);
+    const people = [item.leaderId, item.companionId].map((id) => element('td', { 'data-person': id || '' }, [personName(id)
+      ? element('span', { class: 'name', text: personName(id), title: id })
+      : element('code', { text: shortId(id), title: id || '' })]));
+    const ids = [series, ...people];
     const advice = element('td', { text: (item.recommendations || []).map((r) => r.replace(/_/g, ' ').toLowerCase()).join(', ') });
     return element('tr', { 'data-reasons': item.reasons.join(' ') }, [reasons, ...cells, ...ids, advice]);
   }
@@ -271,6 +342,7 @@
     const scope = state.path[state.path.length - 1];
     const body = $('attention').querySelector('tbody');
     const page = await api('/attention', { scope: scopeText(scope), asOf: $('as-of').value, limit: 100, after: state.attentionCursor });
+    await lookUpView([], page.items);
     if (!state.attentionCursor) body.replaceChildren(); // the first page repeats the preview
     page.items.forEach((item) => body.append(attentionRow(item)));
     state.attentionCursor = page.next || null;
@@ -287,7 +359,10 @@
     try {
       // one after the other: the rollup computes the date's figures, the list of groups then reuses them
       const rollup = await api(rollupPath(scope), { asOf: $('as-of').value, weeks: $('weeks').value });
-      await loadGroups(scope, false);
+      const groups = await fetchGroups(scope, false);
+      await lookUpView(state.path.concat(groupScopes(groups)), rollup.attention);
+      renderBreadcrumb();
+      renderGroups(scope, groups, false);
       $('scope-title').textContent = label(scope) + ' · as of ' + rollup.asOf;
       renderFigures(rollup);
       renderTrend(rollup.trend);
@@ -307,6 +382,11 @@
       status('That does not look like a JWT.', true);
       return;
     }
+    if (token !== state.token) {
+      names.people.clear();
+      names.groups.clear();
+      names.asked.clear();
+    }
     state.token = token;
     state.claims = claims;
     sessionStorage.setItem(TOKEN_KEY, token);
@@ -319,6 +399,9 @@
   $('forget-token').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
     state.token = null;
+    names.people.clear();
+    names.groups.clear();
+    names.asked.clear();
     $('token').value = '';
     $('overview').hidden = true;
     $('breadcrumb').replaceChildren();
@@ -326,7 +409,7 @@
   });
   $('as-of').addEventListener('change', () => state.token && load());
   $('weeks').addEventListener('change', () => state.token && load());
-  $('groups-more').addEventListener('click', () => loadGroups(state.path[state.path.length - 1], true));
+  $('groups-more').addEventListener('click', moreGroups);
   $('attention-more').addEventListener('click', moreAttention);
 
   readTokenFromUrl();

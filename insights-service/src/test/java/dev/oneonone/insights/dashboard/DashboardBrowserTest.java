@@ -21,7 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The directors' dashboard in headless chromium, against the running service fed with
- * {@link SmallOrganisation}'s events: what director D sees, from their subtree down to a team.
+ * {@link SmallOrganisation}'s events: what director D sees, from their subtree down to a team. Names come from
+ * {@link DirectoryStub} standing in for meetings-service's lookup (cross-origin, with the director's token): people
+ * and teams by name, departments (which the stub does not name) by code.
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -48,19 +50,26 @@ class DashboardBrowserTest {
             List<WebElement> attention = driver.findElements(By.cssSelector("#attention tbody tr"));
             assertEquals(4, attention.size());
             assertEquals("OVERDUE LOW_FOLLOW_THROUGH", attention.get(0).getAttribute("data-reasons"));
-            assertTrue(attention.get(0).getText().contains(org.seriesB.toString().substring(0, 8)));
+            assertTrue(attention.get(0).getText().contains(org.seriesB.toString().substring(0, 8)), "series stay ids");
+            for (WebElement person : attention.get(0).findElements(By.cssSelector("td[data-person]"))) {
+                String id = person.getAttribute("data-person");
+                assertEquals(DirectoryStub.nameOf(id), person.getText(), "a name where the id was");
+                assertEquals(id, person.findElement(By.cssSelector(".name")).getAttribute("title"), "the id at hand");
+            }
             assertEquals(12, driver.findElements(By.cssSelector("#chart-health svg circle")).size() / 4,
                     "a point per week for each of the four health lines");
             Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
                     DashboardBrowser.target("dashboard.png").toPath(), StandardCopyOption.REPLACE_EXISTING);
 
             driver.findElement(By.cssSelector("#groups a[data-scope='department:ENG']")).click();
-            DashboardBrowser.awaitView(driver, "Department ENG");
+            DashboardBrowser.awaitView(driver, "Department ENG"); // no name for the department: its code
+            assertEquals("Team " + DirectoryStub.teamName("DESIGN"),
+                    driver.findElement(By.cssSelector("#groups a[data-scope='team:DESIGN']")).getText());
             assertEquals("true", driver.findElement(By.cssSelector("#groups tr[data-scope='team:DESIGN']"))
                     .getAttribute("data-suppressed"), "a team of one is withheld");
 
             driver.findElement(By.cssSelector("#groups a[data-scope='team:PLATFORM']")).click();
-            DashboardBrowser.awaitView(driver, "Team PLATFORM");
+            DashboardBrowser.awaitView(driver, "Team " + DirectoryStub.teamName("PLATFORM"));
             assertEquals("1", tile(driver, "tile-healthy"));
             assertEquals("1", tile(driver, "tile-at-risk"));
             assertEquals("1", tile(driver, "tile-overdue"));
@@ -72,13 +81,13 @@ class DashboardBrowserTest {
                     DashboardBrowser.target("dashboard-team.png").toPath(), StandardCopyOption.REPLACE_EXISTING);
 
             driver.findElement(By.cssSelector("#groups a[data-scope='manager:" + org.m1 + "']")).click();
-            DashboardBrowser.awaitView(driver, "Manager " + org.m1.toString().substring(0, 8));
+            DashboardBrowser.awaitView(driver, "Manager " + DirectoryStub.nameOf(org.m1));
             assertEquals("2", driver.findElements(By.cssSelector("#attention tbody tr")).size() + "");
 
             driver.findElement(By.cssSelector("#breadcrumb a[data-depth='1']")).click();
             DashboardBrowser.awaitView(driver, "Department ENG");
             driver.findElement(By.cssSelector("#groups a[data-scope='team:DESIGN']")).click();
-            DashboardBrowser.awaitView(driver, "Team DESIGN");
+            DashboardBrowser.awaitView(driver, "Team " + DirectoryStub.teamName("DESIGN"));
             assertTrue(driver.findElement(By.id("suppressed")).isDisplayed());
             assertTrue(!driver.findElement(By.id("tiles")).isDisplayed(), "no figures for a group under three people");
         } finally {

@@ -57,12 +57,22 @@ class PermissionTableTest {
             registerPerson(organisation, participant, null);
         }
 
-        Response response = perform(rule, token, organisation, series, participant);
+        String group = "perm-" + UUID.randomUUID().toString().substring(0, 8);
+        if (rule.path().startsWith("/groups")) {
+            as(organisation).body(Map.of("name", "Named " + group)).put("/groups/team/{code}", group).then().statusCode(200);
+        }
+
+        Response response = perform(rule, token, organisation, series, participant, group);
 
         assertEquals(expected.status(), response.statusCode(), () -> response.asString());
         if (expected.listed() != null) {
-            List<String> ids = response.path(rule.path().equals("/meetings") ? "items.seriesId" : "items.id");
-            String object = aboutPeople ? participant.toString() : series;
+            List<String> ids = response.path(switch (rule.path()) {
+                case "/meetings" -> "items.seriesId";
+                case "/people/lookup" -> "people.id";
+                case "/groups" -> "items.code";
+                default -> "items.id";
+            });
+            String object = rule.path().startsWith("/groups") ? group : aboutPeople ? participant.toString() : series;
             assertEquals(expected.listed(), ids.contains(object), "listed: " + ids);
         }
         if (!expected.allowed()) {
@@ -70,8 +80,10 @@ class PermissionTableTest {
         }
     }
 
-    private static Response perform(Rule rule, String token, String organisation, String series, UUID participant) {
-        String path = rule.path().replace("{series}", series).replace("{person}", participant.toString());
+    private static Response perform(Rule rule, String token, String organisation, String series, UUID participant,
+            String group) {
+        String path = rule.path().replace("{series}", series).replace("{person}", participant.toString())
+                .replace("{kind}", "team").replace("{code}", group);
         if (path.contains("{meeting}") || path.equals("/meetings")) {
             String meeting = scheduleMeeting(organisation, series, nextWeek()).statusCode(201).extract().path("id");
             path = path.replace("{meeting}", meeting);
@@ -92,6 +104,8 @@ class PermissionTableTest {
             case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
             case "POST /people/{person}/rehire" -> with(token).body(Map.of("name", "Back Again",
                     "email", participant + "@people.example")).post(path);
+            case "POST /people/lookup" -> with(token).body(Map.of("ids", List.of(participant.toString()))).post(path);
+            case "PUT /groups/{kind}/{code}" -> with(token).body(Map.of("name", "Renamed")).put(path);
             case "POST /people/import" -> with(token)
                     .body(Map.of("people", List.of(person(UUID.randomUUID(), participant)))).post(path);
             case "POST /series/{series}/cadence" -> with(token).body(Map.of("cadence", "BIWEEKLY")).post(path);
