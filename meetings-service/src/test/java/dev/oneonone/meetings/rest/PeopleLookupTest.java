@@ -5,6 +5,7 @@ import static dev.oneonone.meetings.rest.MeetingsApi.personToken;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.with;
 import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
+import static dev.oneonone.meetings.rest.PeopleApi.registerPersonOn;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,11 +49,13 @@ class PeopleLookupTest {
 
     private static Organisation organisation() {
         String org = "lookup-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID d = registerPerson(org, null);
-        UUID m = registerPerson(org, d);
+        // the leaver's first day (and their managers') a month ago: an employment may not end before it began
+        LocalDate monthAgo = LocalDate.now().minusDays(30);
+        UUID d = registerPersonOn(org, UUID.randomUUID(), null, monthAgo);
+        UUID m = registerPersonOn(org, UUID.randomUUID(), d, monthAgo);
         UUID r1 = registerPerson(org, m);
         UUID r2 = registerPerson(org, m);
-        UUID l = registerPerson(org, m);
+        UUID l = registerPersonOn(org, UUID.randomUUID(), m, monthAgo);
         UUID o = registerPerson(org, null);
         UUID p = registerPerson(org, null);
         as(org).body(Map.of("lastDay", LocalDate.now().minusDays(1).toString()))
