@@ -63,7 +63,10 @@ class SeriesHealthChangedTest {
         UUID series = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // an hour ago, but not before today's start (UTC): held yesterday would make the gap 1 between 00:00 and 01:00
+        Instant startOfToday = today.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        hourAgo = hourAgo.isBefore(startOfToday) ? startOfToday : hourAgo;
         publish(envelopeAt(org, 1, new SeriesStarted(series, UUID.randomUUID(), UUID.randomUUID(),
                 Relationship.MANAGER_REPORT, Cadence.WEEKLY, 30, "UTC", today.minusDays(30), null, null),
                 Instant.now().minus(31, ChronoUnit.DAYS)));
