@@ -2,6 +2,7 @@ package dev.oneonone.insights.projection;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Reads an organisation's whole directory history in three queries (rows only, no entities: it is read-only). */
+/**
+ * Reads an organisation's whole directory history in three queries (rows only, no entities: it is read-only),
+ * with each person's employment periods folded from their starts and ends.
+ */
 @ApplicationScoped
 public class DirectoryHistoryReader {
     private final Pool client;
@@ -26,11 +30,11 @@ public class DirectoryHistoryReader {
 
     public Uni<DirectoryHistory> load(String organisationId) {
         Tuple organisation = Tuple.of(organisationId);
-        Uni<List<Employment>> employments = client.preparedQuery(
-                        "select person_id, registered_at, last_day from directory_person where organisation_id = $1")
+        Uni<List<Employment>> employments = client.preparedQuery("""
+                        select person_id, starts_at, last_day from directory_employment
+                        where organisation_id = $1 order by person_id, seq""")
                 .execute(organisation)
-                .map(rows -> rows.stream().map(row -> new Employment(row.getUUID(0), instant(row, 1),
-                        row.getLocalDate(2))).toList());
+                .map(DirectoryHistoryReader::periods);
         Uni<List<Interval<UUID>>> lines = client.preparedQuery("""
                         select person_id, manager_id, valid_from, valid_to from directory_reporting_line
                         where organisation_id = $1 order by person_id, valid_from, seq""")
@@ -44,6 +48,39 @@ public class DirectoryHistoryReader {
                 .map(rows -> rows.stream().map(row -> new Interval<>(row.getUUID(0),
                         new Placement(row.getString(1), row.getString(2)), instant(row, 3), instant(row, 4))).toList());
         return Uni.combine().all().unis(employments, lines, placements).with(DirectoryHistory::new);
+    }
+
+    /**
+     * Folds each person's starts and ends, in stream order, into employment periods: a start opens one, an
+     * end closes the open one. An end with no period open yet (its registration not applied) counts nobody.
+     */
+    static List<Employment> periods(Iterable<Row> rows) {
+        List<Employment> periods = new ArrayList<>();
+        UUID person = null;
+        Employment open = null;
+        for (Row row : rows) {
+            if (!row.getUUID(0).equals(person)) {
+                if (open != null) {
+                    periods.add(open);
+                }
+                person = row.getUUID(0);
+                open = null;
+            }
+            Instant startsAt = instant(row, 1);
+            if (startsAt != null) {
+                if (open != null) {
+                    periods.add(open);
+                }
+                open = new Employment(person, startsAt, null);
+            } else if (open != null) {
+                periods.add(new Employment(person, open.startsAt(), row.getLocalDate(2)));
+                open = null;
+            }
+        }
+        if (open != null) {
+            periods.add(open);
+        }
+        return periods;
     }
 
     private static Instant instant(Row row, int column) {

@@ -1,5 +1,7 @@
 package dev.oneonone.insights.projection;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,26 +11,36 @@ import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.ReportingLineChanged;
+import dev.oneonone.insights.config.InsightsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Folds the person events into the directory's history: employment, reporting lines, and team and
- * department, each valid from the event's {@code occurredAt} (when it happened in the organisation,
- * not when it was recorded) until the person's next change. Applying an event again inserts nothing
- * (rows are keyed by the person stream's version), the intervals are recomputed from the rows, and an
- * end of employment is kept even when it is applied before the registration (as a replay's copies may
- * see it, the live consumer and the replay writing side by side), so the history is the same whatever
- * order and however often the events arrive. A replay rebuilds these tables like the timelines.
+ * Folds the person events into the directory's history: employment periods, reporting lines, and team
+ * and department, each valid from the day it takes effect ({@code effectiveOn} of the payload, its start
+ * in the organisation's time zone; for older events without it, the event's {@code occurredAt}) until
+ * the person's next change. A registration or rehire starts an employment period, an end of employment
+ * closes it after its last day. Applying an event again inserts nothing (rows are keyed by the person
+ * stream's version), the intervals are recomputed from the rows and the periods are folded from them in
+ * version order when read, so the history is the same whatever order and however often the events arrive
+ * (a replay's copies may see an end before its registration). A replay rebuilds these tables like the
+ * timelines.
  */
 @ApplicationScoped
 public class DirectoryProjection implements Projection {
     /** The tables this projection owns. */
-    public static final List<String> TABLES = List.of("directory_person", "directory_reporting_line",
+    public static final List<String> TABLES = List.of("directory_employment", "directory_reporting_line",
             "directory_placement");
+
+    private final InsightsConfig.OrganisationTimeZone timeZones;
+
+    public DirectoryProjection(InsightsConfig.OrganisationTimeZone timeZones) {
+        this.timeZones = timeZones;
+    }
 
     @Override
     public List<String> tables() {
@@ -38,31 +50,51 @@ public class DirectoryProjection implements Projection {
     @Override
     public Uni<Void> apply(SqlClient sql, String suffix, EventEnvelope envelope, Object event) {
         String organisation = envelope.organisationId();
-        OffsetDateTime at = envelope.occurredAt().atOffset(ZoneOffset.UTC);
         long seq = envelope.aggregateVersion();
         if (event instanceof PersonRegistered registered) {
-            // an end of employment applied first left a row whose registered_at stands in: this one is right
-            return run(sql, """
-                    insert into directory_person%s (person_id, organisation_id, registered_at)
-                    values ($1, $2, $3) on conflict (person_id) do update set registered_at = excluded.registered_at"""
-                    .formatted(suffix), Tuple.of(registered.personId(), organisation, at))
+            OffsetDateTime at = effective(envelope, registered.effectiveOn());
+            return start(sql, suffix, organisation, registered.personId(), seq, at)
                     .chain(() -> line(sql, suffix, organisation, registered.personId(), seq, registered.managerId(), at))
                     .chain(() -> placement(sql, suffix, organisation, registered.personId(), seq, registered.team(),
                             registered.department(), at));
         }
+        if (event instanceof PersonRehired rehired) {
+            OffsetDateTime at = effective(envelope, rehired.effectiveOn());
+            return start(sql, suffix, organisation, rehired.personId(), seq, at)
+                    .chain(() -> line(sql, suffix, organisation, rehired.personId(), seq, rehired.managerId(), at))
+                    .chain(() -> placement(sql, suffix, organisation, rehired.personId(), seq, rehired.team(),
+                            rehired.department(), at));
+        }
         if (event instanceof ReportingLineChanged changed) {
-            return line(sql, suffix, organisation, changed.personId(), seq, changed.managerId(), at);
+            return line(sql, suffix, organisation, changed.personId(), seq, changed.managerId(),
+                    effective(envelope, changed.effectiveOn()));
         }
         if (event instanceof PersonDetailsChanged changed) {
-            return placement(sql, suffix, organisation, changed.personId(), seq, changed.team(), changed.department(), at);
+            return placement(sql, suffix, organisation, changed.personId(), seq, changed.team(), changed.department(),
+                    effective(envelope, changed.effectiveOn()));
         }
         if (event instanceof EmploymentEnded ended) {
             return run(sql, """
-                    insert into directory_person%s (person_id, organisation_id, registered_at, last_day)
-                    values ($1, $2, $3, $4) on conflict (person_id) do update set last_day = excluded.last_day"""
-                    .formatted(suffix), Tuple.of(ended.personId(), organisation, at, ended.lastDay()));
+                    insert into directory_employment%s (person_id, seq, organisation_id, last_day)
+                    values ($1, $2, $3, $4) on conflict (person_id, seq) do nothing""".formatted(suffix),
+                    Tuple.of(ended.personId(), seq, organisation, ended.lastDay()));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /** The start of the effective day in the organisation's zone; an older event's own time without one. */
+    private OffsetDateTime effective(EventEnvelope envelope, LocalDate effectiveOn) {
+        Instant at = effectiveOn == null ? envelope.occurredAt()
+                : effectiveOn.atStartOfDay(timeZones.zone(envelope.organisationId())).toInstant();
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Uni<Void> start(SqlClient sql, String suffix, String organisation, UUID person, long seq,
+            OffsetDateTime at) {
+        return run(sql, """
+                insert into directory_employment%s (person_id, seq, organisation_id, starts_at)
+                values ($1, $2, $3, $4) on conflict (person_id, seq) do nothing""".formatted(suffix),
+                Tuple.of(person, seq, organisation, at));
     }
 
     private static Uni<Void> line(SqlClient sql, String suffix, String organisation, UUID person, long seq, UUID manager,

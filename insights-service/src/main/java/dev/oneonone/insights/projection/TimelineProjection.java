@@ -64,9 +64,9 @@ public class TimelineProjection implements Projection {
         }
         if (event instanceof SeriesEnded ended) {
             return run(sql, """
-                    insert into series_timeline%s (series_id, organisation_id, ended_at) values ($1, $2, $3)
-                    on conflict (series_id) do update set ended_at = excluded.ended_at""", suffix,
-                    Tuple.of(ended.seriesId(), org, at));
+                    insert into series_timeline%s (series_id, organisation_id, ended_at, ended_on) values ($1, $2, $3, $4)
+                    on conflict (series_id) do update set ended_at = excluded.ended_at, ended_on = excluded.ended_on""",
+                    suffix, Tuple.of(ended.seriesId(), org, at, ended.endedOn()));
         }
         if (event instanceof CadenceChanged changed) {
             return change(sql, suffix, envelope, changed.seriesId(), SeriesChange.Kind.CADENCE, changed.to().name(),

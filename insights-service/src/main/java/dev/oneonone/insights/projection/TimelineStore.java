@@ -1,6 +1,7 @@
 package dev.oneonone.insights.projection;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public class TimelineStore {
 
     private Uni<List<SeriesTimeline>> load(SqlClient sql, Scope scope, boolean everything) {
         Uni<RowSet<Row>> series = query(sql, "select series_id, organisation_id, leader_id, companion_id, relationship, "
-                + "cadence, time_zone, starts_on, ended_at from series_timeline where " + scope.where(), scope);
+                + "cadence, time_zone, starts_on, ended_at, ended_on from series_timeline where " + scope.where(), scope);
         Uni<RowSet<Row>> changes = query(sql, "select series_id, kind, occurred_at, version, cadence, from_day, until_day "
                 + "from series_change where " + scope.where(), scope);
         Uni<RowSet<Row>> meetings = query(sql, "select meeting_id, series_id, scheduled_for, scheduled_at, held_at, "
@@ -153,10 +154,14 @@ public class TimelineStore {
                 continue; // only its end is known so far
             }
             UUID seriesId = row.getUUID("series_id");
+            ZoneId zone = ZoneId.of(row.getString("time_zone"));
+            // an end with its day (SeriesEnded.endedOn) takes effect at the start of that day in the series' zone
+            LocalDate endedOn = row.getLocalDate("ended_on");
+            Instant endedAt = endedOn != null ? endedOn.atStartOfDay(zone).toInstant() : instant(row, "ended_at");
             result.put(seriesId, new SeriesTimeline(seriesId, row.getString("organisation_id"), row.getUUID("leader_id"),
                     row.getUUID("companion_id"), Relationship.valueOf(row.getString("relationship")),
-                    Cadence.valueOf(row.getString("cadence")), ZoneId.of(row.getString("time_zone")),
-                    row.getLocalDate("starts_on"), instant(row, "ended_at"),
+                    Cadence.valueOf(row.getString("cadence")), zone,
+                    row.getLocalDate("starts_on"), endedAt,
                     changes.getOrDefault(seriesId, List.of()), meetings.getOrDefault(seriesId, List.of()),
                     agreements.getOrDefault(seriesId, List.of())));
         }

@@ -63,7 +63,8 @@ public class RollupResource {
 
     @GET
     @Path("/organisation")
-    @Operation(operationId = "getOrganisationRollup", summary = "The organisation's rollup", description = "For HR and integrations; a director reads their subtree instead (403 here).")
+    @Operation(operationId = "getOrganisationRollup", summary = "The organisation's rollup", description = "For HR and integrations: the people in the directory on the date and the current series whose companion is one of them, "
+            + "the same rule as every group, so it is the sum of the departments and the people without a department. A director reads their subtree instead (403 here).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class),
             examples = @ExampleObject(name = "rollup", value = RollupExamples.ROLLUP)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
@@ -180,7 +181,7 @@ public class RollupResource {
 
     @GET
     @Path("/managers/{personId}")
-    @Operation(operationId = "getManagerRollup", summary = "A manager's rollup", description = "The series the person leads, and the coverage of their direct reports on the date.")
+    @Operation(operationId = "getManagerRollup", summary = "A manager's rollup", description = "The series the person leads whose companion is in the directory on the date, and the coverage of their direct reports on the date.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

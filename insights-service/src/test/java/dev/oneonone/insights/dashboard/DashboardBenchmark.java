@@ -216,7 +216,7 @@ class DashboardBenchmark {
         }
         try (Connection c = dataSource.getConnection()) {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("copy directory_person (person_id, organisation_id, registered_at) from stdin (format csv)", person.reader());
+            copy.copyIn("copy directory_employment (person_id, seq, organisation_id, starts_at) from stdin (format csv)", person.reader());
             copy.copyIn("copy directory_reporting_line (person_id, seq, organisation_id, manager_id, valid_from) from stdin (format csv)", line.reader());
             copy.copyIn("copy directory_placement (person_id, seq, organisation_id, team, department, valid_from) from stdin (format csv)", placement.reader());
             copy.copyIn("copy series_timeline (series_id, organisation_id, leader_id, companion_id, relationship, cadence, time_zone, starts_on, started_at) from stdin (format csv)", series.reader());
@@ -233,7 +233,7 @@ class DashboardBenchmark {
     private void addPerson(Csv person, Csv line, Csv placement, UUID id, UUID manager, String team, String department,
             Instant at) {
         people++;
-        person.row(id, ORG, at);
+        person.row(id, 1, ORG, at);
         line.row(id, 1, ORG, manager == null ? "" : manager, at);
         placement.row(id, 1, ORG, team, department, at);
     }

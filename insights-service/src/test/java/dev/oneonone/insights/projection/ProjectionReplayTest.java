@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -23,12 +24,17 @@ import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicAdded;
 import dev.oneonone.events.agenda.TopicKind;
 import dev.oneonone.events.meetings.Cadence;
+import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingHeld;
 import dev.oneonone.events.meetings.MeetingMode;
 import dev.oneonone.events.meetings.MeetingScheduled;
+import dev.oneonone.events.meetings.PersonDetailsChanged;
+import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesStarted;
+import dev.oneonone.insights.OrganisationHistory;
 import dev.oneonone.insights.SmallOrganisation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -89,9 +95,29 @@ class ProjectionReplayTest {
     void replay_rebuilds_the_directory_and_the_rollups_come_out_the_same() throws Exception {
         SmallOrganisation org = SmallOrganisation.seeded();
         String hr = org.hrToken;
+        // Q joined PLATFORM under M1 40 days ago, left after 30 days ago, and was rehired into DATA under M2 10 days
+        // ago; C moved to DATA from 20 days ago, recorded only now (the payload's effectiveOn counts)
+        OrganisationHistory history = org.history;
+        UUID q = UUID.randomUUID();
+        history.meetings(new PersonRegistered(q, "PLATFORM", "ENG", org.m1, history.daysAgo(40)),
+                history.daysAgo(40).atStartOfDay(ZoneOffset.UTC).toInstant());
+        history.meetings(new EmploymentEnded(q, history.daysAgo(30)),
+                history.daysAgo(29).atStartOfDay(ZoneOffset.UTC).toInstant());
+        history.meetings(new PersonRehired(q, history.daysAgo(10), "DATA", "ENG", org.m2),
+                history.daysAgo(10).atStartOfDay(ZoneOffset.UTC).toInstant());
+        history.meetings(new PersonDetailsChanged(org.c, "DATA", "ENG", history.daysAgo(20)), Instant.now());
+        history.publish();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> given().auth().oauth2(hr).get("/rollups/teams/DATA"),
+                        r -> r.statusCode() == 200 && Integer.valueOf(6).equals(r.path("figures.people")));
         String before = rollup(hr);
-        assertEquals(9, (int) given().auth().oauth2(hr).get("/rollups/organisation").then().extract()
+        String pastBefore = pastTeam(hr, history);
+        assertEquals(10, (int) given().auth().oauth2(hr).get("/rollups/organisation").then().extract()
                 .<Integer>path("figures.coverage.withManager"), before);
+        // PLATFORM 36, 29, 22 and 15 days ago: M1, A, B, C and Q; M1, A, B, C (Q left); the same; M1, A, B (C moved)
+        assertEquals(List.of(5, 4, 4, 3), given().auth().oauth2(hr).queryParam("asOf", history.daysAgo(15).toString())
+                .get("/rollups/teams/PLATFORM?weeks=4").then().statusCode(200).extract()
+                .path("trend.collect { it.suppressed ? 0 : it.figures.people }"), pastBefore);
         String seriesBefore = given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then().statusCode(200)
                 .extract().asString();
 
@@ -124,6 +150,7 @@ class ProjectionReplayTest {
 
         // the swap moved history_position: no figure computed from the old tables is served again
         assertEquals(before, rollup(hr));
+        assertEquals(pastBefore, pastTeam(hr, history));
         assertEquals(seriesBefore, given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then().statusCode(200)
                 .extract().asString());
         given().auth().oauth2(org.directorToken(org.m1)).get("/series/{id}", org.seriesB).then().statusCode(200);
@@ -133,6 +160,12 @@ class ProjectionReplayTest {
     private static String rollup(String token) {
         return given().auth().oauth2(token).queryParam("weeks", 4).get("/rollups/organisation")
                 .then().statusCode(200).extract().asString();
+    }
+
+    /** PLATFORM's four-week trend to 15 days ago, across the rehire and the late-recorded move. */
+    private static String pastTeam(String token, OrganisationHistory history) {
+        return given().auth().oauth2(token).queryParam("asOf", history.daysAgo(15).toString())
+                .get("/rollups/teams/PLATFORM?weeks=4").then().statusCode(200).extract().asString();
     }
 
     private static String figures(String token, UUID series) {

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,8 +16,15 @@ import java.util.UUID;
  * (a week end of a trend, say) is one pass over it rather than one query per date.
  */
 public final class DirectoryHistory {
-    /** A person's employment: from registration through their last day. */
-    public record Employment(UUID personId, Instant registeredAt, LocalDate lastDay) {
+    /**
+     * One employment period of a person: from its start (registration or rehire, the start of its first day)
+     * through its last day (null while it lasts). A person rehired has several, one after the other.
+     */
+    public record Employment(UUID personId, Instant startsAt, LocalDate lastDay) {
+        /** True when the period contains the day that ends at {@code end}. */
+        boolean contains(LocalDate date, Instant end) {
+            return startsAt.isBefore(end) && (lastDay == null || !lastDay.isBefore(date));
+        }
     }
 
     /** A valid-from/valid-to interval of a value; {@code validTo} null while still valid. */
@@ -41,18 +50,19 @@ public final class DirectoryHistory {
     }
 
     /**
-     * The directory at the end of {@code date} in {@code zone}: people registered by then and not
-     * past their last day, with the reporting line and placement in force at that moment.
+     * The directory at the end of {@code date} in {@code zone}: people with an employment period that
+     * contains the date (started by then and not past its last day), with the reporting line and placement
+     * in force at that moment.
      */
     public Directory asOf(LocalDate date, ZoneId zone) {
         Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<Directory.Person> people = new ArrayList<>();
+        Set<UUID> found = new HashSet<>();
         for (Employment employment : employments) {
-            if (!employment.registeredAt().isBefore(end)
-                    || (employment.lastDay() != null && employment.lastDay().isBefore(date))) {
+            UUID person = employment.personId();
+            if (!employment.contains(date, end) || !found.add(person)) {
                 continue;
             }
-            UUID person = employment.personId();
             UUID manager = valueAt(lines.get(person), end);
             Placement placement = valueAt(placements.get(person), end);
             people.add(new Directory.Person(person, manager, placement == null ? null : placement.team(),

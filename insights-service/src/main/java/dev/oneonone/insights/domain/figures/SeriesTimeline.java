@@ -15,7 +15,7 @@ import dev.oneonone.events.meetings.Relationship;
  * happened ({@code occurredAt} of its event), so that figures can be computed as of any date from
  * what was known by then. Lists need no particular order.
  *
- * @param endedAt when the series ended, or null
+ * @param endedAt when the series ended (the start of its {@code endedOn} day when SeriesEnded gives one), or null
  */
 public record SeriesTimeline(
         UUID seriesId,

@@ -19,10 +19,12 @@ import dev.oneonone.insights.domain.rollup.AttentionItem.Reason;
 /**
  * Rolls the figures of series up to a group, from one {@link OrganisationSnapshot}: pure, no I/O.
  *
- * <p>Which series belong to a group: a manager's are the series they lead; a team's, department's or
- * subtree's are the series whose companion (the report, in a manager–report series) is in the group on
- * the date. The people of a group are the directory's on the date; coverage and "no 1:1" count those of
- * them who have a manager.
+ * <p>One rule for every group, the organisation included: the group's people are people of the directory
+ * on the date (a department's, a team's, everyone below a director, everyone), and its series are the
+ * current series whose companion (the report, in a manager–report series) is one of them. So the
+ * organisation's figures are the sum of its departments' and of the people without a department. A
+ * manager's series are the series they lead whose companion is in the directory on the date. Coverage
+ * and "no 1:1" count the group's people who have a manager.
  */
 public final class RollupCalculator {
     /** Items of the attention list a rollup carries itself; the rest is paged through GET /attention. */
@@ -102,10 +104,7 @@ public final class RollupCalculator {
         Set<UUID> people = new LinkedHashSet<>();
         List<SeriesFigures> series = new ArrayList<>();
         switch (scope.kind()) {
-            case ORGANISATION -> {
-                directory.people().stream().map(Directory.Person::personId).filter(visibility::sees).forEach(people::add);
-                snapshot.series().stream().filter(s -> visibility.sees(s.companionId())).forEach(series::add);
-            }
+            case ORGANISATION -> membersWithCompanionSeries(snapshot, visibility, p -> true, people, series);
             case DEPARTMENT -> membersWithCompanionSeries(snapshot, visibility,
                     p -> scope.key().equals(p.department()), people, series);
             case TEAM -> membersWithCompanionSeries(snapshot, visibility,
@@ -113,7 +112,9 @@ public final class RollupCalculator {
             case MANAGER -> {
                 UUID manager = scope.personId();
                 directory.directReports(manager).stream().filter(visibility::sees).forEach(people::add);
-                snapshot.ledBy(manager).stream().filter(s -> visibility.sees(s.companionId())).forEach(series::add);
+                snapshot.ledBy(manager).stream()
+                        .filter(s -> directory.person(s.companionId()) != null && visibility.sees(s.companionId()))
+                        .forEach(series::add);
             }
             case SUBTREE -> {
                 Set<UUID> below = directory.subtree(scope.personId());

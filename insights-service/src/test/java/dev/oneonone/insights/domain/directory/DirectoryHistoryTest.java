@@ -79,6 +79,29 @@ class DirectoryHistoryTest {
     }
 
     @Test
+    void a_rehire_is_in_the_directory_in_each_employment_period_and_out_between_them() {
+        UUID back = UUID.randomUUID();
+        DirectoryHistory history = new DirectoryHistory(
+                List.of(new Employment(back, at("2026-01-04T23:00:00Z"), LocalDate.of(2026, 3, 31)),
+                        new Employment(back, at("2026-05-31T22:00:00Z"), null),
+                        new Employment(director, at("2026-01-01T00:00:00Z"), null)),
+                List.of(new Interval<>(back, director, at("2026-01-04T23:00:00Z"), at("2026-05-31T22:00:00Z")),
+                        new Interval<>(back, null, at("2026-05-31T22:00:00Z"), null)),
+                List.of(new Interval<>(back, new Placement("PLATFORM", "ENG"), at("2026-01-04T23:00:00Z"),
+                        at("2026-05-31T22:00:00Z")),
+                        new Interval<>(back, new Placement("SALES", "SALES"), at("2026-05-31T22:00:00Z"), null)));
+        assertNull(history.asOf(LocalDate.of(2026, 1, 4), BERLIN).person(back));
+        assertEquals("ENG", history.asOf(LocalDate.of(2026, 1, 5), BERLIN).person(back).department());
+        assertEquals(director, history.asOf(LocalDate.of(2026, 3, 31), BERLIN).person(back).managerId());
+        assertNull(history.asOf(LocalDate.of(2026, 4, 1), BERLIN).person(back));
+        assertNull(history.asOf(LocalDate.of(2026, 5, 31), BERLIN).person(back));
+        Directory june = history.asOf(LocalDate.of(2026, 6, 1), BERLIN);
+        assertEquals("SALES", june.person(back).department());
+        assertNull(june.person(back).managerId());
+        assertEquals(2, june.size(), "a person in the directory once, whatever their periods");
+    }
+
+    @Test
     void a_subtree_is_everyone_below_on_the_date() {
         Directory april = history().asOf(LocalDate.of(2026, 4, 15), BERLIN);
         assertEquals(Set.of(manager, other, report), april.subtree(director));
