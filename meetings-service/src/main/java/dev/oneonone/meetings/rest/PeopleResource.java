@@ -22,7 +22,9 @@ import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.rest.Versions;
 import dev.oneonone.kit.security.Caller;
+import dev.oneonone.kit.security.LeaverCheck;
 import dev.oneonone.meetings.application.people.ImportRefusedException.RowError;
+import dev.oneonone.meetings.application.people.LeaverSweep;
 import dev.oneonone.meetings.application.people.PeopleCommands;
 import dev.oneonone.meetings.application.people.PersonEntry;
 import dev.oneonone.meetings.domain.people.EndEmployment;
@@ -68,10 +70,14 @@ public class PeopleResource {
     private final JsonWebToken token;
     private final Validator validator;
     private final IdempotentCreates idempotent;
+    private final LeaverSweep leavers;
+    private final LeaverCheck leaverCheck;
 
     public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator,
-            IdempotentCreates idempotent) {
+            IdempotentCreates idempotent, LeaverSweep leavers, LeaverCheck leaverCheck) {
         this.idempotent = idempotent;
+        this.leavers = leavers;
+        this.leaverCheck = leaverCheck;
         this.commands = commands;
         this.clock = clock;
         this.token = token;
@@ -183,7 +189,9 @@ public class PeopleResource {
     @POST
     @Path("/{personId}/employment-end")
     @Operation(operationId = "endEmployment", summary = "End a person's employment", description = "Records EmploymentEnded and closes their reporting "
-            + "line. They stay in the directory (and its history) but can no longer be anyone's new manager.")
+            + "line. They stay in the directory (and its history) but can no longer be anyone's new manager. From the day after "
+            + "lastDay their series end (SeriesEnded, reason EMPLOYMENT_ENDED), their own requests are refused (403 "
+            + "employment-ended) and their calendar feeds answer 404.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = PersonView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
@@ -204,6 +212,10 @@ public class PeopleResource {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         return commands.endEmployment(organisation, personId, expectedVersion, new EndEmployment(request.lastDay()),
                         clock.instant())
+                .invoke(version -> {
+                    leaverCheck.forget(organisation, personId); // this instance refuses them from the day after at once
+                    leavers.soon(); // a last day already past ends their series now
+                })
                 .chain(version -> findPerson(organisation, personId))
                 .map(person -> Response.ok(PersonView.of(person)).tag(Versions.tag(person.version)).build());
     }
