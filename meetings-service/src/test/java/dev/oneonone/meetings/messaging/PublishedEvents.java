@@ -23,7 +23,7 @@ import dev.oneonone.local.SuiteInfrastructure;
  * Reads what really reached Kafka, from the beginning of the topic, as another tool would, and checks every record
  * it reads against the AsyncAPI document the service serves ({@link RecordContract}).
  */
-final class PublishedEvents {
+public final class PublishedEvents {
     private PublishedEvents() {
     }
 
@@ -32,7 +32,7 @@ final class PublishedEvents {
      *
      * @throws AssertionError when a record read on the way breaks the served AsyncAPI document
      */
-    static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
+    public static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -66,7 +66,7 @@ final class PublishedEvents {
         return new RecordContract(given().get("/asyncapi").then().statusCode(200).extract().asString());
     }
 
-    static EventEnvelope envelope(ConsumerRecord<String, String> record) {
+    public static EventEnvelope envelope(ConsumerRecord<String, String> record) {
         return CloudEventHeaders.read(record.headers(), record.value());
     }
 }

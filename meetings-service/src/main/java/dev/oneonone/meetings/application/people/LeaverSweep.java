@@ -84,8 +84,8 @@ public class LeaverSweep {
     private void round() {
         try {
             sweep(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warnf("Leaver sweep failed: %s", e.getMessage());
+        } catch (Throwable e) { // anything escaping would end the schedule silently
+            LOG.warnf(e, "Leaver sweep failed: %s", e.getMessage());
         }
     }
 
@@ -110,8 +110,8 @@ public class LeaverSweep {
     }
 
     /**
-     * Running series with a participant past their last day (the earlier one when both are), begun in that
-     * employment (a series started after a last day belongs to a later one). The day is checked per organisation:
+     * Running series with a participant past their last day (the earlier one when both are; a rehire clears the
+     * directory's last day, so their series of the new employment are not taken). The day is checked per organisation:
      * the query takes every last day before tomorrow in UTC, which no organisation's today is after.
      */
     private List<Candidate> candidates(Instant now) {
@@ -122,7 +122,7 @@ public class LeaverSweep {
                         from series_overview s
                         join person_overview p on p.organisation_id = s.organisation_id
                             and p.person_id in (s.leader_id, s.companion_id)
-                        where s.status <> 'ENDED' and p.last_day < $1 and s.starts_on <= p.last_day
+                        where s.status <> 'ENDED' and p.last_day < $1
                         group by s.organisation_id, s.series_id
                         order by last_day, s.series_id
                         limit $2""")

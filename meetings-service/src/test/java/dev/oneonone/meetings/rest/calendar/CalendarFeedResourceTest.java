@@ -191,16 +191,23 @@ class CalendarFeedResourceTest {
     }
 
     @Test
-    void a_feed_stops_working_when_its_owners_employment_ends() {
+    void a_feed_stops_working_from_the_day_after_its_owners_last_day() {
         UUID person = PeopleApi.registerPerson(ORG, null);
         MeetingsApi.startWeeklySeries(ORG, person, UUID.randomUUID());
         String url = feedOf(person);
+        UUID leftYesterday = PeopleApi.registerPerson(ORG, null);
+        MeetingsApi.startWeeklySeries(ORG, leftYesterday, UUID.randomUUID());
+        String urlOfLeaver = feedOf(leftYesterday);
         given().get(url).then().statusCode(200);
 
-        as(ORG).body(Map.of("lastDay", java.time.LocalDate.now().toString()))
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        as(ORG).body(Map.of("lastDay", today.toString()))
                 .post("/people/{id}/employment-end", person).then().statusCode(200);
+        as(ORG).body(Map.of("lastDay", today.minusDays(1).toString()))
+                .post("/people/{id}/employment-end", leftYesterday).then().statusCode(200);
 
-        given().get(url).then().statusCode(404).contentType("application/problem+json");
+        given().get(url).then().statusCode(200); // the last day itself is still a working day
+        given().get(urlOfLeaver).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
