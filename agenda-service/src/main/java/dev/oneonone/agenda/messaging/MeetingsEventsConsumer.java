@@ -6,20 +6,24 @@ import org.jboss.logging.Logger;
 
 import dev.oneonone.agenda.application.carryover.CarryOverProcess;
 import dev.oneonone.agenda.application.templates.TemplateApplications;
+import dev.oneonone.agenda.projection.Leavers;
 import dev.oneonone.agenda.projection.MeetingsCopy;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.PersonEvent;
 import dev.oneonone.kit.eventstore.EventJson;
 import dev.oneonone.kit.messaging.ConsumerProgress;
 import dev.oneonone.kit.messaging.ProcessedEvents;
+import dev.oneonone.kit.security.LeaverCheck;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies meetings-service's events to agenda-service's copy, once per event id: the event id is
- * recorded in the same transaction as its effect, so a redelivery finds it and changes nothing. The
+ * recorded in the same transaction as its effect, so a redelivery finds it and changes nothing. Person events
+ * keep the {@link Leavers} whose requests are refused. The
  * effect includes carrying topics over when a meeting ends ({@link CarryOverProcess}). A failure is retried
  * until the event is applied ({@link ConsumerProgress}): the consumer never stops on its own.
  */
@@ -34,10 +38,15 @@ public class MeetingsEventsConsumer {
     private final EventJson json;
     private final ProcessedEvents processed;
     private final ConsumerProgress progress;
+    private final Leavers leavers;
+    private final LeaverCheck leaverCheck;
 
     public MeetingsEventsConsumer(MeetingsCopy copy, CarryOverProcess carryOver, TemplateApplications templates,
-            EventJson json, ProcessedEvents processed, ConsumerProgress progress) {
+            EventJson json, ProcessedEvents processed, ConsumerProgress progress, Leavers leavers,
+            LeaverCheck leaverCheck) {
         this.progress = progress;
+        this.leavers = leavers;
+        this.leaverCheck = leaverCheck;
         this.copy = copy;
         this.carryOver = carryOver;
         this.templates = templates;
@@ -58,9 +67,16 @@ public class MeetingsEventsConsumer {
         return progress.applyUntilDone(CHANNEL, envelope.recordedAt(), () -> Panache.withTransaction(
                 () -> processed.firstDelivery(envelope.id())
                         .chain(first -> first ? copy.apply(envelope, event)
+                                .chain(() -> leavers.apply(envelope, event))
                                 .chain(() -> carryOver.apply(envelope, event))
                                 // a series' first meeting starts from the first-meeting template, in the same transaction
                                 .chain(() -> templates.prepareFirstMeeting(envelope, event))
-                                : Uni.createFrom().voidItem())));
+                                : Uni.createFrom().voidItem())))
+                // a leaver (or a rehire) counts on this instance from now, not after the kit's cache time
+                .invoke(() -> {
+                    if (event instanceof PersonEvent person) {
+                        leaverCheck.forget(envelope.organisationId(), person.personId());
+                    }
+                });
     }
 }

@@ -36,6 +36,10 @@ public class SeriesOverview extends PanacheEntityBase {
     public LocalDate pausedFrom;
     public LocalDate pausedUntil;
     public Instant endedAt;
+    /** SeriesEnded's reason (ENDED_BY_PARTICIPANT, EMPLOYMENT_ENDED); null when ended before reasons were recorded. */
+    public String endReason;
+    /** The first day without the series, in its zone; null when ended before it was recorded. */
+    public LocalDate endedOn;
     /** When its latest event (of the series or one of its meetings) was recorded; null for rows older than that column. */
     public Instant changedAt;
 }

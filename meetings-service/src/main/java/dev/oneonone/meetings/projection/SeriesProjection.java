@@ -114,9 +114,11 @@ public class SeriesProjection {
                     && !resumed.resumedOn().isBefore(series.pausedFrom)
                     && !resumed.resumedOn().isAfter(series.pausedUntil)) {
                 series.pausedUntil = resumed.resumedOn().minusDays(1);
-            } else if (event instanceof SeriesEnded) {
+            } else if (event instanceof SeriesEnded ended) {
                 series.status = SeriesOverview.ENDED;
                 series.endedAt = stored.occurredAt;
+                series.endReason = ended.reason() == null ? null : ended.reason().name();
+                series.endedOn = ended.endedOn();
             }
             series.version = stored.version;
             series.changedAt = stored.recordedAt;

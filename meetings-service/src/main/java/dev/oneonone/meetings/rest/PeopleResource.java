@@ -23,7 +23,9 @@ import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.rest.Versions;
 import dev.oneonone.kit.security.Caller;
+import dev.oneonone.kit.security.LeaverCheck;
 import dev.oneonone.meetings.application.people.ImportRefusedException.RowError;
+import dev.oneonone.meetings.application.people.LeaverSweep;
 import dev.oneonone.meetings.application.people.PeopleCommands;
 import dev.oneonone.meetings.application.people.PersonEntry;
 import dev.oneonone.meetings.config.OrganisationCalendar;
@@ -75,11 +77,15 @@ public class PeopleResource {
     private final Validator validator;
     private final IdempotentCreates idempotent;
     private final OrganisationCalendar calendar;
+    private final LeaverSweep leavers;
+    private final LeaverCheck leaverCheck;
 
     public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator,
-            IdempotentCreates idempotent, OrganisationCalendar calendar) {
+            IdempotentCreates idempotent, OrganisationCalendar calendar, LeaverSweep leavers, LeaverCheck leaverCheck) {
         this.idempotent = idempotent;
         this.calendar = calendar;
+        this.leavers = leavers;
+        this.leaverCheck = leaverCheck;
         this.commands = commands;
         this.clock = clock;
         this.token = token;
@@ -201,7 +207,9 @@ public class PeopleResource {
     @Operation(operationId = "endEmployment", summary = "End a person's employment", description = "Records EmploymentEnded with lastDay, "
             + "which may be in the future. They are employed up to and including lastDay: until then they may be named "
             + "manager and keep their email; from the day after (the event's ce_time) their reporting line is closed, "
-            + "their email is free and they cannot be a manager. They stay in the directory and its history.")
+            + "their email is free and they cannot be a manager, their series end (SeriesEnded, reason EMPLOYMENT_ENDED), "
+            + "their own requests are refused (403 employment-ended) and their calendar feeds answer 404. They stay in the "
+            + "directory and its history.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = PersonView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
@@ -224,6 +232,10 @@ public class PeopleResource {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         return commands.endEmployment(organisation, personId, expectedVersion, new EndEmployment(request.lastDay()),
                         clock.instant())
+                .invoke(version -> {
+                    leaverCheck.forget(organisation, personId); // this instance refuses them from the day after at once
+                    leavers.soon(); // a last day already past ends their series now
+                })
                 .chain(version -> findPerson(organisation, personId))
                 .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }
@@ -257,6 +269,7 @@ public class PeopleResource {
         String organisation = Caller.of(token).organisationId();
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         return commands.rehire(organisation, personId, expectedVersion, request.entry(), clock.instant())
+                .invoke(version -> leaverCheck.forget(organisation, personId)) // served again at once on this instance
                 .chain(version -> findPerson(organisation, personId))
                 .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }

@@ -30,7 +30,12 @@ public record SeriesView(
         @Schema(nullable = true, example = "10:00:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime preferredTime,
         @Schema(nullable = true, description = "The latest pause, first day", example = "2026-12-21") LocalDate pausedFrom,
         @Schema(nullable = true, description = "The latest pause, last day", example = "2027-01-03") LocalDate pausedUntil,
-        @Schema(nullable = true) Instant endedAt,
+        @Schema(nullable = true, description = "When the series ended (for a leaver: the start of the day after their last day)", example = "2026-12-01T00:00:00Z") Instant endedAt,
+        @Schema(nullable = true, description = "Why the series ended: ENDED_BY_PARTICIPANT (one of the two people, or an integration for them, ended it) "
+                + "or EMPLOYMENT_ENDED (one of them left the organisation: it ends on the day after their last day). Null while "
+                + "it runs, and for series ended before reasons were recorded.", example = "EMPLOYMENT_ENDED") String endReason,
+        @Schema(nullable = true, description = "The first day without the series, in its time zone (for a leaver: the day after their "
+                + "last day). Null while it runs, and for series ended before it was recorded.", example = "2026-12-01") LocalDate endedOn,
         @Schema(description = "Every pause as it stands now (each cut short by its resume), oldest first") List<PauseView> pauses,
         @Schema(description = "Version of the series; send it back in If-Match to change the series.", example = "1")
         long version) {
@@ -52,6 +57,7 @@ public record SeriesView(
         return new SeriesView(series.seriesId, series.leaderId, series.companionId, series.relationship,
                 series.cadence, series.plannedMinutes, series.timeZone, series.startsOn, status,
                 series.preferredWeekday, series.preferredTime, series.pausedFrom, series.pausedUntil, series.endedAt,
+                series.endReason, series.endedOn,
                 ordered.stream().map(p -> new PauseView(p.fromDay, p.untilDay)).toList(), series.version);
     }
 

@@ -32,7 +32,7 @@ public final class PublishedEvents {
      *
      * @throws AssertionError when a record read on the way breaks the served AsyncAPI document
      */
-    static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
+    public static List<ConsumerRecord<String, String>> ofAggregate(UUID aggregateId, int expected, Duration wait) {
         Map<String, Object> config = fromTheBeginning();
         RecordContract contract = servedContract();
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class PublishedEvents {
         return new RecordContract(given().get("/asyncapi").then().statusCode(200).extract().asString());
     }
 
-    static EventEnvelope envelope(ConsumerRecord<String, String> record) {
+    public static EventEnvelope envelope(ConsumerRecord<String, String> record) {
         return CloudEventHeaders.read(record.headers(), record.value());
     }
 }

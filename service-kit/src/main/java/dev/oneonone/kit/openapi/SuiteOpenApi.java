@@ -54,7 +54,7 @@ public class SuiteOpenApi implements OASFilter {
     private static final Map<String, String[]> KIT_ANSWERS = Map.ofEntries(
             Map.entry("400", new String[] { "InvalidInput", "Invalid input (invalid-input, naming each field) or a body that is not JSON (malformed-json)" }),
             Map.entry("401", new String[] { "Unauthenticated", "A valid bearer token is required" }),
-            Map.entry("403", new String[] { "Forbidden", "The caller's role or organisation does not allow this" }),
+            Map.entry("403", new String[] { "Forbidden", "The caller's role or organisation does not allow this (forbidden), or the caller's employment has ended: a person past their last day (employment-ended)" }),
             Map.entry("404", new String[] { "NotFound", "Not found in the caller's organisation" }),
             Map.entry("406", new String[] { "NotAcceptable", "The Accept header allows none of the answer's media types" }),
             Map.entry("413", new String[] { "BodyTooLarge", "The request body is over the limit (body-too-large)" }),

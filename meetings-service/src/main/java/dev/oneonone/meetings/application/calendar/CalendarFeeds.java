@@ -7,9 +7,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.oneonone.kit.security.Caller;
-import dev.oneonone.meetings.config.OrganisationCalendar;
+import dev.oneonone.kit.security.LeaverCheck;
 import dev.oneonone.meetings.projection.MeetingOverview;
-import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
 import dev.oneonone.meetings.projection.SeriesPause;
 import dev.oneonone.meetings.projection.SeriesRhythm;
@@ -22,18 +21,18 @@ import dev.oneonone.kit.problem.NotFoundException;
 /**
  * The use cases of calendar feeds (README "Calendar"): a feed is an access grant, not a fact of the 1:1s, so it
  * is a row of {@code calendar_feed} and never an event. Creating one answers its secret once and stores only its
- * SHA-256; revoking one, or the end of its owner's employment, makes its URL answer 404 (as an unknown one).
+ * SHA-256; revoking one, or the day after its person's (or a series' person's) last day, makes its URL answer 404 (as an unknown one).
  */
 @ApplicationScoped
 public class CalendarFeeds {
     private static final String NO_FEED_HERE = "No calendar feed at this address";
 
     private final Clock clock;
-    private final OrganisationCalendar calendar;
+    private final LeaverCheck leavers;
 
-    public CalendarFeeds(Clock clock, OrganisationCalendar calendar) {
-        this.calendar = calendar;
+    public CalendarFeeds(Clock clock, LeaverCheck leavers) {
         this.clock = clock;
+        this.leavers = leavers;
     }
 
     /** A new feed and its secret (32 random bytes, URL-safe base64), shown this once and never stored. */
@@ -96,16 +95,18 @@ public class CalendarFeeds {
     /**
      * The feed with this secret and the series it covers, as they are now.
      *
-     * @throws NotFoundException (as the Uni's failure) for an unknown or revoked secret, or once the feed's person
-     *                           no longer works here
+     * @throws NotFoundException (as the Uni's failure) for an unknown or revoked secret, or from the day after the
+     *                           last day of the feed's person or of either person of the feed's series
      */
     @WithSession
     public Uni<Subscription> subscription(String secret) {
         return CalendarFeed.<CalendarFeed>find("secretSha256 = ?1 and revokedAt is null", FeedSecrets.hash(secret))
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException(NO_FEED_HERE))
-                .call(this::refuseFormerEmployees)
-                .chain(feed -> seriesOf(feed).map(series -> new Subscription(feed, series)));
+                .call(feed -> refuseLeaver(feed.organisationId, feed.personId))
+                .chain(feed -> seriesOf(feed)
+                        .call(series -> feed.seriesId == null ? Uni.createFrom().voidItem() : refuseLeaversOf(series))
+                        .map(series -> new Subscription(feed, series)));
     }
 
     /** Everything the feed of these series shows. */
@@ -127,19 +128,26 @@ public class CalendarFeeds {
         return rows.stream().collect(Collectors.groupingBy(series));
     }
 
-    /** A feed of someone past their last day stops working, without anyone having to revoke it. */
-    private Uni<Void> refuseFormerEmployees(CalendarFeed feed) {
-        if (feed.personId == null) {
+    /** A feed of a leaver stops working from the day after their last day, without anyone having to revoke it. */
+    private Uni<Void> refuseLeaver(String organisationId, UUID personId) {
+        if (personId == null) {
             return Uni.createFrom().voidItem();
         }
-        return PersonOverview.count("personId = ?1 and organisationId = ?2 and lastDay < ?3", feed.personId,
-                        feed.organisationId, calendar.today(feed.organisationId))
-                .invoke(former -> {
-                    if (former > 0) {
-                        throw new NotFoundException(NO_FEED_HERE);
-                    }
-                })
-                .replaceWithVoid();
+        return leavers.hasLeft(organisationId, personId).invoke(left -> {
+            if (left) {
+                throw new NotFoundException(NO_FEED_HERE);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** So does the feed of a series one of whose two people has left. */
+    private Uni<Void> refuseLeaversOf(List<SeriesOverview> series) {
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        for (SeriesOverview one : series) {
+            checks = checks.chain(() -> refuseLeaver(one.organisationId, one.leaderId))
+                    .chain(() -> refuseLeaver(one.organisationId, one.companionId));
+        }
+        return checks;
     }
 
     private static Uni<Boolean> mayRevoke(Caller caller, CalendarFeed feed) {

@@ -1,14 +1,39 @@
 package dev.oneonone.meetings.domain.series;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
-/** The two people stop meeting. */
-public record EndSeries(Instant now, Instant occurredAt) implements SeriesCommand {
+import dev.oneonone.events.meetings.SeriesEndReason;
+
+/**
+ * The two people stop meeting, or one of them left the organisation.
+ *
+ * @param reason  why; null means a participant (or an integration for them) ended it
+ * @param endedOn the first day without the series; null means the day of {@code occurredAt} in the series' zone
+ */
+public record EndSeries(Instant now, Instant occurredAt, SeriesEndReason reason, LocalDate endedOn)
+        implements SeriesCommand {
     public EndSeries {
         occurredAt = occurredAt == null ? now : occurredAt;
+        reason = reason == null ? SeriesEndReason.ENDED_BY_PARTICIPANT : reason;
+    }
+
+    public EndSeries(Instant now, Instant occurredAt) {
+        this(now, occurredAt, null, null);
     }
 
     public EndSeries(Instant now) {
         this(now, now);
+    }
+
+    /**
+     * A leaver's series ends on the day after their last day, from the start of that day in the organisation's
+     * calendar, whenever it is recorded.
+     */
+    public static EndSeries employmentEnded(LocalDate lastDay, ZoneId organisationZone, Instant now) {
+        LocalDate endedOn = lastDay.plusDays(1);
+        return new EndSeries(now, endedOn.atStartOfDay(organisationZone).toInstant(), SeriesEndReason.EMPLOYMENT_ENDED,
+                endedOn);
     }
 }

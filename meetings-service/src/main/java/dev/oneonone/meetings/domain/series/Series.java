@@ -194,7 +194,9 @@ public final class Series {
         if (ended) {
             return Decision.reject(seriesEnded());
         }
-        return Decision.accept(new SeriesEnded(id));
+        LocalDate endedOn = command.endedOn() != null ? command.endedOn()
+                : LocalDate.ofInstant(command.occurredAt(), zone);
+        return Decision.accept(new SeriesEnded(id, command.reason(), endedOn));
     }
 
     // ---- meetings -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.RescheduleReason;
 import dev.oneonone.events.meetings.SeriesEnded;
+import dev.oneonone.events.meetings.SeriesEndReason;
 import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesResumed;
 import dev.oneonone.events.meetings.SeriesStarted;
@@ -140,8 +142,26 @@ class SeriesLifecycleTest {
     // ---- end
 
     @Test
+    void a_leavers_series_ends_the_day_after_their_last_day_from_the_start_of_that_day_however_late_recorded() {
+        EndSeries command = EndSeries.employmentEnded(LocalDate.parse("2026-11-10"), ZoneId.of("UTC"), NOW);
+
+        assertEquals(Instant.parse("2026-11-11T00:00:00Z"), command.occurredAt());
+        assertEquals(Decision.accept(new SeriesEnded(SERIES, SeriesEndReason.EMPLOYMENT_ENDED,
+                LocalDate.parse("2026-11-11"))), given(WEEKLY).end(command));
+    }
+
+    @Test
+    void ending_by_a_participant_late_in_the_day_records_the_day_in_the_series_zone() {
+        // 23:30 UTC on the 20th is already the 21st in Berlin
+        assertEquals(Decision.accept(new SeriesEnded(SERIES, SeriesEndReason.ENDED_BY_PARTICIPANT,
+                        LocalDate.parse("2026-11-21"))),
+                given(WEEKLY).end(new EndSeries(Instant.parse("2026-11-20T23:30:00Z"))));
+    }
+
+    @Test
     void ending_records_series_ended_and_an_ended_series_accepts_nothing_more() {
-        assertEquals(Decision.accept(new SeriesEnded(SERIES)), given(WEEKLY).end(new EndSeries(NOW)));
+        assertEquals(Decision.accept(new SeriesEnded(SERIES, SeriesEndReason.ENDED_BY_PARTICIPANT, TODAY)),
+                given(WEEKLY).end(new EndSeries(NOW)));
 
         Series ended = given(WEEKLY, SCHEDULED, new SeriesEnded(SERIES));
         assertRejected(ended.end(new EndSeries(NOW)), "series-ended", null);

@@ -206,7 +206,6 @@ class CalendarFeedResourceTest {
         given().get(stayingUrl).then().statusCode(200);
 
         PeopleApi.endEmployment(ORG, person, today.minusDays(1)).statusCode(200);
-
         given().get(url).then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -1,0 +1,123 @@
+package dev.oneonone.kit.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.oneonone.kit.problem.ProblemMappers;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Refuses the requests of leavers: a person token (role {@code person}) whose person is past their last day is
+ * answered 403 {@code employment-ended} on every endpoint, although the token itself is still valid. Integration, HR
+ * and director tokens without the person role are not checked. The service says who left through its
+ * {@link Employment} bean; each person's last day is kept here for {@code suite.leavers.cache-ttl} (30 s), so a
+ * request costs at most one indexed lookup per person and period, and the day boundary needs no new lookup.
+ */
+@Singleton
+public class LeaverCheck {
+    public static final String TYPE = "employment-ended";
+    private static final int MAX_ENTRIES = 100_000;
+
+    private record Known(Optional<LocalDate> lastDay, long expiresAtNanos) {
+    }
+
+    /** The service's answer, or null when it provides none (then nobody is refused). */
+    private final Employment employment;
+    private final CurrentIdentityAssociation identity;
+    private final Clock clock;
+    private final long ttlNanos;
+    private final ConcurrentHashMap<String, Known> lastDays = new ConcurrentHashMap<>();
+
+    @Inject
+    public LeaverCheck(Instance<Employment> employment, CurrentIdentityAssociation identity, Clock clock,
+            @ConfigProperty(name = "suite.leavers.cache-ttl", defaultValue = "30s") Duration ttl) {
+        this(employment.isResolvable() ? employment.get() : null, identity, clock, ttl);
+    }
+
+    LeaverCheck(Employment employment, CurrentIdentityAssociation identity, Clock clock, Duration ttl) {
+        this.employment = employment;
+        this.identity = identity;
+        this.clock = clock;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> refuseLeavers(ContainerRequestContext request) {
+        if (employment == null || request.getHeaderString("Authorization") == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.getDeferredIdentity()
+                .onFailure().recoverWithNull() // an invalid token is the security check's 401, not ours
+                .chain(who -> {
+                    Caller caller = callerOf(who);
+                    UUID person = caller == null ? null : caller.personId();
+                    if (person == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return hasLeft(caller.organisationId(), person).map(left -> left
+                            ? ProblemMappers.problem(403, TYPE, "Employment ended", "Your employment here has ended "
+                                    + "(your last day has passed), so this service no longer accepts your requests, "
+                                    + "although your token is still valid.", request.getUriInfo(), null)
+                            : null);
+                });
+    }
+
+    /** True when the person's last day is before today in the organisation's calendar. */
+    public Uni<Boolean> hasLeft(String organisationId, UUID personId) {
+        if (employment == null) {
+            return Uni.createFrom().item(false);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(employment.zoneOf(organisationId)));
+        return lastDay(employment, organisationId, personId).map(last -> last.isPresent() && last.get().isBefore(today));
+    }
+
+    /** Drops what is kept of a person here (after their employment ended or began again), so it is read afresh. */
+    public void forget(String organisationId, UUID personId) {
+        lastDays.remove(key(organisationId, personId));
+    }
+
+    private Uni<Optional<LocalDate>> lastDay(Employment records, String organisationId, UUID personId) {
+        String key = key(organisationId, personId);
+        Known known = lastDays.get(key);
+        long now = System.nanoTime();
+        if (known != null && now - known.expiresAtNanos() < 0) {
+            return Uni.createFrom().item(known.lastDay());
+        }
+        return records.lastDay(organisationId, personId).invoke(last -> {
+            if (lastDays.size() >= MAX_ENTRIES) {
+                lastDays.clear(); // a bound, not an eviction policy: the next requests read again
+            }
+            lastDays.put(key, new Known(last, System.nanoTime() + ttlNanos));
+        });
+    }
+
+    private static String key(String organisationId, UUID personId) {
+        return organisationId + "/" + personId;
+    }
+
+    private static Caller callerOf(SecurityIdentity who) {
+        if (who == null || who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)) {
+            return null;
+        }
+        try {
+            return Caller.of(token);
+        } catch (RuntimeException unusable) {
+            return null; // the resource refuses such a token itself
+        }
+    }
+}
