@@ -93,6 +93,41 @@ final class SuiteClient {
                 List.of("hr"), TOKEN_LIFETIME)).get("/series/{seriesId}", seriesId);
     }
 
+    /** meetings-service: {@code POST /people/import}, by the HR platform (a body serialised to JSON). */
+    Response importPeople(Object body) {
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON).body(body)
+                .post("/people/import");
+    }
+
+    /** meetings-service: {@code PUT /people/{id}}, the whole entry from its {@code effectiveOn}, by the HR platform. */
+    Response changePerson(String personId, Object body) {
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON).body(body)
+                .put("/people/{personId}", personId);
+    }
+
+    /** meetings-service: {@code POST /people/{id}/employment-end}, by the HR platform. */
+    Response endEmployment(String personId, Object body) {
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON).body(body)
+                .post("/people/{personId}/employment-end", personId);
+    }
+
+    /** meetings-service: {@code POST /series/import}, past series with their meetings, by the HR platform. */
+    Response importSeries(Object body) {
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON).body(body)
+                .post("/series/import");
+    }
+
+    /** meetings-service: {@code GET /series/{id}}, by the HR platform. */
+    Response series(String seriesId) {
+        return request(SuiteService.MEETINGS, integration()).get("/series/{seriesId}", seriesId);
+    }
+
+    /** insights-service: any {@code GET} (rollups, trends, series figures), by the organisation's HR. */
+    Response insights(String path, Object... pathParameters) {
+        return request(SuiteService.INSIGHTS, signingKey.mint(organisationId, UUID.randomUUID().toString(),
+                List.of("hr"), TOKEN_LIFETIME)).get(path, pathParameters);
+    }
+
     private String integration() {
         return signingKey.mint(organisationId, "integration-" + organisationId, List.of("integration"), TOKEN_LIFETIME);
     }
