@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -111,8 +112,9 @@ class PeopleLookupTest {
         assertEquals(Set.of(org.r1(), org.m(), org.p()), seen(personToken(org.id(), org.r1()), org.everyone()),
                 "themselves, their manager and the peer of their series; not a fellow report");
         assertEquals(Set.of(org.p(), org.r1()), seen(personToken(org.id(), org.p()), org.everyone()));
-        assertEquals(Set.of(org.l(), org.m()), seen(personToken(org.id(), org.l()), org.everyone()),
-                "a leaver's token still names themselves and their last manager; nobody sees the leaver but HR and integrations");
+        // a leaver's token is refused like every request of theirs after the last day (docs/security.md, "Leavers")
+        lookup(personToken(org.id(), org.l()), Map.of("ids", org.everyone())).statusCode(403)
+                .body("type", endsWith("/employment-ended"));
     }
 
     @Test

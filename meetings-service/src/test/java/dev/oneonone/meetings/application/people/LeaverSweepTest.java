@@ -44,6 +44,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 class LeaverSweepTest {
+    /** Everyone here started a month ago: an employment may not end before it began. */
+    private static final LocalDate MONTH_AGO = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+
     private static final String ORG = "leavers-org";
     private static final String EMPLOYMENT_ENDED = "https://oneonone.dev/problems/employment-ended";
 
@@ -56,8 +59,8 @@ class LeaverSweepTest {
     @Test
     void a_leaver_past_their_last_day_loses_series_requests_and_feeds() throws Exception {
         LocalDate lastDay = LocalDate.now(ZoneOffset.UTC).minusDays(3);
-        UUID manager = PeopleApi.registerPerson(ORG, null);
-        UUID leaver = PeopleApi.registerPerson(ORG, manager);
+        UUID manager = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), null, MONTH_AGO);
+        UUID leaver = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), manager, MONTH_AGO);
         String series = startWeeklySeries(ORG, manager, leaver);
         String leaverToken = personToken(ORG, leaver);
         with(leaverToken).get("/series/{id}", series).then().statusCode(200);
@@ -106,8 +109,8 @@ class LeaverSweepTest {
     @Test
     void until_the_day_after_the_last_day_nothing_changes() {
         LocalDate lastDay = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        UUID manager = PeopleApi.registerPerson(ORG, null);
-        UUID leaving = PeopleApi.registerPerson(ORG, manager);
+        UUID manager = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), null, MONTH_AGO);
+        UUID leaving = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), manager, MONTH_AGO);
         String series = startWeeklySeries(ORG, manager, leaving);
         String url = with(personToken(ORG, leaving)).body(Map.of()).post("/calendar/feeds").then().statusCode(201)
                 .extract().path("url");
@@ -128,8 +131,8 @@ class LeaverSweepTest {
 
     @Test
     void the_sweep_ends_a_series_once_however_often_it_runs() throws Exception {
-        UUID manager = PeopleApi.registerPerson(ORG, null);
-        UUID leaver = PeopleApi.registerPerson(ORG, manager);
+        UUID manager = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), null, MONTH_AGO);
+        UUID leaver = PeopleApi.registerPersonOn(ORG, UUID.randomUUID(), manager, MONTH_AGO);
         String series = startWeeklySeries(ORG, manager, leaver);
         as(ORG).body(Map.of("lastDay", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
                 .post("/people/{id}/employment-end", leaver).then().statusCode(200);
