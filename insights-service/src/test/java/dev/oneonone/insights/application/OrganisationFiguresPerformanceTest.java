@@ -79,6 +79,8 @@ class OrganisationFiguresPerformanceTest {
 
     private void seed() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // seeding 570,000 rows takes longer than the suite's 5 s JDBC socket timeout on a busy machine
+            c.setNetworkTimeout(Runnable::run, (int) Duration.ofMinutes(5).toMillis());
             s.execute("""
                     insert into series_timeline (series_id, organisation_id, leader_id, companion_id, relationship, cadence,
                         time_zone, starts_on, started_at)
