@@ -7,5 +7,7 @@ public enum CancelReason {
     TRAVEL,
     VACATION,
     NOTHING_TO_DISCUSS,
-    OTHER
+    OTHER,
+    /** The series ended (a participant ended it, or one of them left): its meetings from then on are cancelled. */
+    SERIES_ENDED
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * those stay in meetings-service and its API.
  */
 public sealed interface PersonEvent extends MeetingsEvent
-        permits PersonRegistered, PersonDetailsChanged, ReportingLineChanged, EmploymentEnded, PersonRehired {
+        permits PersonRegistered, PersonDetailsChanged, ReportingLineChanged, EmploymentEnded, EmploymentEndWithdrawn,
+        PersonRehired {
     String AGGREGATE_TYPE = "person";
 
     UUID personId();

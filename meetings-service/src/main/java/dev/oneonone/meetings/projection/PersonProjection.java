@@ -3,6 +3,7 @@ package dev.oneonone.meetings.projection;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonEvent;
@@ -64,7 +65,12 @@ public class PersonProjection {
             }
             if (event instanceof EmploymentEnded ended) {
                 person.lastDay = ended.lastDay();
-                return closeLine(ended.personId(), stored.occurredAt);
+                return closeLine(ended.personId(), stored.occurredAt)
+                        .chain(() -> moveNotifiedEnd(ended.personId(), stored.recordedAt, stored.occurredAt));
+            }
+            if (event instanceof EmploymentEndWithdrawn withdrawn) {
+                person.lastDay = null;
+                return moveNotifiedEnd(withdrawn.personId(), stored.recordedAt, null);
             }
             if (event instanceof PersonRehired rehired) {
                 person.team = rehired.team();
@@ -90,6 +96,15 @@ public class PersonProjection {
         line.managerId = managerId;
         line.fromTime = stored.occurredAt;
         return line.persist().replaceWithVoid();
+    }
+
+    /**
+     * Moves the end of the line a notified last day closed in the future (after {@code recordedAt}) to {@code to}: a
+     * corrected last day, or null when the end is withdrawn.
+     */
+    private static Uni<Void> moveNotifiedEnd(UUID personId, Instant recordedAt, Instant to) {
+        return ReportingLine.update("toTime = ?1 where personId = ?2 and toTime > ?3", to, personId, recordedAt)
+                .replaceWithVoid();
     }
 
     private static Uni<Void> closeLine(UUID personId, Instant at) {

@@ -29,7 +29,6 @@ import dev.oneonone.meetings.application.people.LeaverSweep;
 import dev.oneonone.meetings.application.people.PeopleCommands;
 import dev.oneonone.meetings.application.people.PersonEntry;
 import dev.oneonone.meetings.config.OrganisationCalendar;
-import dev.oneonone.meetings.domain.people.EndEmployment;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.rest.problem.PeopleProblems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -47,6 +46,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -209,7 +209,9 @@ public class PeopleResource {
             + "manager and keep their email; from the day after (the event's ce_time) their reporting line is closed, "
             + "their email is free and they cannot be a manager, their series end (SeriesEnded, reason EMPLOYMENT_ENDED), "
             + "their own requests are refused (403 employment-ended) and their calendar feeds answer 404. They stay in the "
-            + "directory and its history.")
+            + "directory and its history. Until the last day has passed, posting again corrects it (a new EmploymentEnded, "
+            + "earlier or later; the same day records nothing); a corrected last day already past has the consequences "
+            + "above at once.")
     @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = PersonView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
@@ -219,7 +221,7 @@ public class PeopleResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in this organisation",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already ended, or a stale If-Match",
+    @APIResponse(responseCode = "409", description = "Already ended: the last day has passed (employment-ended), or a stale If-Match",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "lastDay before the person's latest change (effective-before-last-change)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -230,12 +232,38 @@ public class PeopleResource {
             @Valid @NotNull EndEmploymentRequest request) {
         String organisation = Caller.of(token).organisationId();
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
-        return commands.endEmployment(organisation, personId, expectedVersion, new EndEmployment(request.lastDay()),
-                        clock.instant())
+        return commands.endEmployment(organisation, personId, expectedVersion, request.lastDay(), clock.instant())
                 .invoke(version -> {
                     leaverCheck.forget(organisation, personId); // this instance refuses them from the day after at once
                     leavers.soon(); // a last day already past ends their series now
                 })
+                .chain(version -> findPerson(organisation, personId))
+                .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
+    }
+
+    @DELETE
+    @Path("/{personId}/employment-end")
+    @Operation(operationId = "withdrawEmploymentEnd", summary = "Withdraw a notified end of employment",
+            description = "Records EmploymentEndWithdrawn while the last day has not passed: the person stays employed "
+                    + "with no end recorded (lastDay null), their reporting line stays open. After the last day, "
+                    + "bring them back with POST /people/{personId}/rehire instead.")
+    @APIResponse(responseCode = "200", description = "The entry as it is now, its version in the ETag",
+            content = @Content(schema = @Schema(implementation = PersonView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
+    @APIResponse(responseCode = "403", description = "Only an integration withdraws an end of employment",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No end recorded (no-pending-end), the last day has passed "
+            + "(employment-ended), or a stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> withdrawEmploymentEnd(@PathParam("personId") UUID personId,
+            @Parameter(description = "Version of the entry the caller last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch) {
+        String organisation = Caller.of(token).organisationId();
+        return commands.withdrawEmploymentEnd(organisation, personId, Versions.fromIfMatch(ifMatch), clock.instant())
+                .invoke(version -> leaverCheck.forget(organisation, personId))
                 .chain(version -> findPerson(organisation, personId))
                 .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }

@@ -294,7 +294,7 @@ public class SeriesResource {
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithSession
     public Uni<Response> end(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch) {
-        return changeSeries(seriesId, ifMatch, new EndSeries(clock.instant()), Series::end);
+        return changeSeries(seriesId, ifMatch, EndSeries.byParticipant(clock.instant(), actingPerson(Caller.of(token))), Series::end);
     }
 
     @POST

@@ -53,6 +53,10 @@ class PermissionTableTest {
             // only a leaver can be rehired: one who joined a month ago and whose last day was the day before yesterday
             PeopleApi.registerLeaver(organisation, participant, LocalDate.now(ZoneOffset.UTC).minusDays(30),
                     LocalDate.now(ZoneOffset.UTC).minusDays(2));
+        } else if (rule.method().equals("DELETE") && rule.path().endsWith("/employment-end")) {
+            // only a notified end not yet past can be withdrawn
+            registerPerson(organisation, participant, null);
+            PeopleApi.endEmployment(organisation, participant, LocalDate.now(ZoneOffset.UTC).plusDays(30)).statusCode(200);
         } else if (aboutPeople) {
             registerPerson(organisation, participant, null);
         }
@@ -102,6 +106,7 @@ class PermissionTableTest {
             case "PUT /people/{person}" -> with(token).body(Map.of("name", "Renamed", "email", participant + "@people.example"))
                     .put(path);
             case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
+            case "DELETE /people/{person}/employment-end" -> with(token).delete(path);
             case "POST /people/{person}/rehire" -> with(token).body(Map.of("name", "Back Again",
                     "email", participant + "@people.example")).post(path);
             case "POST /people/lookup" -> with(token).body(Map.of("ids", List.of(participant.toString()))).post(path);

@@ -26,6 +26,7 @@ import dev.oneonone.kit.problem.NotFoundException;
 @ApplicationScoped
 public class CalendarFeeds {
     private static final String NO_FEED_HERE = "No calendar feed at this address";
+    private static final String NO_FEED_FOR_LEAVERS = "No calendar feed of a person past their last day";
 
     private final Clock clock;
     private final LeaverCheck leavers;
@@ -54,9 +55,22 @@ public class CalendarFeeds {
     /**
      * Creates a feed of a person's series ({@code seriesId} null) or of one series; the caller has checked that
      * they may. {@code personId} is the person whose series it covers, or who created a series feed (or null).
+     *
+     * @throws NotFoundException (as the Uni's failure) when the feed would already answer 404: its person, or a person
+     *                           of its series, is past their last day
      */
     @WithTransaction
     public Uni<Created> create(String organisationId, UUID personId, UUID seriesId) {
+        Uni<Void> notForLeavers = refuseLeaver(organisationId, personId, NO_FEED_FOR_LEAVERS);
+        if (seriesId != null) {
+            notForLeavers = notForLeavers.chain(() -> SeriesOverview.<SeriesOverview>list(
+                    "seriesId = ?1 and organisationId = ?2", seriesId, organisationId))
+                    .chain(series -> refuseLeaversOf(series, NO_FEED_FOR_LEAVERS));
+        }
+        return notForLeavers.chain(() -> persistNew(organisationId, personId, seriesId));
+    }
+
+    private Uni<Created> persistNew(String organisationId, UUID personId, UUID seriesId) {
         String secret = FeedSecrets.newSecret();
         CalendarFeed feed = new CalendarFeed();
         feed.feedId = UUID.randomUUID();
@@ -103,9 +117,9 @@ public class CalendarFeeds {
         return CalendarFeed.<CalendarFeed>find("secretSha256 = ?1 and revokedAt is null", FeedSecrets.hash(secret))
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException(NO_FEED_HERE))
-                .call(feed -> refuseLeaver(feed.organisationId, feed.personId))
+                .call(feed -> refuseLeaver(feed.organisationId, feed.personId, NO_FEED_HERE))
                 .chain(feed -> seriesOf(feed)
-                        .call(series -> feed.seriesId == null ? Uni.createFrom().voidItem() : refuseLeaversOf(series))
+                        .call(series -> feed.seriesId == null ? Uni.createFrom().voidItem() : refuseLeaversOf(series, NO_FEED_HERE))
                         .map(series -> new Subscription(feed, series)));
     }
 
@@ -129,23 +143,23 @@ public class CalendarFeeds {
     }
 
     /** A feed of a leaver stops working from the day after their last day, without anyone having to revoke it. */
-    private Uni<Void> refuseLeaver(String organisationId, UUID personId) {
+    private Uni<Void> refuseLeaver(String organisationId, UUID personId, String detail) {
         if (personId == null) {
             return Uni.createFrom().voidItem();
         }
         return leavers.hasLeft(organisationId, personId).invoke(left -> {
             if (left) {
-                throw new NotFoundException(NO_FEED_HERE);
+                throw new NotFoundException(detail);
             }
         }).replaceWithVoid();
     }
 
     /** So does the feed of a series one of whose two people has left. */
-    private Uni<Void> refuseLeaversOf(List<SeriesOverview> series) {
+    private Uni<Void> refuseLeaversOf(List<SeriesOverview> series, String detail) {
         Uni<Void> checks = Uni.createFrom().voidItem();
         for (SeriesOverview one : series) {
-            checks = checks.chain(() -> refuseLeaver(one.organisationId, one.leaderId))
-                    .chain(() -> refuseLeaver(one.organisationId, one.companionId));
+            checks = checks.chain(() -> refuseLeaver(one.organisationId, one.leaderId, detail))
+                    .chain(() -> refuseLeaver(one.organisationId, one.companionId, detail));
         }
         return checks;
     }

@@ -31,10 +31,12 @@ import dev.oneonone.meetings.domain.people.EndEmployment;
 import dev.oneonone.meetings.domain.people.Person;
 import dev.oneonone.meetings.domain.people.RegisterPerson;
 import dev.oneonone.meetings.domain.people.RehirePerson;
+import dev.oneonone.meetings.domain.people.ReportingLines;
 import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.projection.PersonContact;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.projection.PersonProjection;
+import dev.oneonone.meetings.projection.ReportingLine;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -111,8 +113,10 @@ public class PeopleCommands {
                     }
                     return ensureEmailFree(organisationId, entry.email(), personId, today)
                             .chain(() -> chainAbove(organisationId, entry.managerId()))
-                            .chain(directory -> record(organisationId, personId, person.version(),
-                                    person.rehire(command, directory), now, contactOf(entry)));
+                            .map(directory -> person.rehire(command, directory))
+                            .call(decision -> noCircleSince(organisationId, decision, now))
+                            .chain(decision -> record(organisationId, personId, person.version(), decision, now,
+                                    contactOf(entry)));
                 });
     }
 
@@ -130,19 +134,35 @@ public class PeopleCommands {
                             contactChanged, entry.effectiveOn(), today);
                     return emailFree
                             .chain(() -> chainAbove(organisationId, entry.managerId()))
-                            .chain(directory -> record(organisationId, personId, person.version(),
-                                    person.change(command, directory), now, contactOf(entry)));
+                            .map(directory -> person.change(command, directory))
+                            .call(decision -> noCircleSince(organisationId, decision, now))
+                            .chain(decision -> record(organisationId, personId, person.version(), decision, now,
+                                    contactOf(entry)));
                 }));
     }
 
-    /** Records the last day, which may be in the future: the person stays employed up to and including it. */
+    /**
+     * Records the last day, which may be in the future: the person stays employed up to and including it. Until then
+     * a new last day corrects it.
+     */
     @WithTransaction
-    public Uni<Long> endEmployment(String organisationId, UUID personId, Long expectedVersion, EndEmployment command,
+    public Uni<Long> endEmployment(String organisationId, UUID personId, Long expectedVersion, LocalDate lastDay,
             Instant now) {
+        EndEmployment command = new EndEmployment(lastDay, calendar.dayOf(organisationId, now));
         return lockDirectory(organisationId)
                 .chain(() -> load(organisationId, personId, expectedVersion))
                 .chain(person -> record(organisationId, personId, person.version(), person.endEmployment(command), now,
                         null));
+    }
+
+    /** Withdraws a notified end of employment that has not taken effect yet. */
+    @WithTransaction
+    public Uni<Long> withdrawEmploymentEnd(String organisationId, UUID personId, Long expectedVersion, Instant now) {
+        LocalDate today = calendar.dayOf(organisationId, now);
+        return lockDirectory(organisationId)
+                .chain(() -> load(organisationId, personId, expectedVersion))
+                .chain(person -> record(organisationId, personId, person.version(), person.withdrawEmploymentEnd(today),
+                        now, null));
     }
 
     /**
@@ -270,6 +290,60 @@ public class PeopleCommands {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Refuses an accepted new line (a manager change or a rehire) that closes a circle on a past day: the domain checked
+     * today's lines; from its effective day on, the lines were also as of each later line change (reporting_line
+     * periods), each taken as at the end of its day. Fails with {@code reporting-cycle}.
+     */
+    private Uni<Void> noCircleSince(String organisationId, Decision decision, Instant now) {
+        if (!(decision instanceof Decision.Accepted accepted)) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID personId = null;
+        UUID managerId = null;
+        LocalDate on = null;
+        for (MeetingsEvent event : accepted.events()) {
+            if (event instanceof ReportingLineChanged changed) {
+                personId = changed.personId();
+                managerId = changed.managerId();
+                on = changed.effectiveOn();
+            } else if (event instanceof PersonRehired rehired) {
+                personId = rehired.personId();
+                managerId = rehired.managerId();
+                on = rehired.effectiveOn();
+            }
+        }
+        LocalDate today = calendar.dayOf(organisationId, now);
+        if (managerId == null || on == null || !on.isBefore(today)) {
+            return Uni.createFrom().voidItem(); // today's lines were checked by the domain
+        }
+        UUID person = personId;
+        UUID manager = managerId;
+        LocalDate from = on;
+        return ReportingLine.<ReportingLine>list("organisationId = ?1 and (toTime is null or toTime > ?2)", organisationId,
+                calendar.startOf(organisationId, from)).invoke(lines -> {
+                    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(List.of(from));
+                    for (ReportingLine line : lines) {
+                        LocalDate day = calendar.dayOf(organisationId, line.fromTime);
+                        if (day.isAfter(from) && day.isBefore(today)) {
+                            days.add(day);
+                        }
+                    }
+                    for (LocalDate day : days) {
+                        Instant endOfDay = calendar.startOf(organisationId, day.plusDays(1));
+                        Map<UUID, UUID> managers = new HashMap<>();
+                        for (ReportingLine line : lines) {
+                            if (line.fromTime.isBefore(endOfDay) && (line.toTime == null || !line.toTime.isBefore(endOfDay))) {
+                                managers.put(line.personId, line.managerId);
+                            }
+                        }
+                        if (ReportingLines.closesCircle(person, manager, managers::get)) {
+                            throw new RejectedCommandException(ReportingLines.cycle(manager, day));
+                        }
+                    }
+                }).replaceWithVoid();
     }
 
     /** The proposed manager and everyone above them: all a reporting-line check needs. */

@@ -1,17 +1,21 @@
 package dev.oneonone.meetings.application.series;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.SeriesEnded;
+import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.kit.eventstore.ConcurrentAppendException;
 import dev.oneonone.kit.eventstore.EventJson;
 import dev.oneonone.kit.eventstore.EventStore;
 import dev.oneonone.kit.eventstore.StoredEvent;
 import dev.oneonone.meetings.application.RejectedCommandException;
+import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.domain.Decision;
 import dev.oneonone.meetings.domain.Rejection;
 import dev.oneonone.meetings.domain.series.HistoryImport;
@@ -41,19 +45,41 @@ public class SeriesCommands {
     private final EventStore store;
     private final EventJson json;
     private final SeriesProjection projection;
+    private final OrganisationCalendar calendar;
 
-    public SeriesCommands(EventStore store, EventJson json, SeriesProjection projection) {
+    public SeriesCommands(EventStore store, EventJson json, SeriesProjection projection, OrganisationCalendar calendar) {
         this.store = store;
         this.json = json;
         this.projection = projection;
+        this.calendar = calendar;
     }
 
-    /** Starts a series, unless the two people already have an active one of that kind; answers its version. */
+    /**
+     * Starts a series, unless the two people already have an active one of that kind or one of them is not employed
+     * from its start ({@link ParticipantsEmployed}); answers its version.
+     */
     @WithTransaction
     public Uni<Long> start(String organisationId, StartSeries command) {
-        return lockPair(organisationId, command).chain(() -> activeSeriesOf(organisationId, command)).flatMap(existing -> existing != null
-                ? Uni.createFrom().failure(new RejectedCommandException(seriesExists(existing.seriesId)))
-                : record(organisationId, command.seriesId(), 0, Series.start(command), command.occurredAt()));
+        Decision decision = Series.start(command);
+        LocalDate today = calendar.dayOf(organisationId, command.now());
+        Uni<Rejection> notEmployed = decision instanceof Decision.Accepted accepted
+                ? participantsEmployed(organisationId, (SeriesStarted) accepted.events().get(0), null, today, "")
+                : Uni.createFrom().nullItem();
+        return notEmployed.chain(refused -> refused != null
+                ? Uni.createFrom().<Long>failure(new RejectedCommandException(refused))
+                : lockPair(organisationId, command).chain(() -> activeSeriesOf(organisationId, command)).flatMap(existing -> existing != null
+                        ? Uni.createFrom().failure(new RejectedCommandException(seriesExists(existing.seriesId)))
+                        : record(organisationId, command.seriesId(), 0, decision, command.occurredAt())));
+    }
+
+    /** The first refusal of the leader or companion by the directory, its field prefixed with {@code path}. */
+    private static Uni<Rejection> participantsEmployed(String organisationId, SeriesStarted started, LocalDate endedOn,
+            LocalDate today, String path) {
+        return ParticipantsEmployed.check(organisationId, started.leaderId(), path + "leaderId", started.startsOn(),
+                        endedOn, today)
+                .chain(leader -> leader != null ? Uni.createFrom().item(leader)
+                        : ParticipantsEmployed.check(organisationId, started.companionId(), path + "companionId",
+                                started.startsOn(), endedOn, today));
     }
 
     /**
@@ -100,7 +126,9 @@ public class SeriesCommands {
                 decided.add(((HistoryImport.Outcome.Imported) outcome).occurrences());
             }
         }
-        return checkNoActiveTwin(organisationId, rows, 0, refused).flatMap(ignored -> {
+        LocalDate today = calendar.today(organisationId);
+        return checkNoActiveTwin(organisationId, rows, 0, refused)
+                .chain(() -> checkEmployed(organisationId, decided, 0, today, refused)).flatMap(ignored -> {
             if (!refused.isEmpty()) {
                 refused.sort(java.util.Comparator.comparing(Rejection::field));
                 return Uni.createFrom().failure(new SeriesImportRefusedException(refused));
@@ -146,6 +174,28 @@ public class SeriesCommands {
             }
             return checkNoActiveTwin(organisationId, rows, index + 1, refused);
         });
+    }
+
+    /** Refuses rows with a person of the directory not employed while the series runs ({@link ParticipantsEmployed}). */
+    private static Uni<Void> checkEmployed(String organisationId, List<List<Occurrence>> decided, int index,
+            LocalDate today, List<Rejection> refused) {
+        if (index >= decided.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Occurrence> occurrences = decided.get(index);
+        if (occurrences == null) {
+            return checkEmployed(organisationId, decided, index + 1, today, refused);
+        }
+        SeriesStarted started = (SeriesStarted) occurrences.get(0).event();
+        LocalDate endedOn = occurrences.stream().map(Occurrence::event).filter(SeriesEnded.class::isInstance)
+                .map(e -> ((SeriesEnded) e).endedOn()).findFirst().orElse(null);
+        return participantsEmployed(organisationId, started, endedOn, today, "series[" + index + "].")
+                .chain(rejection -> {
+                    if (rejection != null) {
+                        refused.add(rejection);
+                    }
+                    return checkEmployed(organisationId, decided, index + 1, today, refused);
+                });
     }
 
     private static boolean samePair(UUID a1, UUID b1, UUID a2, UUID b2) {

@@ -2,6 +2,6 @@ package dev.oneonone.meetings.domain.people;
 
 import java.time.LocalDate;
 
-/** Record that a person left the organisation. */
-public record EndEmployment(LocalDate lastDay) {
+/** Record (or, before it takes effect, correct) the last day of a person's employment; {@code today} is the organisation's. */
+public record EndEmployment(LocalDate lastDay, LocalDate today) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
@@ -94,17 +95,36 @@ public final class Person {
         return new Decision.Accepted(events);
     }
 
-    /** The last day may be in the future (a notified leave), but not before the person's latest change. */
+    /**
+     * The last day may be in the future (a notified leave), but not before the person's latest change. A notified
+     * last day not yet past (today up to and including it) is corrected by a new one, earlier or later; the same day
+     * again records nothing.
+     */
     public Decision endEmployment(EndEmployment command) {
-        if (lastDay != null) {
-            return Decision.reject(Rejection.of("employment-ended", "This person's employment already ends on "
+        if (lastDay != null && lastDay.isBefore(command.today())) {
+            return Decision.reject(Rejection.of("employment-ended", "This person's employment ended on "
                     + lastDay + "; to bring them back after it, use POST /people/" + id + "/rehire."));
         }
         if (lastEffectiveOn != null && command.lastDay().isBefore(lastEffectiveOn)) {
             return Decision.reject(Rejection.ofField(LAST_DAY, "effective-before-last-change", "The last day "
                     + command.lastDay() + " is before this person's latest change, effective on " + lastEffectiveOn + "."));
         }
+        if (command.lastDay().equals(lastDay)) {
+            return new Decision.Accepted(List.of());
+        }
         return Decision.accept(new EmploymentEnded(id, command.lastDay()));
+    }
+
+    /** Withdraws a notified end that has not taken effect yet (today is at most the last day). */
+    public Decision withdrawEmploymentEnd(LocalDate today) {
+        if (lastDay == null) {
+            return Decision.reject(Rejection.of("no-pending-end", "No end of employment is recorded for this person."));
+        }
+        if (lastDay.isBefore(today)) {
+            return Decision.reject(Rejection.of("employment-ended", "This person's employment ended on " + lastDay
+                    + "; it can no longer be withdrawn. To bring them back, use POST /people/" + id + "/rehire."));
+        }
+        return Decision.accept(new EmploymentEndWithdrawn(id));
     }
 
     /** A new employment period for a leaver, from a day after their last day, with their history kept. */
@@ -159,6 +179,8 @@ public final class Person {
             lastEffectiveOn = later(lastEffectiveOn, dayOf(changed.effectiveOn(), occurredOn));
         } else if (event instanceof EmploymentEnded ended) {
             lastDay = ended.lastDay();
+        } else if (event instanceof EmploymentEndWithdrawn) {
+            lastDay = null;
         } else if (event instanceof PersonRehired rehired) {
             team = rehired.team();
             department = rehired.department();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.oneonone.meetings.domain.Rejection;
 
@@ -37,15 +38,30 @@ public final class ReportingLines {
             return Rejection.ofField(FIELD, "manager-not-employed", "Person " + managerId
                     + " is not employed on " + on + " (not yet joined, or past their last day) and cannot be a manager then.");
         }
-        // walk up from the proposed manager; meeting the person again would close a circle
+        return closesCircle(personId, managerId, id -> {
+            Directory.Entry above = directory.find(id);
+            return above == null ? null : above.managerId();
+        }) ? cycle(managerId, null) : null;
+    }
+
+    /**
+     * Whether {@code personId} reporting to {@code managerId} closes a circle, given who each other person reports to
+     * ({@code managerOf} answers null for nobody): walking up from the manager meets the person again.
+     */
+    public static boolean closesCircle(UUID personId, UUID managerId, Function<UUID, UUID> managerOf) {
         Set<UUID> seen = new HashSet<>();
-        for (Directory.Entry above = manager; above != null && seen.add(above.personId());
-                above = above.managerId() == null ? null : directory.find(above.managerId())) {
-            if (above.personId().equals(personId)) {
-                return Rejection.ofField(FIELD, "reporting-cycle", "Person " + managerId + " reports (directly or "
-                        + "through others) to this person; the reporting line would go round in a circle.");
+        for (UUID above = managerId; above != null && seen.add(above); above = managerOf.apply(above)) {
+            if (above.equals(personId)) {
+                return true;
             }
         }
-        return null;
+        return false;
+    }
+
+    /** The refusal of a line that closes a circle (on {@code day}, when it is a past day's lines). */
+    public static Rejection cycle(UUID managerId, LocalDate day) {
+        return Rejection.ofField(FIELD, "reporting-cycle", "Person " + managerId + " reports (directly or through "
+                + "others) to this person" + (day == null ? "" : " on " + day)
+                + "; the reporting line would go round in a circle.");
     }
 }

@@ -20,12 +20,14 @@ import dev.oneonone.events.meetings.ActorRole;
 import dev.oneonone.events.meetings.Cadence;
 import dev.oneonone.events.meetings.CadenceChanged;
 import dev.oneonone.events.meetings.CadenceRecommendation;
+import dev.oneonone.events.meetings.CancelReason;
 import dev.oneonone.events.meetings.MeetingCancelled;
 import dev.oneonone.events.meetings.MeetingHeld;
 import dev.oneonone.events.meetings.MeetingMissed;
 import dev.oneonone.events.meetings.MeetingRescheduled;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.SeriesEndReason;
 import dev.oneonone.events.meetings.SeriesEnded;
 import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesResumed;
@@ -196,7 +198,18 @@ public final class Series {
         }
         LocalDate endedOn = command.endedOn() != null ? command.endedOn()
                 : LocalDate.ofInstant(command.occurredAt(), zone);
-        return Decision.accept(new SeriesEnded(id, command.reason(), endedOn));
+        // a leaver's meetings from the day the series ends; a participant's: every one still ahead
+        Instant from = command.reason() == SeriesEndReason.EMPLOYMENT_ENDED ? endedOn.atStartOfDay(zone).toInstant()
+                : command.now();
+        ActorRole role = roleOf(command.byPersonId());
+        List<MeetingsEvent> events = new ArrayList<>();
+        meetings.entrySet().stream()
+                .filter(e -> e.getValue().status == MeetingStatus.SCHEDULED && !e.getValue().scheduledFor.isBefore(from))
+                .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor).reversed())
+                .forEach(e -> events.add(new MeetingCancelled(id, e.getKey(), role == null ? ActorRole.INTEGRATION : role,
+                        role == null ? null : command.byPersonId(), CancelReason.SERIES_ENDED)));
+        events.add(new SeriesEnded(id, command.reason(), endedOn));
+        return new Decision.Accepted(events);
     }
 
     // ---- meetings -------------------------------------------------------------------------
@@ -335,6 +348,10 @@ public final class Series {
         }
         if (command.reason() == null) {
             return Decision.reject(Rejection.ofField("reason", "reason-required", "Say why the meeting is cancelled."));
+        }
+        if (command.reason() == CancelReason.SERIES_ENDED) {
+            return Decision.reject(Rejection.ofField("reason", "reason-reserved",
+                    "SERIES_ENDED is recorded by the service when a series ends; choose another reason."));
         }
         ActorRole role = roleOf(command.byPersonId());
         if (role == null) {

@@ -107,7 +107,8 @@ public class CalendarResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A person asking for someone else's feed, or a role that cannot have feeds",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such series (or person) in this organisation, or not one the caller takes part in",
+    @APIResponse(responseCode = "404", description = "No such series (or person) in this organisation, not one the caller takes part in, "
+            + "or its person (a person of its series) is past their last day: a feed of a leaver answers 404 anyway",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithTransaction

@@ -2,6 +2,7 @@ package dev.oneonone.meetings.domain.people;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
@@ -133,14 +135,14 @@ class PersonTest {
         LocalDate lastDay = LocalDate.parse("2026-12-31");
 
         assertEquals(Decision.accept(new EmploymentEnded(ANNA, lastDay)),
-                given(ANNA_REGISTERED).endEmployment(new EndEmployment(lastDay)));
+                given(ANNA_REGISTERED).endEmployment(new EndEmployment(lastDay, TODAY)));
     }
 
     @Test
     void after_the_last_day_the_entry_no_longer_changes() {
         Person left = given(ANNA_REGISTERED, new EmploymentEnded(ANNA, LocalDate.parse("2026-11-27")));
 
-        assertRejected(left.endEmployment(new EndEmployment(LocalDate.parse("2027-01-31"))), "employment-ended", null);
+        assertRejected(left.endEmployment(new EndEmployment(LocalDate.parse("2027-01-31"), TODAY)), "employment-ended", null);
         Decision changed = left.change(new ChangePerson("data", "ENG", BOB, false, null, TODAY), directory);
         assertRejected(changed, "employment-ended", null);
         assertTrue(((Decision.Rejected) changed).rejection().detail().contains("/people/" + ANNA + "/rehire"));
@@ -237,10 +239,37 @@ class PersonTest {
 
     @Test
     void a_last_day_before_the_latest_change_is_refused_a_future_one_is_not() {
-        assertRejected(given(ANNA_REGISTERED).endEmployment(new EndEmployment(JAN.minusDays(1))),
+        assertRejected(given(ANNA_REGISTERED).endEmployment(new EndEmployment(JAN.minusDays(1), TODAY)),
                 "effective-before-last-change", "lastDay");
         assertEquals(Decision.accept(new EmploymentEnded(ANNA, LocalDate.parse("2027-03-31"))),
-                given(ANNA_REGISTERED).endEmployment(new EndEmployment(LocalDate.parse("2027-03-31"))));
+                given(ANNA_REGISTERED).endEmployment(new EndEmployment(LocalDate.parse("2027-03-31"), TODAY)));
+    }
+
+    @Test
+    void a_notified_last_day_not_yet_past_is_corrected_earlier_or_later_or_withdrawn() {
+        Person notified = given(ANNA_REGISTERED, new EmploymentEnded(ANNA, TODAY));
+
+        assertEquals(Decision.accept(new EmploymentEnded(ANNA, LocalDate.parse("2027-01-31"))),
+                notified.endEmployment(new EndEmployment(LocalDate.parse("2027-01-31"), TODAY)));
+        assertEquals(Decision.accept(new EmploymentEnded(ANNA, TODAY.minusDays(10))),
+                notified.endEmployment(new EndEmployment(TODAY.minusDays(10), TODAY)));
+        assertEquals(new Decision.Accepted(List.of()), notified.endEmployment(new EndEmployment(TODAY, TODAY)));
+        assertRejected(notified.endEmployment(new EndEmployment(JAN.minusDays(1), TODAY)), "effective-before-last-change",
+                "lastDay");
+        assertEquals(Decision.accept(new EmploymentEndWithdrawn(ANNA)), notified.withdrawEmploymentEnd(TODAY));
+
+        Person withdrawn = given(ANNA_REGISTERED, new EmploymentEnded(ANNA, TODAY), new EmploymentEndWithdrawn(ANNA));
+        assertNull(withdrawn.lastDay());
+        assertTrue(withdrawn.employedOn(TODAY.plusDays(400)));
+        assertRejected(withdrawn.withdrawEmploymentEnd(TODAY), "no-pending-end", null);
+    }
+
+    @Test
+    void an_end_that_took_effect_is_neither_corrected_nor_withdrawn() {
+        Person left = given(ANNA_REGISTERED, new EmploymentEnded(ANNA, TODAY.minusDays(1)));
+
+        assertRejected(left.endEmployment(new EndEmployment(TODAY.plusDays(5), TODAY)), "employment-ended", null);
+        assertRejected(left.withdrawEmploymentEnd(TODAY), "employment-ended", null);
     }
 
     // rehire

@@ -179,6 +179,38 @@ class SeriesLifecycleTest {
                 "series-ended", null);
     }
 
+    @Test
+    void a_participant_ending_the_series_cancels_every_meeting_still_ahead_latest_first() {
+        UUID later = UUID.randomUUID();
+        Series series = given(WEEKLY, SCHEDULED_YESTERDAY, new MeetingScheduled(SERIES, later, TUESDAY_NEXT.plus(Duration.ofDays(7)), 30, false),
+                new MeetingScheduled(SERIES, UUID.randomUUID(), TUESDAY_NEXT, 30, false));
+        List<MeetingsEvent> events = accepted(series.end(EndSeries.byParticipant(NOW, COMPANION)));
+
+        assertEquals(3, events.size(), "the two meetings ahead, then the end: " + events);
+        assertEquals(new MeetingCancelled(SERIES, later, ActorRole.COMPANION, COMPANION, CancelReason.SERIES_ENDED), events.get(0));
+        assertInstanceOf(MeetingCancelled.class, events.get(1));
+        assertEquals(new SeriesEnded(SERIES, SeriesEndReason.ENDED_BY_PARTICIPANT, TODAY), events.get(2));
+    }
+
+    @Test
+    void a_leavers_series_cancels_the_meetings_from_the_start_of_the_day_it_ends_in_the_series_zone() {
+        // Berlin: the series ends on the 24th from 23:00 UTC on the 23rd
+        UUID lateOn23rd = UUID.randomUUID();
+        Series series = given(WEEKLY, new MeetingScheduled(SERIES, UUID.randomUUID(), Instant.parse("2026-11-23T22:30:00Z"), 30, true),
+                new MeetingScheduled(SERIES, lateOn23rd, Instant.parse("2026-11-23T23:00:00Z"), 30, false));
+        List<MeetingsEvent> events = accepted(series.end(EndSeries.employmentEnded(LocalDate.parse("2026-11-23"),
+                ZoneId.of("Europe/Berlin"), NOW)));
+
+        assertEquals(List.of(new MeetingCancelled(SERIES, lateOn23rd, ActorRole.INTEGRATION, null, CancelReason.SERIES_ENDED),
+                new SeriesEnded(SERIES, SeriesEndReason.EMPLOYMENT_ENDED, LocalDate.parse("2026-11-24"))), events);
+    }
+
+    @Test
+    void series_ended_is_no_reason_a_caller_may_give() {
+        assertRejected(given(WEEKLY, SCHEDULED).cancel(new CancelMeeting(MEETING, LEADER, CancelReason.SERIES_ENDED, NOW)),
+                "reason-reserved", "reason");
+    }
+
     // ---- next meeting from the cadence
 
     @Test
