@@ -114,7 +114,11 @@ class PeopleLookupTest {
         assertEquals(Set.of(org.p(), org.r1()), seen(personToken(org.id(), org.p()), org.everyone()));
         // a leaver's token is refused like every request of theirs after the last day (docs/security.md, "Leavers")
         lookup(personToken(org.id(), org.l()), Map.of("ids", org.everyone())).statusCode(403)
-                .body("type", endsWith("/employment-ended"));
+                .body("type", endsWith("/employment-ended"));        // so are their director and HR tokens: the subject is the same person of the directory
+        for (String role : List.of("director", "hr")) {
+            lookup(token(org.id(), org.l().toString(), role), Map.of("ids", org.everyone())).statusCode(403)
+                    .body("type", endsWith("/employment-ended"));
+        }
     }
 
     @Test
