@@ -33,6 +33,9 @@ import jakarta.ws.rs.core.Response;
 @Singleton
 public class LeaverCheck {
     public static final String TYPE = "employment-ended";
+    public static final String TITLE = "Employment ended";
+    public static final String DETAIL = "Your employment here has ended (your last day has passed), so this service "
+            + "no longer accepts your requests, although your token is still valid.";
     private static final int MAX_ENTRIES = 100_000;
     /** The roles whose subject is a person of the directory. */
     private static final Set<String> PEOPLE_ROLES = Set.of(Caller.PERSON, Caller.DIRECTOR, Caller.HR);
@@ -74,9 +77,7 @@ public class LeaverCheck {
                         return Uni.createFrom().nullItem();
                     }
                     return hasLeft(caller.organisationId(), person).map(left -> left
-                            ? ProblemMappers.problem(403, TYPE, "Employment ended", "Your employment here has ended "
-                                    + "(your last day has passed), so this service no longer accepts your requests, "
-                                    + "although your token is still valid.", request.getUriInfo(), null)
+                            ? ProblemMappers.problem(403, TYPE, TITLE, DETAIL, request.getUriInfo(), null)
                             : null);
                 });
     }
