@@ -139,6 +139,11 @@ class PeopleLookupTest {
                 "groups", List.of("team:platform", "department:ENG", "team:nameless", "team:PLATFORM")))
                 .statusCode(200)
                 .body("groups", contains(Map.of("kind", "team", "code", "platform", "name", "Platform Engineering")));
+        // group names without any person id: what an integration's dashboard asks for (its token names no person)
+        lookup(MeetingsApi.integrationToken(org.id()), Map.of("ids", List.of(), "groups", List.of("team:platform")))
+                .statusCode(200)
+                .body("people", empty())
+                .body("groups", contains(Map.of("kind", "team", "code", "platform", "name", "Platform Engineering")));
     }
 
     @Test
@@ -153,6 +158,7 @@ class PeopleLookupTest {
 
         problem(lookup(token, Map.of()), "ids");
         problem(lookup(token, Map.of("ids", List.of())), "ids");
+        problem(lookup(token, Map.of("ids", List.of(), "groups", List.of())), "ids");
         problem(lookup(token, Map.of("ids", tooMany)), "ids");
         problem(lookup(token, Map.of("ids", withNull)), "ids[1]");
         problem(lookup(token, Map.of("ids", List.of(UUID.randomUUID()), "groups", List.of("squad:x"))), "groups[0]");
