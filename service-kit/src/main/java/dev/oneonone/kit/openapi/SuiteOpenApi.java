@@ -55,6 +55,8 @@ public class SuiteOpenApi implements OASFilter {
     static final String SERVER_DESCRIPTION = "The service run locally (deploy/local, or ./mvnw quarkus:dev)";
 
     static final String EMPLOYMENT_ENDED = LeaverCheck.TYPE;
+    /** What Quarkus writes on the 403 it adds to a secured operation: no description of its own. */
+    static final String GENERATED_403 = "Not Allowed";
     static final String LEAVER_SUFFIX = "; or the caller's employment has ended (" + EMPLOYMENT_ENDED + ")";
     private static final Set<String> PEOPLE_ROLES = Set.of(Caller.PERSON, Caller.DIRECTOR, Caller.HR);
     private static final Map<String, Object> EMPLOYMENT_ENDED_EXAMPLE = new LinkedHashMap<>();
@@ -279,8 +281,10 @@ public class SuiteOpenApi implements OASFilter {
             return; // the kit's Forbidden answer says so already
         }
         String description = forbidden.getDescription() == null ? "" : forbidden.getDescription();
-        if (!description.contains(EMPLOYMENT_ENDED)) {
-            forbidden.setDescription(description.isEmpty() ? KIT_ANSWERS.get("403")[1] : description + LEAVER_SUFFIX);
+        if (description.isEmpty() || description.equals(GENERATED_403)) {
+            forbidden.setDescription(KIT_ANSWERS.get("403")[1]);
+        } else if (!description.contains(EMPLOYMENT_ENDED)) {
+            forbidden.setDescription(description + LEAVER_SUFFIX);
         }
         problem(forbidden);
         MediaType content = forbidden.getContent().getMediaType(Problem.MEDIA_TYPE);

@@ -51,6 +51,13 @@ class SuiteOpenApiLeaversTest {
     }
 
     @Test
+    void the_403_quarkus_adds_gets_the_kits_description() {
+        APIResponse forbidden = forbiddenAfterFilter(operation(SuiteOpenApi.GENERATED_403, List.of()));
+        assertTrue(forbidden.getDescription().startsWith("The caller's role or organisation does not allow this (forbidden)"));
+        assertTrue(forbidden.getDescription().contains("employment-ended"));
+    }
+
+    @Test
     void an_integration_only_operation_is_left_as_it_is() {
         APIResponse forbidden = forbiddenAfterFilter(operation("Only an integration", List.of("integration")));
         assertEquals("Only an integration", forbidden.getDescription());
