@@ -93,14 +93,10 @@
     const ids = [...new Set(personIds.filter((id) => id && UUID.test(id) && !names.asked.has('person:' + id)))];
     const groups = [...new Set(groupKeys.filter((g) => g && !names.asked.has(g)))];
     if (!directory || !state.token || (!ids.length && !groups.length)) return;
-    if (!ids.length) {
-      if (!state.claims || !UUID.test(state.claims.sub || '')) return; // the lookup takes at least one person id
-      ids.push(state.claims.sub);
-    }
     const asked = ids.map((id) => 'person:' + id).concat(groups);
+    // up to 500 ids and 100 groups a request; either may be empty (an integration's token names no person)
     for (let i = 0, g = 0; i < ids.length || g < groups.length; i += 500, g += 100) {
       const body = { ids: ids.slice(i, i + 500), groups: groups.slice(g, g + 100) };
-      if (!body.ids.length) body.ids = [ids[0]];
       try {
         const response = await fetch(directory + '/people/lookup', { method: 'POST', body: JSON.stringify(body),
           headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/json', Accept: 'application/json' } });
@@ -273,17 +269,25 @@
     ], { max: 1, format: (v) => Math.round(v * 100) + '%' });
   }
 
+  function figureCells(group) {
+    const f = group.figures;
+    return group.suppressed
+      ? [element('td', { colspan: '7', class: 'suppressed-row', text: 'withheld: fewer people than the minimum group size' })]
+      : [f.people, f.health.healthy, f.health.atRisk, f.health.overdue, f.health.noOneOnOne,
+        pct(f.followThrough.rate), pct(f.coverage.rate)].map((v) => element('td', { class: 'num', text: String(v) }));
+  }
+
   function groupRow(rollup) {
     const scope = { kind: rollup.scope.kind.toLowerCase(), key: rollup.scope.key };
     const link = element('a', { text: label(scope), 'data-scope': scopeText(scope), title: scope.key || '' });
     link.addEventListener('click', () => { state.path.push(scope); load(); });
-    const f = rollup.figures;
-    const cells = rollup.suppressed
-      ? [element('td', { colspan: '7', class: 'suppressed-row', text: 'withheld: fewer people than the minimum group size' })]
-      : [f.people, f.health.healthy, f.health.atRisk, f.health.overdue, f.health.noOneOnOne,
-        pct(f.followThrough.rate), pct(f.coverage.rate)].map((v) => element('td', { class: 'num', text: String(v) }));
     return element('tr', { 'data-scope': scopeText(scope), 'data-suppressed': String(rollup.suppressed) },
-      [element('td', {}, [link]), ...cells]);
+      [element('td', {}, [link]), ...figureCells(rollup)]);
+  }
+
+  function withoutDepartmentRow(group) {
+    return element('tr', { id: 'without-department', 'data-suppressed': String(group.suppressed) },
+      [element('td', { text: 'No department' }), ...figureCells(group)]);
   }
 
   async function fetchGroups(scope, more) {
@@ -308,6 +312,10 @@
     const body = $('groups').querySelector('tbody');
     if (!more) body.replaceChildren();
     page.items.forEach((item) => body.append(groupRow(item)));
+    // the people without a department, on every page of departments: with the departments they make the organisation
+    const without = $('groups').querySelector('tfoot');
+    without.replaceChildren();
+    if (page.withoutDepartment) without.append(withoutDepartmentRow(page.withoutDepartment));
     state.groupsCursor = page.next || null;
     $('groups-more').hidden = !state.groupsCursor;
   }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.PersonRehired;
+import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -50,7 +52,8 @@ class LeaverRequestsTest {
         LocalDate lastDay = today.minusDays(2);
         publish(envelope(ORG, 2, new EmploymentEnded(leaver, lastDay),
                         lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
-                envelope(ORG, 2, new EmploymentEnded(leavingTomorrow, today.plusDays(1))));
+                envelope(ORG, 2, new EmploymentEnded(leavingTomorrow, today.plusDays(1)),
+                        today.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().auth().oauth2(token).get("/meetings/{id}/agenda", meeting).statusCode() == 403);
@@ -65,9 +68,43 @@ class LeaverRequestsTest {
         given().auth().oauth2(personToken(ORG, leavingTomorrow)).get("/meetings/{id}/agenda", UUID.randomUUID())
                 .then().statusCode(404);
 
+        // an HR (or director) token of the leaver is refused as well: it is the same person
+        given().auth().oauth2(token(leaver, "hr")).get("/templates").then().statusCode(403)
+                .body("type", equalTo(EMPLOYMENT_ENDED));
+        given().auth().oauth2(token(leader, "hr")).get("/templates").then().statusCode(200);
+
         publish(envelope(ORG, 3, new PersonRehired(leaver, today, "platform", "ENG", leader)));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().auth().oauth2(token).get("/meetings/{id}/agenda", meeting).statusCode() == 200);
+    }
+
+    /**
+     * The day after the last day begins when the organisation's calendar says, as the EmploymentEnded's occurredAt
+     * tells (meetings-service records it at that day's start in the organisation's zone), not at midnight UTC: a
+     * zone ahead of UTC refuses before midnight UTC, a zone behind serves after it.
+     */
+    @Test
+    void the_day_after_begins_in_the_organisations_zone() throws Exception {
+        UUID person = UUID.randomUUID();
+        Instant now = Instant.now();
+        LocalDate todayUtc = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        long hoursIntoTheDay = Duration.between(todayUtc.atStartOfDay(ZoneOffset.UTC).toInstant(), now).toHours();
+        boolean ahead = hoursIntoTheDay >= 11; // UTC+14 begins tomorrow before now; else UTC-12 begins today after now
+        ZoneOffset zone = ZoneOffset.ofHours(ahead ? 14 : -12);
+        LocalDate lastDay = ahead ? todayUtc : todayUtc.minusDays(1);
+        publish(envelope(ORG, 1, new EmploymentEnded(person, lastDay), lastDay.plusDays(1).atStartOfDay(zone).toInstant()));
+        String token = personToken(ORG, person);
+        if (ahead) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    given().auth().oauth2(token).get("/templates").statusCode() == 403);
+        } else {
+            Thread.sleep(3000); // the event is consumed meanwhile; the person is still employed in their calendar
+            given().auth().oauth2(token).get("/templates").then().statusCode(200);
+        }
+    }
+
+    private static String token(UUID person, String role) {
+        return SuiteInfrastructure.signingKey().mint(ORG, person.toString(), List.of(role), Duration.ofMinutes(10));
     }
 }

@@ -158,6 +158,11 @@ public class TimelineStore {
             // an end with its day (SeriesEnded.endedOn) takes effect at the start of that day in the series' zone
             LocalDate endedOn = row.getLocalDate("ended_on");
             Instant endedAt = endedOn != null ? endedOn.atStartOfDay(zone).toInstant() : instant(row, "ended_at");
+            // an end before the start (old data) ends the series as it starts: never current, no negative figures
+            Instant startsAt = row.getLocalDate("starts_on").atStartOfDay(zone).toInstant();
+            if (endedAt != null && endedAt.isBefore(startsAt)) {
+                endedAt = startsAt;
+            }
             result.put(seriesId, new SeriesTimeline(seriesId, row.getString("organisation_id"), row.getUUID("leader_id"),
                     row.getUUID("companion_id"), Relationship.valueOf(row.getString("relationship")),
                     Cadence.valueOf(row.getString("cadence")), zone,

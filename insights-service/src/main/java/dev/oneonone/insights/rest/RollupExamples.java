@@ -28,13 +28,23 @@ final class RollupExamples {
     static final String SUPPRESSED = """
             {"scope":{"kind":"TEAM","key":"DESIGN-OPS"},"asOf":"2026-11-23","suppressed":true}""";
 
-    static final String PAGE = """
+    /** A page of departments without its closing brace, which {@link #PAGE} and {@link #DEPARTMENT_PAGE} add. */
+    private static final String PAGE_OPEN = """
             {"asOf":"2026-11-23","total":14,"next":"b2Zmc2V0OjI",
              "items":[{"scope":{"kind":"DEPARTMENT","key":"ENG"},"asOf":"2026-11-23","suppressed":false,
                "figures":{"people":54,"series":51,"health":{"healthy":41,"atRisk":6,"overdue":3,"noOneOnOne":2,"paused":1},
                  "followThrough":{"due":120,"completedOnTime":96,"rate":0.8,"openOverdue":9},"adherenceAverage":0.87,
                  "coverage":{"withManager":52,"covered":50,"rate":0.9615}},"attentionCount":11},
-              {"scope":{"kind":"DEPARTMENT","key":"LEGAL"},"asOf":"2026-11-23","suppressed":true}]}""";
+              {"scope":{"kind":"DEPARTMENT","key":"LEGAL"},"asOf":"2026-11-23","suppressed":true}]""";
+
+    static final String PAGE = PAGE_OPEN + "}";
+
+    /** {@link #PAGE} with the people without a department. */
+    static final String DEPARTMENT_PAGE = PAGE_OPEN + """
+            ,"withoutDepartment":{"suppressed":false,
+               "figures":{"people":4,"series":3,"health":{"healthy":3,"atRisk":0,"overdue":0,"noOneOnOne":0,"paused":0},
+                 "followThrough":{"due":5,"completedOnTime":4,"rate":0.8,"openOverdue":1},"adherenceAverage":0.9,
+                 "coverage":{"withManager":3,"covered":3,"rate":1.0}}}}""";
 
     static final String ATTENTION = """
             {"scope":{"kind":"ORGANISATION"},"asOf":"2026-11-23","suppressed":false,"total":3,

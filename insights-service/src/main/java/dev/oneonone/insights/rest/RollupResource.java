@@ -83,19 +83,22 @@ public class RollupResource {
 
     @GET
     @Path("/departments")
-    @Operation(operationId = "listDepartmentRollups", summary = "List departments with their figures", description = "Departments (by code) of the people the caller sees on the date, in code order; groups under the minimum size are listed as suppressed.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RollupPage.class),
-            examples = @ExampleObject(name = "page", value = RollupExamples.PAGE)))
+    @Operation(operationId = "listDepartmentRollups", summary = "List departments with their figures", description = "Departments (by code) of the people the caller sees on the date, in code order; groups under the minimum size are listed as suppressed. "
+            + "withoutDepartment holds the people without a department, so the organisation is the sum of all departments and withoutDepartment.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DepartmentRollupPage.class),
+            examples = @ExampleObject(name = "page", value = RollupExamples.DEPARTMENT_PAGE)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director, HR or an integration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RollupPage> departments(@Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+    public Uni<DepartmentRollupPage> departments(@Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after,
             @Parameter(description = Paging.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit) {
-        return list(asOf, after, limit, Map.of(), person -> true, Directory.Person::department, Scope::department);
+        return list(asOf, after, limit, Map.of(), person -> true, Directory.Person::department, Scope::department,
+                (page, snapshot, visibility) -> DepartmentRollupPage.of(page,
+                        service.calculator().withoutDepartment(snapshot, visibility)));
     }
 
     @GET
@@ -249,8 +252,19 @@ public class RollupResource {
         return codes;
     }
 
+    /** What a list answers, from its page of groups and the snapshot it was made from. */
+    private interface PageOf<T> {
+        T of(RollupPage page, OrganisationSnapshot snapshot, Visibility visibility);
+    }
+
     private Uni<RollupPage> list(String asOfText, String after, String limit, Map<String, String> filters,
             Predicate<Directory.Person> member, Function<Directory.Person, String> key, Function<String, Scope> scopeOf) {
+        return list(asOfText, after, limit, filters, member, key, scopeOf, (page, snapshot, visibility) -> page);
+    }
+
+    private <T> Uni<T> list(String asOfText, String after, String limit, Map<String, String> filters,
+            Predicate<Directory.Person> member, Function<Directory.Person, String> key, Function<String, Scope> scopeOf,
+            PageOf<T> answer) {
         Caller caller = Caller.of(token);
         RollupQuery query = new RollupQuery(service.today(caller.organisationId())).asOf(asOfText).after(after).limit(limit);
         filters.forEach(query::code);
@@ -267,9 +281,9 @@ public class RollupResource {
                 }
             }
             RollupQuery.Page<String> page = query.page(List.copyOf(keys));
-            return new RollupPage(query.asOf(), page.items().stream()
+            return answer.of(new RollupPage(query.asOf(), page.items().stream()
                     .map(k -> RollupView.of(service.calculator().summary(scopeOf.apply(k), snapshot, visibility))).toList(),
-                    page.total(), page.next());
+                    page.total(), page.next()), snapshot, visibility);
         });
     }
 }

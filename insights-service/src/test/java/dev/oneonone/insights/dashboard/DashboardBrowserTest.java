@@ -1,12 +1,17 @@
 package dev.oneonone.insights.dashboard;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,6 +20,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import dev.oneonone.events.meetings.Relationship;
+import dev.oneonone.insights.OrganisationHistory;
 import dev.oneonone.insights.SmallOrganisation;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,6 +97,46 @@ class DashboardBrowserTest {
             DashboardBrowser.awaitView(driver, "Team " + DirectoryStub.teamName("DESIGN"));
             assertTrue(driver.findElement(By.id("suppressed")).isDisplayed());
             assertTrue(!driver.findElement(By.id("tiles")).isDisplayed(), "no figures for a group under three people");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * An integration's token names no person, yet the dashboard asks the directory for group names (a lookup with
+     * groups and no ids); its organisation view lists the people without a department in a row of their own.
+     */
+    @Test
+    void an_integration_sees_team_names_and_the_people_without_a_department() throws Exception {
+        OrganisationHistory history = new OrganisationHistory("dash-" + UUID.randomUUID().toString().substring(0, 8));
+        UUID d = history.person(40, null, "LEAD", "ENG");
+        UUID m = history.person(40, d, "PLATFORM", "ENG");
+        UUID a = history.person(40, m, "PLATFORM", "ENG");
+        UUID n = history.person(40, m, null, null);
+        history.series(30, m, a, Relationship.MANAGER_REPORT, 23, 16, 9, 2);
+        history.series(30, m, n, Relationship.MANAGER_REPORT, 23, 16, 9, 2);
+        history.publish();
+        String integration = history.token("hris-sync", "integration");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> given().auth().oauth2(integration).get("/rollups/organisation"),
+                        r -> r.statusCode() == 200 && Integer.valueOf(4).equals(r.path("figures.people"))
+                                && Integer.valueOf(2).equals(r.path("figures.series")));
+
+        WebDriver driver = DashboardBrowser.start();
+        try {
+            driver.get(dashboard.toString());
+            driver.findElement(By.id("token")).sendKeys(integration);
+            driver.findElement(By.id("use-token")).click();
+            DashboardBrowser.awaitView(driver, "Organisation");
+            WebElement without = driver.findElement(By.cssSelector("#groups tfoot tr#without-department"));
+            assertTrue(without.getText().startsWith("No department"), without.getText());
+            assertEquals("true", without.getAttribute("data-suppressed"), "one person: withheld like a department");
+
+            driver.findElement(By.cssSelector("#groups a[data-scope='department:ENG']")).click();
+            DashboardBrowser.awaitView(driver, "Department ENG");
+            assertEquals("Team " + DirectoryStub.teamName("PLATFORM"),
+                    driver.findElement(By.cssSelector("#groups a[data-scope='team:PLATFORM']")).getText());
+            assertEquals(0, driver.findElements(By.cssSelector("#groups tfoot tr")).size(), "teams have no such row");
         } finally {
             driver.quit();
         }

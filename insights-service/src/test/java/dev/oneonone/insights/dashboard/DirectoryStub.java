@@ -80,6 +80,11 @@ public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         JsonNode request = JSON.readTree(exchange.getRequestBody());
+        if (request.path("ids").isEmpty() && request.path("groups").isEmpty()) {
+            exchange.sendResponseHeaders(400, -1); // as meetings-service: ids or groups, not neither
+            exchange.close();
+            return;
+        }
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode people = answer.putArray("people");
         request.path("ids").forEach(id -> people.addObject().put("id", id.asText()).put("name", nameOf(id.asText()))

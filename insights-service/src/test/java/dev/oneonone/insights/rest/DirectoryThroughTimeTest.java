@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -283,7 +285,10 @@ class DirectoryThroughTimeTest {
                 .body("items.figures.health.noOneOnOne", contains(1, 0))
                 .body("items.figures.coverage.withManager", contains(2, 2))
                 .body("items.figures.coverage.covered", contains(1, 2));
-        // the departments plus N (1 person, 1 HEALTHY series, 1 with a manager, covered) give the organisation
+        // the departments plus N (1 person, 1 HEALTHY series, 1 with a manager, covered) give the organisation;
+        // alone without a department, N's figures are withheld like a department's under the minimum size
+        departments.then().body("withoutDepartment.suppressed", equalTo(true))
+                .body("withoutDepartment.figures", nullValue());
         int[] withoutDepartment = { 1, 1, 1, 0, 0, 0, 1, 1 };
         String[] figures = { "people", "series", "health.healthy", "health.atRisk", "health.overdue",
                 "health.noOneOnOne", "coverage.withManager", "coverage.covered" };
@@ -350,12 +355,82 @@ class DirectoryThroughTimeTest {
                 .body("figures.health.healthy", equalTo(1))
                 .body("figures.coverage.withManager", equalTo(2)).body("figures.coverage.covered", equalTo(1));
         org.get("/series/{id}?asOf=2025-11-10", second).then().statusCode(200);
+        org.get("/rollups/departments?asOf=2025-11-10").then().statusCode(200)
+                .body("items.scope.key", contains("ENG")).body("withoutDepartment", nullValue());
         // a week-by-week trend across both periods: in, out, out, back
         org.get("/rollups/organisation?asOf=2025-11-10&weeks=6").then().statusCode(200)
                 .body("trend.weekEnd", contains("2025-10-06", "2025-10-13", "2025-10-20", "2025-10-27", "2025-11-03",
                         "2025-11-10"))
                 .body("trend.figures.people", contains(3, 2, 2, 2, 3, 3))
                 .body("trend.figures.series", contains(1, 0, 0, 0, 1, 1));
+    }
+
+    /**
+     * ENG: M, A, B; without a department: M's reports N1 and N2 and their own manager-less Q. Weekly series from Mon 3
+     * Nov 2025: M–A and M–N1 held every Monday through 24 Nov, M–N2 held on 3 Nov only, Q–B on 10 Nov. On Sat 29 Nov
+     * the organisation's figures are ENG's plus withoutDepartment's, figure by figure.
+     */
+    @Test
+    void the_organisation_is_the_sum_of_its_departments_and_the_people_without_one() throws Exception {
+        Dated org = new Dated();
+        LocalDate joined = LocalDate.of(2025, 10, 1);
+        LocalDate start = LocalDate.of(2025, 11, 3);
+        UUID m = org.person(joined, null, "CORE", "ENG");
+        UUID a = org.person(joined, m, "CORE", "ENG");
+        UUID b = org.person(joined, m, "CORE", "ENG");
+        UUID n1 = org.person(joined, m, null, null);
+        UUID n2 = org.person(joined, m, null, null);
+        UUID q = org.person(joined, null, null, null);
+        LocalDate[] mondays = weekly(start, LocalDate.of(2025, 11, 24)).toArray(LocalDate[]::new);
+        org.series(start, m, a, mondays);
+        org.series(start, m, n1, mondays);
+        org.series(start, m, n2, start);
+        org.series(start, q, b, LocalDate.of(2025, 11, 10));
+        org.publishAndAwait("/rollups/organisation?asOf=2025-11-29",
+                res -> Integer.valueOf(6).equals(res.path("figures.people"))
+                        && Integer.valueOf(4).equals(res.path("figures.series")));
+
+        Response organisation = org.get("/rollups/organisation?asOf=2025-11-29");
+        Response departments = org.get("/rollups/departments?asOf=2025-11-29");
+        departments.then().statusCode(200)
+                .body("items.scope.key", contains("ENG"))
+                .body("withoutDepartment.suppressed", equalTo(false))
+                .body("withoutDepartment.figures.people", equalTo(3))
+                .body("withoutDepartment.figures.series", equalTo(2));
+        for (String figure : List.of("people", "series", "health.healthy", "health.atRisk", "health.overdue",
+                "health.noOneOnOne", "health.paused", "coverage.withManager", "coverage.covered",
+                "followThrough.due", "followThrough.completedOnTime", "followThrough.openOverdue")) {
+            int eng = departments.path("items[0].figures." + figure);
+            int without = departments.path("withoutDepartment.figures." + figure);
+            assertEquals((int) organisation.path("figures." + figure), eng + without, figure);
+        }
+    }
+
+    /**
+     * A series whose SeriesEnded says it ended before it started (old data: endedOn before startsOn) is never
+     * current and has no negative figures: it ends as it starts.
+     */
+    @Test
+    void a_series_ended_before_it_started_has_no_negative_figures() throws Exception {
+        Dated org = new Dated();
+        UUID m = org.person(LocalDate.of(2025, 9, 1), null, "CORE", "ENG");
+        UUID r = org.person(LocalDate.of(2025, 9, 1), m, "CORE", "ENG");
+        UUID series = org.series(LocalDate.of(2025, 11, 3), m, r);
+        org.ended(series, SeriesEndReason.ENDED_BY_PARTICIPANT, LocalDate.of(2025, 10, 1),
+                Dated.startOf(LocalDate.of(2025, 10, 1)));
+        org.publishAndAwait("/series/" + series + "?asOf=2025-12-01",
+                res -> Boolean.FALSE.equals(res.path("figures.current")));
+
+        for (String day : List.of("2025-11-03", "2025-11-10", "2025-12-01")) {
+            Response answer = org.get("/series/{id}?asOf=" + day, series);
+            answer.then().statusCode(200).body("figures.current", equalTo(false));
+            Number expected = answer.path("figures.expectedInWindow");
+            assertTrue(expected == null || expected.doubleValue() >= 0, day + ": expectedInWindow " + expected);
+            Number gap = answer.path("figures.gapDays");
+            assertTrue(gap == null || gap.intValue() >= 0, day + ": gapDays " + gap);
+        }
+        org.get("/rollups/managers/{id}?asOf=2025-12-01", m).then().statusCode(200)
+                .body("figures.series", equalTo(0));
     }
 
     /**

@@ -114,7 +114,11 @@ class PeopleLookupTest {
         assertEquals(Set.of(org.p(), org.r1()), seen(personToken(org.id(), org.p()), org.everyone()));
         // a leaver's token is refused like every request of theirs after the last day (docs/security.md, "Leavers")
         lookup(personToken(org.id(), org.l()), Map.of("ids", org.everyone())).statusCode(403)
-                .body("type", endsWith("/employment-ended"));
+                .body("type", endsWith("/employment-ended"));        // so are their director and HR tokens: the subject is the same person of the directory
+        for (String role : List.of("director", "hr")) {
+            lookup(token(org.id(), org.l().toString(), role), Map.of("ids", org.everyone())).statusCode(403)
+                    .body("type", endsWith("/employment-ended"));
+        }
     }
 
     @Test
@@ -135,6 +139,11 @@ class PeopleLookupTest {
                 "groups", List.of("team:platform", "department:ENG", "team:nameless", "team:PLATFORM")))
                 .statusCode(200)
                 .body("groups", contains(Map.of("kind", "team", "code", "platform", "name", "Platform Engineering")));
+        // group names without any person id: what an integration's dashboard asks for (its token names no person)
+        lookup(MeetingsApi.integrationToken(org.id()), Map.of("ids", List.of(), "groups", List.of("team:platform")))
+                .statusCode(200)
+                .body("people", empty())
+                .body("groups", contains(Map.of("kind", "team", "code", "platform", "name", "Platform Engineering")));
     }
 
     @Test
@@ -149,6 +158,7 @@ class PeopleLookupTest {
 
         problem(lookup(token, Map.of()), "ids");
         problem(lookup(token, Map.of("ids", List.of())), "ids");
+        problem(lookup(token, Map.of("ids", List.of(), "groups", List.of())), "ids");
         problem(lookup(token, Map.of("ids", tooMany)), "ids");
         problem(lookup(token, Map.of("ids", withNull)), "ids[1]");
         problem(lookup(token, Map.of("ids", List.of(UUID.randomUUID()), "groups", List.of("squad:x"))), "groups[0]");

@@ -1,8 +1,10 @@
 package dev.oneonone.kit.openapi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
 import dev.oneonone.kit.problem.DatabaseOutage;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
+import dev.oneonone.kit.security.Caller;
+import dev.oneonone.kit.security.LeaverCheck;
 
 /**
  * The suite's OpenAPI conventions, applied to every service's document once (registered as {@code mp.openapi.filter}
@@ -38,6 +42,8 @@ import dev.oneonone.kit.rest.IdempotentCreates;
  * <li>response headers: {@code Idempotent-Replayed} on the 2xx answers of an operation that takes an
  * {@code Idempotency-Key}, {@code Retry-After} on 503, and the {@code components.headers} that services refer to from
  * their answers ({@code ETag}, {@code Location}: {@link ResponseHeaders});
+ * <li>on an operation open to person, director or HR tokens, its own 403 also names {@code employment-ended} (a
+ * leaver's token, {@link LeaverCheck}), with a problem example of it;
  * <li>{@code security: []} on open operations (no security requirement), a description on each server (and the
  * variable {@code host}, default {@code localhost}, for a URL such as {@code http://{host}:8081}), and the licence
  * (Apache-2.0) when the service states none.
@@ -47,6 +53,21 @@ import dev.oneonone.kit.rest.IdempotentCreates;
 public class SuiteOpenApi implements OASFilter {
     static final String LICENSE = "Apache-2.0";
     static final String SERVER_DESCRIPTION = "The service run locally (deploy/local, or ./mvnw quarkus:dev)";
+
+    static final String EMPLOYMENT_ENDED = LeaverCheck.TYPE;
+    /** What Quarkus writes on the 403 it adds to a secured operation: no description of its own. */
+    static final String GENERATED_403 = "Not Allowed";
+    static final String LEAVER_SUFFIX = "; or the caller's employment has ended (" + EMPLOYMENT_ENDED + ")";
+    private static final Set<String> PEOPLE_ROLES = Set.of(Caller.PERSON, Caller.DIRECTOR, Caller.HR);
+    private static final Map<String, Object> EMPLOYMENT_ENDED_EXAMPLE = new LinkedHashMap<>();
+
+    static {
+        EMPLOYMENT_ENDED_EXAMPLE.put("type", Problem.TYPE_BASE + EMPLOYMENT_ENDED);
+        EMPLOYMENT_ENDED_EXAMPLE.put("title", LeaverCheck.TITLE);
+        EMPLOYMENT_ENDED_EXAMPLE.put("status", 403);
+        EMPLOYMENT_ENDED_EXAMPLE.put("detail", LeaverCheck.DETAIL);
+        EMPLOYMENT_ENDED_EXAMPLE.put("instance", "/series");
+    }
 
     private static final String RETRY_AFTER_DESCRIPTION = "Seconds to wait before trying again: the database cannot be reached.";
 
@@ -212,6 +233,9 @@ public class SuiteOpenApi implements OASFilter {
             operation.removeExtension(ResponseHeaders.NO_DATABASE);
         }
 
+        if (secured && openToPeople(operation)) {
+            leaversToo(responses.getAPIResponse("403"));
+        }
         addAnswer(responses, "400", !parameters.isEmpty() || hasBody);
         addAnswer(responses, "401", secured);
         addAnswer(responses, "403", secured);
@@ -239,6 +263,39 @@ public class SuiteOpenApi implements OASFilter {
                 header(response, ResponseHeaders.IDEMPOTENT_REPLAYED);
             }
         });
+    }
+
+    /**
+     * True when a person's token may call the operation: a security requirement naming no roles (any token) or the
+     * role person, director or hr, whose tokens {@link dev.oneonone.kit.security.LeaverCheck} refuses after the
+     * person's last day.
+     */
+    private static boolean openToPeople(Operation operation) {
+        return operation.getSecurity().stream().flatMap(requirement -> requirement.getSchemes().values().stream())
+                .anyMatch(roles -> roles == null || roles.isEmpty() || roles.stream().anyMatch(PEOPLE_ROLES::contains));
+    }
+
+    /** The operation's own 403 says that a leaver is refused too, with a problem example of it. */
+    private static void leaversToo(APIResponse forbidden) {
+        if (forbidden == null || forbidden.getRef() != null) {
+            return; // the kit's Forbidden answer says so already
+        }
+        String description = forbidden.getDescription() == null ? "" : forbidden.getDescription();
+        if (description.isEmpty() || description.equals(GENERATED_403)) {
+            forbidden.setDescription(KIT_ANSWERS.get("403")[1]);
+        } else if (!description.contains(EMPLOYMENT_ENDED)) {
+            forbidden.setDescription(description + LEAVER_SUFFIX);
+        }
+        problem(forbidden);
+        MediaType content = forbidden.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (content.getExample() != null) { // one example: kept as the first of several
+            content.addExample("forbidden", OASFactory.createExample().value(content.getExample()));
+            content.setExample(null);
+        }
+        if (content.getExamples() == null || !content.getExamples().containsKey(EMPLOYMENT_ENDED)) {
+            content.addExample(EMPLOYMENT_ENDED, OASFactory.createExample()
+                    .summary("The caller's employment has ended").value(EMPLOYMENT_ENDED_EXAMPLE));
+        }
     }
 
     private static void addAnswer(APIResponses responses, String status, boolean applies) {

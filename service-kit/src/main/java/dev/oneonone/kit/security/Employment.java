@@ -1,8 +1,6 @@
 package dev.oneonone.kit.security;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,13 +14,9 @@ import io.smallrye.mutiny.Uni;
 public interface Employment {
 
     /**
-     * The last day of the person's employment when it has ended or is notified to end, empty when they are employed
+     * The instant the person's employment ends or ended: the start of the day after their last day in the
+     * organisation's calendar (the {@code occurredAt} of their {@code EmploymentEnded}); empty when they are employed
      * without an end (or unknown here). Called at most once per person and {@code suite.leavers.cache-ttl}.
      */
-    Uni<Optional<LocalDate>> lastDay(String organisationId, UUID personId);
-
-    /** The zone of the organisation's calendar, in which "the day after the last day" begins. */
-    default ZoneId zoneOf(String organisationId) {
-        return ZoneOffset.UTC; // until the organisations' zones are a setting of the service
-    }
+    Uni<Optional<Instant>> leftAt(String organisationId, UUID personId);
 }

@@ -2,8 +2,9 @@ package dev.oneonone.kit.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,18 +23,24 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Refuses the requests of leavers: a person token (role {@code person}) whose person is past their last day is
- * answered 403 {@code employment-ended} on every endpoint, although the token itself is still valid. Integration, HR
- * and director tokens without the person role are not checked. The service says who left through its
- * {@link Employment} bean; each person's last day is kept here for {@code suite.leavers.cache-ttl} (30 s), so a
- * request costs at most one indexed lookup per person and period, and the day boundary needs no new lookup.
+ * Refuses the requests of leavers: a token with role {@code person}, {@code director} or {@code hr} whose subject is
+ * a person whose employment has ended ({@link Employment#leftAt} is not after now) is answered 403
+ * {@code employment-ended} on every endpoint, although the token itself is still valid. Integration tokens (subjects
+ * that are client ids, not person ids) are not checked, nor is a subject the service does not know. Each person's
+ * {@code leftAt} is kept here for {@code suite.leavers.cache-ttl} (30 s), so a request costs at most one indexed lookup
+ * per person and period, and the day boundary needs no new lookup.
  */
 @Singleton
 public class LeaverCheck {
     public static final String TYPE = "employment-ended";
+    public static final String TITLE = "Employment ended";
+    public static final String DETAIL = "Your employment here has ended (your last day has passed), so this service "
+            + "no longer accepts your requests, although your token is still valid.";
     private static final int MAX_ENTRIES = 100_000;
+    /** The roles whose subject is a person of the directory. */
+    private static final Set<String> PEOPLE_ROLES = Set.of(Caller.PERSON, Caller.DIRECTOR, Caller.HR);
 
-    private record Known(Optional<LocalDate> lastDay, long expiresAtNanos) {
+    private record Known(Optional<Instant> leftAt, long expiresAtNanos) {
     }
 
     /** The service's answer, or null when it provides none (then nobody is refused). */
@@ -41,7 +48,7 @@ public class LeaverCheck {
     private final CurrentIdentityAssociation identity;
     private final Clock clock;
     private final long ttlNanos;
-    private final ConcurrentHashMap<String, Known> lastDays = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Known> leftAts = new ConcurrentHashMap<>();
 
     @Inject
     public LeaverCheck(Instance<Employment> employment, CurrentIdentityAssociation identity, Clock clock,
@@ -65,45 +72,55 @@ public class LeaverCheck {
                 .onFailure().recoverWithNull() // an invalid token is the security check's 401, not ours
                 .chain(who -> {
                     Caller caller = callerOf(who);
-                    UUID person = caller == null ? null : caller.personId();
+                    UUID person = caller == null ? null : personOf(caller);
                     if (person == null) {
                         return Uni.createFrom().nullItem();
                     }
                     return hasLeft(caller.organisationId(), person).map(left -> left
-                            ? ProblemMappers.problem(403, TYPE, "Employment ended", "Your employment here has ended "
-                                    + "(your last day has passed), so this service no longer accepts your requests, "
-                                    + "although your token is still valid.", request.getUriInfo(), null)
+                            ? ProblemMappers.problem(403, TYPE, TITLE, DETAIL, request.getUriInfo(), null)
                             : null);
                 });
     }
 
-    /** True when the person's last day is before today in the organisation's calendar. */
+    /** True when the person's employment has ended: now is at or after their {@link Employment#leftAt}. */
     public Uni<Boolean> hasLeft(String organisationId, UUID personId) {
         if (employment == null) {
             return Uni.createFrom().item(false);
         }
-        LocalDate today = LocalDate.now(clock.withZone(employment.zoneOf(organisationId)));
-        return lastDay(employment, organisationId, personId).map(last -> last.isPresent() && last.get().isBefore(today));
+        Instant now = clock.instant();
+        return leftAt(employment, organisationId, personId).map(left -> left.isPresent() && !now.isBefore(left.get()));
     }
 
     /** Drops what is kept of a person here (after their employment ended or began again), so it is read afresh. */
     public void forget(String organisationId, UUID personId) {
-        lastDays.remove(key(organisationId, personId));
+        leftAts.remove(key(organisationId, personId));
     }
 
-    private Uni<Optional<LocalDate>> lastDay(Employment records, String organisationId, UUID personId) {
+    private Uni<Optional<Instant>> leftAt(Employment records, String organisationId, UUID personId) {
         String key = key(organisationId, personId);
-        Known known = lastDays.get(key);
+        Known known = leftAts.get(key);
         long now = System.nanoTime();
         if (known != null && now - known.expiresAtNanos() < 0) {
-            return Uni.createFrom().item(known.lastDay());
+            return Uni.createFrom().item(known.leftAt());
         }
-        return records.lastDay(organisationId, personId).invoke(last -> {
-            if (lastDays.size() >= MAX_ENTRIES) {
-                lastDays.clear(); // a bound, not an eviction policy: the next requests read again
+        return records.leftAt(organisationId, personId).invoke(left -> {
+            if (leftAts.size() >= MAX_ENTRIES) {
+                leftAts.clear(); // a bound, not an eviction policy: the next requests read again
             }
-            lastDays.put(key, new Known(last, System.nanoTime() + ttlNanos));
+            leftAts.put(key, new Known(left, System.nanoTime() + ttlNanos));
         });
+    }
+
+    /** The person id a token speaks for: its UUID subject when it has a role of people, else null (integrations). */
+    static UUID personOf(Caller caller) {
+        if (caller.subject() == null || caller.roles().stream().noneMatch(PEOPLE_ROLES::contains)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException notAPersonId) {
+            return null;
+        }
     }
 
     private static String key(String organisationId, UUID personId) {

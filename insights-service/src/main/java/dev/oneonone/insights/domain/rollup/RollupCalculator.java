@@ -95,6 +95,23 @@ public final class RollupCalculator {
         return suppressed(scope, group) ? null : attention(group, snapshot);
     }
 
+    /**
+     * The figures of the people without a department (as far as the caller sees them) and the series whose companion
+     * is one of them: with the departments they make up the organisation. Null when there is nobody; withheld
+     * ({@code suppressed}) under the minimum group size like a department.
+     */
+    public TrendPoint withoutDepartment(OrganisationSnapshot snapshot, Visibility visibility) {
+        Set<UUID> people = new LinkedHashSet<>();
+        List<SeriesFigures> series = new ArrayList<>();
+        membersWithCompanionSeries(snapshot, visibility, p -> p.department() == null, people, series);
+        if (people.isEmpty()) {
+            return null;
+        }
+        Group group = new Group(people, series);
+        return people.size() < minGroupSize ? new TrendPoint(snapshot.asOf(), true, null)
+                : new TrendPoint(snapshot.asOf(), false, figures(group, snapshot));
+    }
+
     private boolean suppressed(Scope scope, Group group) {
         return scope.privacyApplies() && group.people().size() < minGroupSize;
     }

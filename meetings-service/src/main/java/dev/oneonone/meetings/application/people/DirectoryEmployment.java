@@ -1,7 +1,7 @@
 package dev.oneonone.meetings.application.people;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +13,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * People's last days as the directory ({@code person_overview}) has them, for the kit's refusal of leavers'
- * requests, the leaver sweep and the calendar feeds. One indexed read by primary key, outside any Hibernate session
- * (the kit asks before the resource opens its own). Days are the organisation's ({@link OrganisationCalendar}).
+ * When people's employments end, from the directory's last days ({@code person_overview}), for the kit's refusal of
+ * leavers' requests and the calendar feeds: the start of the day after the last day in the organisation's calendar
+ * ({@link OrganisationCalendar}), the instant EmploymentEnded is recorded at. One indexed read by primary key,
+ * outside any Hibernate session (the kit asks before the resource opens its own).
  */
 @ApplicationScoped
 public class DirectoryEmployment implements Employment {
@@ -27,17 +28,12 @@ public class DirectoryEmployment implements Employment {
         this.calendar = calendar;
     }
 
-    /** The organisation's zone (meetings.time-zones.<org>, else meetings.default-time-zone): its last day ends there. */
     @Override
-    public ZoneId zoneOf(String organisationId) {
-        return calendar.zone(organisationId);
-    }
-
-    @Override
-    public Uni<Optional<LocalDate>> lastDay(String organisationId, UUID personId) {
+    public Uni<Optional<Instant>> leftAt(String organisationId, UUID personId) {
         return pool.preparedQuery("select last_day from person_overview where person_id = $1 and organisation_id = $2")
                 .execute(Tuple.of(personId, organisationId))
                 .map(rows -> rows.size() == 0 ? Optional.<LocalDate>empty()
-                        : Optional.ofNullable(rows.iterator().next().getLocalDate(0)));
+                        : Optional.ofNullable(rows.iterator().next().getLocalDate(0)))
+                .map(lastDay -> lastDay.map(day -> calendar.startOf(organisationId, day.plusDays(1))));
     }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.oneonone.kit.security.Employment;
 import dev.oneonone.meetings.application.series.SeriesCommands;
+import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.domain.series.EndSeries;
 import dev.oneonone.meetings.domain.series.Series;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,7 +45,7 @@ public class LeaverSweep {
     }
 
     private final SeriesCommands commands;
-    private final Employment employment;
+    private final OrganisationCalendar calendar;
     private final Pool pool;
     private final Clock clock;
     private final Duration interval;
@@ -53,11 +53,11 @@ public class LeaverSweep {
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "leaver-sweep"));
 
-    public LeaverSweep(SeriesCommands commands, Employment employment, Pool pool, Clock clock,
+    public LeaverSweep(SeriesCommands commands, OrganisationCalendar calendar, Pool pool, Clock clock,
             @ConfigProperty(name = "meetings.leaver-sweep.interval") Duration interval,
             @ConfigProperty(name = "meetings.leaver-sweep.enabled") boolean enabled) {
         this.commands = commands;
-        this.employment = employment;
+        this.calendar = calendar;
         this.pool = pool;
         this.clock = clock;
         this.interval = interval;
@@ -129,7 +129,7 @@ public class LeaverSweep {
                 .execute(Tuple.of(tomorrowUtc, BATCH))
                 .await().atMost(Duration.ofSeconds(30))) {
             Candidate candidate = new Candidate(row.getString(0), row.getUUID(1), row.getLocalDate(2));
-            LocalDate today = LocalDate.ofInstant(now, employment.zoneOf(candidate.organisationId()));
+            LocalDate today = LocalDate.ofInstant(now, calendar.zone(candidate.organisationId()));
             if (candidate.lastDay().isBefore(today)) {
                 found.add(candidate);
             }
@@ -139,7 +139,7 @@ public class LeaverSweep {
 
     private boolean end(Candidate candidate, Instant now) {
         EndSeries command = EndSeries.employmentEnded(candidate.lastDay(),
-                employment.zoneOf(candidate.organisationId()), now);
+                calendar.zone(candidate.organisationId()), now);
         try {
             VertxContextSupport.subscribeAndAwait(() -> commands.execute(candidate.organisationId(),
                     candidate.seriesId(), null, command, Series::end));

@@ -180,7 +180,7 @@ public class CalendarResource {
             headers = { @Header(name = "ETag", description = "Version of the feed's contents", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When the feed last changed", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache", schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "404", description = "Unknown or revoked feed",
+    @APIResponse(responseCode = "404", description = "Unknown or revoked feed, or the feed of a leaver or of a leaver's series from the day after their last day",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @PermitAll
     @WithSession
