@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.kit.security.Employment;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,7 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The people agenda-service must refuse from the day after their last day (table {@code leaver}): an
  * EmploymentEnded records the last day and its {@code occurredAt}, the start of the day after in the organisation's
- * zone as meetings-service records it, so this service needs no zone of its own; a PersonRehired removes the row. It
+ * zone as meetings-service records it, so this service needs no zone of its own; a PersonRehired or an
+ * EmploymentEndWithdrawn removes the row. It
  * answers the kit's {@link Employment} question with one read by primary key.
  */
 @ApplicationScoped
@@ -46,11 +48,13 @@ public class Leavers implements Employment {
                     .setParameter("leftAt", leftAt(ended.lastDay(), envelope.occurredAt()))
                     .executeUpdate()).replaceWithVoid();
         }
-        if (event instanceof PersonRehired rehired) {
+        UUID back = event instanceof PersonRehired rehired ? rehired.personId()
+                : event instanceof EmploymentEndWithdrawn withdrawn ? withdrawn.personId() : null;
+        if (back != null) {
             return Panache.getSession().chain(session -> session
                     .createNativeQuery("delete from leaver where organisation_id = :org and person_id = :person")
                     .setParameter("org", envelope.organisationId())
-                    .setParameter("person", rehired.personId())
+                    .setParameter("person", back)
                     .executeUpdate()).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();

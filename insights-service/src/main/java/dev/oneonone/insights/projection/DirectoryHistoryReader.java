@@ -31,7 +31,7 @@ public class DirectoryHistoryReader {
     public Uni<DirectoryHistory> load(String organisationId) {
         Tuple organisation = Tuple.of(organisationId);
         Uni<List<Employment>> employments = client.preparedQuery("""
-                        select person_id, starts_at, last_day from directory_employment
+                        select person_id, starts_at, last_day, end_withdrawn from directory_employment
                         where organisation_id = $1 order by person_id, seq""")
                 .execute(organisation)
                 .map(DirectoryHistoryReader::periods);
@@ -51,34 +51,35 @@ public class DirectoryHistoryReader {
     }
 
     /**
-     * Folds each person's starts and ends, in stream order, into employment periods: a start opens one, an
-     * end closes the open one. An end with no period open yet (its registration not applied) counts nobody.
+     * Folds each person's facts, in stream order, into employment periods: a start opens one; an end closes the
+     * person's latest period, or corrects its last day when it is closed already (a corrected notice); a withdrawn
+     * end reopens it. An end with no period yet (its registration not applied) counts nobody.
      */
     static List<Employment> periods(Iterable<Row> rows) {
         List<Employment> periods = new ArrayList<>();
         UUID person = null;
-        Employment open = null;
+        Employment latest = null;
         for (Row row : rows) {
             if (!row.getUUID(0).equals(person)) {
-                if (open != null) {
-                    periods.add(open);
+                if (latest != null) {
+                    periods.add(latest);
                 }
                 person = row.getUUID(0);
-                open = null;
+                latest = null;
             }
             Instant startsAt = instant(row, 1);
             if (startsAt != null) {
-                if (open != null) {
-                    periods.add(open);
+                if (latest != null) {
+                    periods.add(latest);
                 }
-                open = new Employment(person, startsAt, null);
-            } else if (open != null) {
-                periods.add(new Employment(person, open.startsAt(), row.getLocalDate(2)));
-                open = null;
+                latest = new Employment(person, startsAt, null);
+            } else if (latest != null) {
+                boolean withdrawn = Boolean.TRUE.equals(row.getBoolean(3));
+                latest = new Employment(person, latest.startsAt(), withdrawn ? null : row.getLocalDate(2));
             }
         }
-        if (open != null) {
-            periods.add(open);
+        if (latest != null) {
+            periods.add(latest);
         }
         return periods;
     }

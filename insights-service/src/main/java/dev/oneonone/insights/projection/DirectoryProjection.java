@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.oneonone.events.EventEnvelope;
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonRegistered;
@@ -78,6 +79,12 @@ public class DirectoryProjection implements Projection {
                     insert into directory_employment%s (person_id, seq, organisation_id, last_day)
                     values ($1, $2, $3, $4) on conflict (person_id, seq) do nothing""".formatted(suffix),
                     Tuple.of(ended.personId(), seq, organisation, ended.lastDay()));
+        }
+        if (event instanceof EmploymentEndWithdrawn withdrawn) {
+            return run(sql, """
+                    insert into directory_employment%s (person_id, seq, organisation_id, end_withdrawn)
+                    values ($1, $2, $3, true) on conflict (person_id, seq) do nothing""".formatted(suffix),
+                    Tuple.of(withdrawn.personId(), seq, organisation));
         }
         return Uni.createFrom().voidItem();
     }

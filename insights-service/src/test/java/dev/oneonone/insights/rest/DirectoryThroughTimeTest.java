@@ -29,6 +29,7 @@ import dev.oneonone.events.meetings.MeetingHeld;
 import dev.oneonone.events.meetings.MeetingMode;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.ReportingLineChanged;
@@ -363,6 +364,29 @@ class DirectoryThroughTimeTest {
                         "2025-11-10"))
                 .body("trend.figures.people", contains(3, 2, 2, 2, 3, 3))
                 .body("trend.figures.series", contains(1, 0, 0, 0, 1, 1));
+    }
+
+    /**
+     * M (no manager) with reports C and W from Mon 1 Sep 2025. C's notified last day, Fri 10 Oct, is corrected to
+     * Fri 24 Oct (a second EmploymentEnded); W's, also Fri 10 Oct, is withdrawn before it took effect
+     * (EmploymentEndWithdrawn). On Mon 20 Oct all three count; on Mon 27 Oct C no longer does, W still does.
+     */
+    @Test
+    void a_corrected_last_day_replaces_the_first_and_a_withdrawn_one_keeps_the_person() throws Exception {
+        Dated org = new Dated();
+        UUID m = org.person(LocalDate.of(2025, 9, 1), null, "CORE", "ENG");
+        UUID c = org.person(LocalDate.of(2025, 9, 1), m, "CORE", "ENG");
+        UUID w = org.person(LocalDate.of(2025, 9, 1), m, "CORE", "ENG");
+        org.leaves(c, LocalDate.of(2025, 10, 10));
+        org.leaves(w, LocalDate.of(2025, 10, 10));
+        org.leaves(c, LocalDate.of(2025, 10, 24));
+        org.history.meetings(new EmploymentEndWithdrawn(w), Dated.at(LocalDate.of(2025, 10, 8), 9));
+        // 3 on 20 Oct only once both the correction and the withdrawal are applied
+        org.publishAndAwait("/rollups/organisation?asOf=2025-10-20",
+                res -> Integer.valueOf(3).equals(res.path("figures.people")));
+        org.get("/rollups/organisation?asOf=2025-10-27").then().statusCode(200).body("figures.people", equalTo(2));
+        org.get("/rollups/managers/{id}?asOf=2025-10-27", m).then().statusCode(200).body("figures.people", equalTo(1));
+        org.get("/rollups/managers/{id}?asOf=2025-10-20", m).then().statusCode(200).body("figures.people", equalTo(2));
     }
 
     /**
