@@ -122,9 +122,14 @@ final class Organisation {
         }
     }
 
-    /** Until the organisation's rollup counts every person and series, and the last series has its meetings. */
+    /**
+     * Until the organisation's rollup counts every person and series and the last series has its meetings; should
+     * the counts settle elsewhere (a figure defined differently), three equal answers in a row do too.
+     */
     private void awaitInsights(String lastSeries, List<?> lastMeetings) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        String previous = "";
+        int unchanged = 0;
         while (System.nanoTime() < deadline) {
             Api.Answer last = api.insightsGet("/series/" + lastSeries);
             if (last.status() == 200 && last.json().path("meetingsScheduled").asInt() >= lastMeetings.size()) {
@@ -134,10 +139,18 @@ final class Organisation {
                         && figures.path("series").asInt() == series.size()) {
                     return;
                 }
+                String now = figures == null ? "" : figures.path("people") + "/" + figures.path("series");
+                unchanged = now.equals(previous) ? unchanged + 1 : 0;
+                previous = now;
+                if (unchanged >= 3) {
+                    System.out.println("insights counts " + now + " people/series of " + people + "/" + series.size()
+                            + ", unchanged: taken as settled");
+                    return;
+                }
             }
-            Thread.sleep(2000);
+            Thread.sleep(3000);
         }
-        throw new IllegalStateException("insights-service did not show the seeded organisation within 30 minutes");
+        throw new IllegalStateException("insights-service did not show the seeded organisation within 60 minutes");
     }
 
     private UUID person(List<Map<String, Object>> rows, UUID manager, String team, String department, LocalDate joined) {
