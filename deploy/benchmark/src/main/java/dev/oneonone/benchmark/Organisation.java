@@ -212,7 +212,11 @@ final class Organisation {
 
     // ---- events and timings ---------------------------------------------------------------------------
 
-    private int eventCount;
+    private volatile int eventCount;
+
+    int eventsSent() {
+        return eventCount;
+    }
 
     /** One new event in the organisation (a meeting scheduled), returned once insights-service has applied it. */
     void newEventApplied() throws InterruptedException {
