@@ -148,10 +148,17 @@ public class DirectoryProjection implements Projection {
         return write.uuidKeys(key -> (UUID) ((List<?>) key).get(0)).toArray(UUID[]::new);
     }
 
+    /**
+     * {@link #closeIntervals} for many people in one statement: each row's next row by time, then stream version,
+     * is its {@code lead}; only rows whose end changes are written.
+     */
     private static Uni<Void> closeIntervalsOf(SqlClient sql, String table, UUID[] people) {
-        return people.length == 0 ? Uni.createFrom().voidItem()
-                : run(sql, closeIntervals(table).replace("r.person_id = $1", "r.person_id = any($1::uuid[])"),
-                        Tuple.of((Object) people));
+        return people.length == 0 ? Uni.createFrom().voidItem() : run(sql, """
+                update %1$s r set valid_to = n.next
+                from (select person_id, seq, lead(valid_from) over (partition by person_id order by valid_from, seq)
+                        as next from %1$s where person_id = any($1::uuid[])) n
+                where r.person_id = n.person_id and r.seq = n.seq and r.valid_to is distinct from n.next"""
+                .formatted(table), Tuple.of((Object) people));
     }
 
     /** The start of the effective day in the organisation's zone; an older event's own time without one. */

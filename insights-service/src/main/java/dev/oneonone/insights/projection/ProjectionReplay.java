@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -285,14 +286,34 @@ public class ProjectionReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             status = new Status(State.RUNNING, 0, total, status.startedAt(), null);
+            // the next batch is polled and decoded while the previous one is written
+            CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+            long written = 0;
+            long polling = 0;
+            long decoding = 0;
+            long waiting = 0;
             while (!reached(consumer, end)) {
+                long t0 = System.nanoTime();
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                long t1 = System.nanoTime();
+                polling += t1 - t0;
                 if (!records.isEmpty()) {
-                    apply(records);
-                    events += records.count();
-                    status = new Status(State.RUNNING, events, status.total(), status.startedAt(), null);
+                    List<ProjectedEvent> batch = decode(records);
+                    long t2 = System.nanoTime();
+                    decoding += t2 - t1;
+                    writing.join();
+                    waiting += System.nanoTime() - t2;
+                    status = new Status(State.RUNNING, written, status.total(), status.startedAt(), null);
+                    writing = write(batch).subscribeAsCompletionStage().toCompletableFuture();
+                    written += records.count();
                 }
             }
+            long t3 = System.nanoTime();
+            writing.join();
+            waiting += System.nanoTime() - t3;
+            events = written;
+            LOG.infof("Replay read %d records: polling Kafka %d ms, decoding %d ms, waiting for writes %d ms", events,
+                    polling / 1_000_000, decoding / 1_000_000, waiting / 1_000_000);
         }
         return events;
     }
@@ -311,7 +332,19 @@ public class ProjectionReplay {
      * ({@link Projection#applyAll}, a few set-based statements), or with {@link #setBasedWrites(boolean) false}
      * every event in turn (the per-event path, kept to compare with).
      */
-    private void apply(ConsumerRecords<String, String> records) {
+    private Uni<Void> write(List<ProjectedEvent> events) {
+        boolean batched = setBased;
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(projections)
+                .onItem().transformToUniAndConcatenate(projection -> batched
+                        ? projection.applyAll(connection, ProjectionTargets.NEXT, events)
+                        : perEvent(connection, projection, events))
+                .collect().last())
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+                .replaceWithVoid();
+    }
+
+    /** The records' envelopes and payloads, without those of types this version does not know. */
+    private List<ProjectedEvent> decode(ConsumerRecords<String, String> records) {
         List<ProjectedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
@@ -320,14 +353,7 @@ public class ProjectionReplay {
                 events.add(new ProjectedEvent(envelope, event));
             }
         }
-        boolean batched = setBased;
-        pool.withTransaction(connection -> Multi.createFrom().iterable(projections)
-                .onItem().transformToUniAndConcatenate(projection -> batched
-                        ? projection.applyAll(connection, ProjectionTargets.NEXT, events)
-                        : perEvent(connection, projection, events))
-                .collect().last())
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
-                .await().indefinitely();
+        return events;
     }
 
     private static Uni<Void> perEvent(SqlConnection connection, Projection projection, List<ProjectedEvent> events) {

@@ -94,7 +94,10 @@ final class GeneratedHistory {
                     pick(Cadence.values()), 30, random.nextBoolean() ? "UTC" : "Europe/Berlin", day(), null, null);
             case 1 -> new SeriesEnded(s, pick(SeriesEndReason.values()), random.nextBoolean() ? day() : null);
             case 2 -> new CadenceChanged(s, pick(Cadence.values()), pick(Cadence.values()), null, null);
-            case 3 -> new SeriesPaused(s, day(), random.nextBoolean() ? day() : null);
+            case 3 -> {
+                LocalDate from = day();
+                yield new SeriesPaused(s, from, from.plusDays(random.nextInt(21)));
+            }
             case 4 -> new SeriesResumed(s, day());
             case 5 -> new MeetingScheduled(s, m, instant(), 15 + random.nextInt(60), random.nextBoolean());
             case 6 -> new MeetingRescheduled(s, m, instant(), instant(), pick(ActorRole.values()), null,
