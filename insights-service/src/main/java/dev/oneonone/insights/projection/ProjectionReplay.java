@@ -292,21 +292,27 @@ public class ProjectionReplay {
             long polling = 0;
             long decoding = 0;
             long waiting = 0;
-            while (!reached(consumer, end)) {
-                long t0 = System.nanoTime();
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                long t1 = System.nanoTime();
-                polling += t1 - t0;
-                if (!records.isEmpty()) {
-                    List<ProjectedEvent> batch = decode(records);
-                    long t2 = System.nanoTime();
-                    decoding += t2 - t1;
-                    writing.join();
-                    waiting += System.nanoTime() - t2;
-                    status = new Status(State.RUNNING, written, status.total(), status.startedAt(), null);
-                    writing = write(batch).subscribeAsCompletionStage().toCompletableFuture();
-                    written += records.count();
+            try {
+                while (!reached(consumer, end)) {
+                    long t0 = System.nanoTime();
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    long t1 = System.nanoTime();
+                    polling += t1 - t0;
+                    if (!records.isEmpty()) {
+                        List<ProjectedEvent> batch = decode(records);
+                        long t2 = System.nanoTime();
+                        decoding += t2 - t1;
+                        writing.join();
+                        waiting += System.nanoTime() - t2;
+                        status = new Status(State.RUNNING, written, status.total(), status.startedAt(), null);
+                        writing = write(batch).subscribeAsCompletionStage().toCompletableFuture();
+                        written += records.count();
+                    }
                 }
+            } catch (RuntimeException e) {
+                // no write of this replay may still run when the caller drops the copies
+                writing.handle((ignored, failure) -> null).join();
+                throw e;
             }
             long t3 = System.nanoTime();
             writing.join();
