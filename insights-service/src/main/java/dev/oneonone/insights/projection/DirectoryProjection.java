@@ -15,10 +15,17 @@ import dev.oneonone.events.meetings.PersonRegistered;
 import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.ReportingLineChanged;
 import dev.oneonone.insights.config.InsightsConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import static dev.oneonone.insights.projection.SetWrite.Type.DATE;
+import static dev.oneonone.insights.projection.SetWrite.Type.INT8;
+import static dev.oneonone.insights.projection.SetWrite.Type.TEXT;
+import static dev.oneonone.insights.projection.SetWrite.Type.TIMESTAMPTZ;
+import static dev.oneonone.insights.projection.SetWrite.column;
 
 /**
  * Folds the person events into the directory's history: employment periods, reporting lines, and team
@@ -29,7 +36,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * stream's version), the intervals are recomputed from the rows and the periods are folded from them in
  * version order when read, so the history is the same whatever order and however often the events arrive
  * (a replay's copies may see an end before its registration). A replay rebuilds these tables like the
- * timelines.
+ * timelines. {@link #applyAll} writes a batch with one insert per table and recomputes the intervals of
+ * the people it touched once.
  */
 @ApplicationScoped
 public class DirectoryProjection implements Projection {
@@ -87,6 +95,77 @@ public class DirectoryProjection implements Projection {
                     Tuple.of(withdrawn.personId(), seq, organisation));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The batch in five statements: each table's rows (the first of a key: "do nothing"), then the intervals of
+     * every person with a new line or placement, recomputed from the rows as {@link #apply} does after each.
+     */
+    @Override
+    public Uni<Void> applyAll(SqlClient sql, String suffix, List<ProjectedEvent> events) {
+        SetWrite employment = new SetWrite("directory_employment", List.of(column("person_id", SetWrite.Type.UUID),
+                column("seq", INT8), column("organisation_id", TEXT), column("starts_at", TIMESTAMPTZ),
+                column("last_day", DATE)), "on conflict (person_id, seq) do nothing");
+        SetWrite lines = new SetWrite("directory_reporting_line", List.of(column("person_id", SetWrite.Type.UUID),
+                column("seq", INT8), column("organisation_id", TEXT), column("manager_id", SetWrite.Type.UUID),
+                column("valid_from", TIMESTAMPTZ)), "on conflict (person_id, seq) do nothing");
+        SetWrite placements = new SetWrite("directory_placement", List.of(column("person_id", SetWrite.Type.UUID),
+                column("seq", INT8), column("organisation_id", TEXT), column("team", TEXT), column("department", TEXT),
+                column("valid_from", TIMESTAMPTZ)), "on conflict (person_id, seq) do nothing");
+        for (ProjectedEvent one : events) {
+            EventEnvelope envelope = one.envelope();
+            String org = envelope.organisationId();
+            Long seq = envelope.aggregateVersion();
+            if (one.event() instanceof PersonRegistered registered) {
+                startAll(employment, lines, placements, envelope, registered.personId(), registered.managerId(),
+                        registered.team(), registered.department(), effective(envelope, registered.effectiveOn()));
+            } else if (one.event() instanceof PersonRehired rehired) {
+                startAll(employment, lines, placements, envelope, rehired.personId(), rehired.managerId(),
+                        rehired.team(), rehired.department(), effective(envelope, rehired.effectiveOn()));
+            } else if (one.event() instanceof ReportingLineChanged changed) {
+                lines.first(List.of(changed.personId(), seq), changed.personId(), seq, org, changed.managerId(),
+                        effective(envelope, changed.effectiveOn()));
+            } else if (one.event() instanceof PersonDetailsChanged changed) {
+                placements.first(List.of(changed.personId(), seq), changed.personId(), seq, org, changed.team(),
+                        changed.department(), effective(envelope, changed.effectiveOn()));
+            } else if (one.event() instanceof EmploymentEnded ended) {
+                employment.first(List.of(ended.personId(), seq), ended.personId(), seq, org, null, ended.lastDay());
+            }
+        }
+        UUID[] linePeople = people(lines);
+        UUID[] placedPeople = people(placements);
+        return Multi.createFrom().items(employment, lines, placements)
+                .onItem().transformToUniAndConcatenate(write -> write.execute(sql, suffix))
+                .collect().last()
+                .chain(() -> closeIntervalsOf(sql, "directory_reporting_line" + suffix, linePeople))
+                .chain(() -> closeIntervalsOf(sql, "directory_placement" + suffix, placedPeople));
+    }
+
+    /** A registration's or rehire's rows: a period's start, a reporting line and a placement. */
+    private static void startAll(SetWrite employment, SetWrite lines, SetWrite placements, EventEnvelope envelope,
+            UUID person, UUID manager, String team, String department, OffsetDateTime at) {
+        Long seq = envelope.aggregateVersion();
+        String org = envelope.organisationId();
+        employment.first(List.of(person, seq), person, seq, org, at, null);
+        lines.first(List.of(person, seq), person, seq, org, manager, at);
+        placements.first(List.of(person, seq), person, seq, org, team, department, at);
+    }
+
+    private static UUID[] people(SetWrite write) {
+        return write.uuidKeys(key -> (UUID) ((List<?>) key).get(0)).toArray(UUID[]::new);
+    }
+
+    /**
+     * {@link #closeIntervals} for many people in one statement: each row's next row by time, then stream version,
+     * is its {@code lead}; only rows whose end changes are written.
+     */
+    private static Uni<Void> closeIntervalsOf(SqlClient sql, String table, UUID[] people) {
+        return people.length == 0 ? Uni.createFrom().voidItem() : run(sql, """
+                update %1$s r set valid_to = n.next
+                from (select person_id, seq, lead(valid_from) over (partition by person_id order by valid_from, seq)
+                        as next from %1$s where person_id = any($1::uuid[])) n
+                where r.person_id = n.person_id and r.seq = n.seq and r.valid_to is distinct from n.next"""
+                .formatted(table), Tuple.of((Object) people));
     }
 
     /** The start of the effective day in the organisation's zone; an older event's own time without one. */

@@ -3,6 +3,7 @@ package dev.oneonone.insights.projection;
 import java.util.List;
 
 import dev.oneonone.events.EventEnvelope;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -19,4 +20,15 @@ public interface Projection {
 
     /** Folds one event into the set of tables named with {@code suffix} ("" live, "_next" a replay's copies). */
     Uni<Void> apply(SqlClient sql, String suffix, EventEnvelope envelope, Object event);
+
+    /**
+     * Folds a batch of events, in order, into the tables named with {@code suffix}: the same rows as
+     * {@link #apply} of each in turn. This default does exactly that; an implementation may write the batch with
+     * a few set-based statements instead (the replay's path).
+     */
+    default Uni<Void> applyAll(SqlClient sql, String suffix, List<ProjectedEvent> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(one -> apply(sql, suffix, one.envelope(), one.event()))
+                .collect().last().replaceWithVoid();
+    }
 }

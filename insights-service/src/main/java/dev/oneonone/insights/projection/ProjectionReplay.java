@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -51,7 +52,9 @@ import jakarta.enterprise.inject.Instance;
  * same transaction so that no rollup computed from the old tables is served again. Every instance's live
  * consumer feeds the copies ({@link ProjectionTargets} asks the database), and an advisory lock lets one
  * instance replay at a time ({@link ReplayRunningException} otherwise). The writes are
- * idempotent upserts, so an event applied by both consumers changes nothing.
+ * idempotent upserts, so an event applied by both consumers changes nothing. The replay takes up to
+ * {@value #BATCH} records per poll and writes them in one transaction, a few set-based statements per
+ * projection ({@link Projection#applyAll}), where the live consumer writes event by event.
  *
  * <p>A replay refuses to start, and fails, when Kafka no longer holds the whole history (a partition's earliest
  * offset above 0: {@link HistoryIncompleteException}), since it would silently lose the deleted events; the
@@ -63,6 +66,8 @@ public class ProjectionReplay {
     private static final Logger LOG = Logger.getLogger(ProjectionReplay.class);
     private static final int SWAP_ATTEMPTS = 5;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    /** Records a replay takes from Kafka and writes in one transaction at most. */
+    static final int BATCH = 10_000;
     /** The replay's advisory lock: one instance of the service replays at a time. */
     static final long LOCK_KEY = UUID.nameUUIDFromBytes("insights projection replay".getBytes(StandardCharsets.UTF_8))
             .getMostSignificantBits();
@@ -90,6 +95,7 @@ public class ProjectionReplay {
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
+    private volatile boolean setBased = true;
 
     public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
@@ -212,7 +218,11 @@ public class ProjectionReplay {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
+        // large fetches: a poll fills a batch in one round trip (an event is about 1 KB with its headers)
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return config;
     }
@@ -276,14 +286,40 @@ public class ProjectionReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             status = new Status(State.RUNNING, 0, total, status.startedAt(), null);
-            while (!reached(consumer, end)) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    apply(records);
-                    events += records.count();
-                    status = new Status(State.RUNNING, events, status.total(), status.startedAt(), null);
+            // the next batch is polled and decoded while the previous one is written
+            CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+            long written = 0;
+            long polling = 0;
+            long decoding = 0;
+            long waiting = 0;
+            try {
+                while (!reached(consumer, end)) {
+                    long t0 = System.nanoTime();
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    long t1 = System.nanoTime();
+                    polling += t1 - t0;
+                    if (!records.isEmpty()) {
+                        List<ProjectedEvent> batch = decode(records);
+                        long t2 = System.nanoTime();
+                        decoding += t2 - t1;
+                        writing.join();
+                        waiting += System.nanoTime() - t2;
+                        status = new Status(State.RUNNING, written, status.total(), status.startedAt(), null);
+                        writing = write(batch).subscribeAsCompletionStage().toCompletableFuture();
+                        written += records.count();
+                    }
                 }
+            } catch (RuntimeException e) {
+                // no write of this replay may still run when the caller drops the copies
+                writing.handle((ignored, failure) -> null).join();
+                throw e;
             }
+            long t3 = System.nanoTime();
+            writing.join();
+            waiting += System.nanoTime() - t3;
+            events = written;
+            LOG.infof("Replay read %d records: polling Kafka %d ms, decoding %d ms, waiting for writes %d ms", events,
+                    polling / 1_000_000, decoding / 1_000_000, waiting / 1_000_000);
         }
         return events;
     }
@@ -297,22 +333,44 @@ public class ProjectionReplay {
         return true;
     }
 
-    private void apply(ConsumerRecords<String, String> records) {
-        List<EventEnvelope> envelopes = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            envelopes.add(CloudEventHeaders.read(record.headers(), record.value()));
-        }
-        pool.withTransaction(connection -> Multi.createFrom().iterable(envelopes)
-                .onItem().transformToUniAndConcatenate(envelope -> {
-                    Object event = reader.payloadOf(envelope);
-                    return event == null ? Uni.createFrom().voidItem()
-                            : Multi.createFrom().iterable(projections).onItem().transformToUniAndConcatenate(
-                                    projection -> projection.apply(connection, ProjectionTargets.NEXT, envelope, event))
-                                    .collect().last().replaceWithVoid();
-                })
+    /**
+     * Writes one poll's records to the copies in one transaction: each projection gets the whole batch
+     * ({@link Projection#applyAll}, a few set-based statements), or with {@link #setBasedWrites(boolean) false}
+     * every event in turn (the per-event path, kept to compare with).
+     */
+    private Uni<Void> write(List<ProjectedEvent> events) {
+        boolean batched = setBased;
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(projections)
+                .onItem().transformToUniAndConcatenate(projection -> batched
+                        ? projection.applyAll(connection, ProjectionTargets.NEXT, events)
+                        : perEvent(connection, projection, events))
                 .collect().last())
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
-                .await().indefinitely();
+                .replaceWithVoid();
+    }
+
+    /** The records' envelopes and payloads, without those of types this version does not know. */
+    private List<ProjectedEvent> decode(ConsumerRecords<String, String> records) {
+        List<ProjectedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
+            Object event = reader.payloadOf(envelope);
+            if (event != null) {
+                events.add(new ProjectedEvent(envelope, event));
+            }
+        }
+        return events;
+    }
+
+    private static Uni<Void> perEvent(SqlConnection connection, Projection projection, List<ProjectedEvent> events) {
+        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(
+                one -> projection.apply(connection, ProjectionTargets.NEXT, one.envelope(), one.event()))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Set-based writes (the default) or one statement per event and projection; for comparing the two. */
+    void setBasedWrites(boolean setBased) {
+        this.setBased = setBased;
     }
 
     /**
