@@ -160,17 +160,22 @@ class DashboardBenchmark {
     }
 
     /**
-     * What a consumed event of one series does (RevisionProjection): the history moves and the series is marked
-     * changed at the new position, so the next request computes that series' figures afresh.
+     * What a consumed event does: a meeting of a random series held now (its facts, then its series marked
+     * changed at the new position, as TimelineProjection and RevisionProjection write them), so the next
+     * request computes that series' figures afresh and today's figures differ.
      */
     private void moveHistory() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.executeUpdate("update history_position set position = position + 1");
             if (!seriesIds.isEmpty()) {
-                s.executeUpdate("insert into series_revision (series_id, organisation_id, revision) select '"
-                        + seriesIds.get(random.nextInt(seriesIds.size())) + "', '" + ORG + "', position "
-                        + "from history_position on conflict (series_id) do update set revision = excluded.revision");
+                UUID series = seriesIds.get(random.nextInt(seriesIds.size()));
+                s.executeUpdate("insert into meeting_timeline (meeting_id, series_id, organisation_id, scheduled_for, "
+                        + "planned_minutes, scheduled_at, held_at, actual_minutes) values ('" + UUID.randomUUID() + "', '"
+                        + series + "', '" + ORG + "', now(), 30, now(), now(), 30)");
+                s.executeUpdate("insert into series_revision (series_id, organisation_id, revision) select '" + series
+                        + "', '" + ORG + "', position from history_position "
+                        + "on conflict (series_id) do update set revision = excluded.revision");
             }
             c.commit();
         }
