@@ -2,6 +2,7 @@ package dev.oneonone.insights.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +20,6 @@ import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.insights.projection.DirectoryHistoryReader;
 import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,31 +28,29 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class RollupService {
-    private record DateKey(String organisationId, LocalDate date, int weeks) {
+    private record DateKey(String organisationId, LocalDate date) {
     }
 
     private final SeriesFiguresService figures;
+    private final SeriesFiguresStore store;
     private final InsightsConfig.OrganisationTimeZone timeZones;
     private final DirectoryHistoryReader directoryReader;
-    private final Pool client;
     private final RollupRules rules;
     private final RollupCalculator calculator;
     private final SnapshotCache<DateKey, OrganisationSnapshot> snapshots;
-    private final SnapshotCache<DateKey, List<OrganisationSnapshot>> trends;
     private final SnapshotCache<String, DirectoryHistory> directories;
 
-    public RollupService(SeriesFiguresService figures, DirectoryHistoryReader directoryReader, Pool client,
+    public RollupService(SeriesFiguresService figures, SeriesFiguresStore store, DirectoryHistoryReader directoryReader,
             RollupRules rules, PrivacyRules privacy,
             InsightsConfig.OrganisationTimeZone timeZones, Clock clock) {
         this.figures = figures;
+        this.store = store;
         this.timeZones = timeZones;
         this.directoryReader = directoryReader;
-        this.client = client;
         this.rules = rules;
         this.calculator = new RollupCalculator(privacy.minGroupSize(), rules.lowFollowThroughBelow(),
                 rules.lowFollowThroughMinDue());
         this.snapshots = new SnapshotCache<>(rules.cacheEntries(), rules.cacheTtl(), clock);
-        this.trends = new SnapshotCache<>(Math.max(2, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
         this.directories = new SnapshotCache<>(Math.max(4, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
     }
 
@@ -71,20 +69,28 @@ public class RollupService {
 
     /** The organisation's directory and current series on the date. */
     public Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf) {
-        return eventPosition().chain(position -> snapshot(organisationId, asOf, position));
+        return store.figures(organisationId, List.of(asOf)).chain(kept -> snapshot(organisationId, asOf, kept));
     }
 
-    /** The snapshots of the week ends of a trend, oldest first: asOf − 7·(weeks − 1), ..., asOf. */
+    /**
+     * The snapshots of the week ends of a trend, oldest first: asOf − 7·(weeks − 1), ..., asOf. Each week end's
+     * snapshot is cached on its own: after an event, mostly only the last one is built again.
+     */
     public Uni<List<OrganisationSnapshot>> weekly(String organisationId, LocalDate asOf, int weeks) {
-        return eventPosition().chain(position -> trends.get(new DateKey(organisationId, asOf, weeks), position,
-                () -> directory(organisationId, position).chain(history -> figures
-                        .trend(organisationId, null, asOf, weeks)
-                        .map(byWeek -> byWeek.entrySet().stream()
-                                .map(week -> new OrganisationSnapshot(week.getKey(),
-                                        history.asOf(week.getKey(), timeZones.zone(organisationId)), week.getValue()))
-                                .toList()))
-                        .invoke(weekEnds -> weekEnds.forEach(snapshot -> snapshots.put(
-                                new DateKey(organisationId, snapshot.asOf(), 0), position, snapshot)))));
+        List<LocalDate> weekEnds = new ArrayList<>(weeks);
+        for (int week = weeks - 1; week >= 0; week--) {
+            weekEnds.add(asOf.minusWeeks(week));
+        }
+        return store.figures(organisationId, weekEnds).chain(kept -> Uni.join()
+                .all(weekEnds.stream().map(day -> snapshot(organisationId, day, kept)).toList()).andFailFast());
+    }
+
+    private Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate day, SeriesFiguresStore.Figures kept) {
+        // what the snapshot is made of: that day's kept figures and the directory's rows
+        List<Object> stamp = List.of(kept.versions().get(day), kept.directoryRevision());
+        return snapshots.get(new DateKey(organisationId, day), stamp,
+                () -> directory(organisationId, kept.directoryRevision()).map(history -> new OrganisationSnapshot(day,
+                        history.asOf(day, timeZones.zone(organisationId)), kept.byDay().get(day))));
     }
 
     /** What the caller sees on the snapshot's date: the whole organisation, or a director's subtree. */
@@ -109,7 +115,7 @@ public class RollupService {
         if (director == null) {
             return Uni.createFrom().item(new Visibility(null, Set.of()));
         }
-        return eventPosition().chain(position -> directory(organisationId, position))
+        return store.figures(organisationId, List.of()).chain(kept -> directory(organisationId, kept.directoryRevision()))
                 .map(history -> new Visibility(director, history.asOf(asOf, timeZones.zone(organisationId)).subtree(director)));
     }
 
@@ -130,19 +136,7 @@ public class RollupService {
         return weeks.stream().map(week -> calculator.point(scope, week, visibility)).toList();
     }
 
-    private Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf, long position) {
-        return snapshots.get(new DateKey(organisationId, asOf, 0), position, () -> directory(organisationId, position)
-                .chain(history -> figures.forOrganisation(organisationId, asOf)
-                        .map(series -> new OrganisationSnapshot(asOf, history.asOf(asOf, timeZones.zone(organisationId)), series))));
-    }
-
-    private Uni<DirectoryHistory> directory(String organisationId, long position) {
-        return directories.get(organisationId, position, () -> directoryReader.load(organisationId));
-    }
-
-    /** Moves with every event recorded (by any instance): cached figures are good while it stands still. */
-    private Uni<Long> eventPosition() {
-        return client.query("select position from history_position").execute()
-                .map(rows -> rows.iterator().next().getLong(0));
+    private Uni<DirectoryHistory> directory(String organisationId, SeriesFiguresStore.DirectoryStamp revision) {
+        return directories.get(organisationId, revision, () -> directoryReader.load(organisationId));
     }
 }

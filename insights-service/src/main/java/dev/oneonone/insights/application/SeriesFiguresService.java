@@ -21,22 +21,24 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Every figure of the series of an organisation as of a date, and as weekly trends: the timelines
- * are read in a few bulk queries, then the figures are computed in memory (off the event loop).
- * Nothing is remembered between calls: each answer comes from the event history as projected now.
+ * Every figure of the series of an organisation as of a date, and as weekly trends. The organisation's
+ * figures of a date come from {@link SeriesFiguresStore} (kept per series, recomputed for the series that
+ * changed); {@link #trend} and one series' figures are computed from the timelines read now.
  */
 @ApplicationScoped
 public class SeriesFiguresService {
     private final Pool pool;
     private final TimelineStore timelines;
+    private final SeriesFiguresStore store;
     private final FiguresCalculator calculator;
     private final InsightsConfig.OrganisationTimeZone timeZone;
     private final Clock clock;
 
-    public SeriesFiguresService(Pool pool, TimelineStore timelines, FiguresCalculator calculator,
+    public SeriesFiguresService(Pool pool, TimelineStore timelines, SeriesFiguresStore store, FiguresCalculator calculator,
             InsightsConfig.OrganisationTimeZone timeZone, Clock clock) {
         this.pool = pool;
         this.timelines = timelines;
+        this.store = store;
         this.calculator = calculator;
         this.timeZone = timeZone;
         this.clock = clock;
@@ -47,12 +49,10 @@ public class SeriesFiguresService {
         return LocalDate.now(clock.withZone(timeZone.zone(organisationId)));
     }
 
-    /** Figures of every series of the organisation as of {@code asOf} (today when null), current or not. */
+    /** Figures of every series of the organisation as of {@code asOf} (today when null), current or not, in no order. */
     public Uni<List<SeriesFigures>> forOrganisation(String organisationId, LocalDate asOf) {
         LocalDate day = asOf == null ? today(organisationId) : asOf;
-        return timelines.ofOrganisation(pool, organisationId)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(all -> all.parallelStream().map(series -> calculator.figuresOf(series, day)).toList());
+        return store.figures(organisationId, List.of(day)).map(kept -> kept.byDay().get(day));
     }
 
     /** The timeline of one series, or null when the organisation has no such series. */

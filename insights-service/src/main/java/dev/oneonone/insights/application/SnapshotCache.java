@@ -10,12 +10,13 @@ import java.util.function.Supplier;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps computed values (an organisation's snapshot of a date, its directory history) while no new
- * event has been consumed and for at most a time to live; concurrent requests for the same key share
+ * Keeps computed values (an organisation's snapshot of a date, its directory history) while what they
+ * were computed from stands still (their stamp: the version of the kept figures, the directory's revision)
+ * and for at most a time to live; concurrent requests for the same key share
  * one computation. The least recently used entries go first when it is full.
  */
 final class SnapshotCache<K, V> {
-    private record Entry<V>(long eventPosition, Instant storedAt, Uni<V> value) {
+    private record Entry<V>(Object stamp, Instant storedAt, Uni<V> value) {
     }
 
     private final Map<K, Entry<V>> entries;
@@ -33,26 +34,18 @@ final class SnapshotCache<K, V> {
         };
     }
 
-    /** The value for the key computed at this position of the event history, computing it when needed. */
-    synchronized Uni<V> get(K key, long eventPosition, Supplier<Uni<V>> compute) {
+    /** The value for the key computed from what the stamp identifies, computing it when needed. */
+    synchronized Uni<V> get(K key, Object stamp, Supplier<Uni<V>> compute) {
         Entry<V> entry = entries.get(key);
         Instant now = clock.instant();
-        if (entry != null && entry.eventPosition() == eventPosition
+        if (entry != null && entry.stamp().equals(stamp)
                 && entry.storedAt().plus(timeToLive).isAfter(now)) {
             return entry.value();
         }
         Uni<V> value = Uni.createFrom().<V>deferred(compute::get).memoize().indefinitely();
-        Entry<V> stored = new Entry<>(eventPosition, now, value);
+        Entry<V> stored = new Entry<>(stamp, now, value);
         entries.put(key, stored);
         return value.onFailure().invoke(() -> forget(key, stored));
-    }
-
-    /** Keeps a value computed elsewhere (a week of a trend is also that date's snapshot). */
-    synchronized void put(K key, long eventPosition, V value) {
-        Entry<V> entry = entries.get(key);
-        if (entry == null || entry.eventPosition() != eventPosition) {
-            entries.put(key, new Entry<>(eventPosition, clock.instant(), Uni.createFrom().item(value)));
-        }
     }
 
     private synchronized void forget(K key, Entry<V> failed) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,13 @@ public class TimelineStore {
                             + "where organisation_id = $1 and series_id = $2)",
                     Tuple.of(org, seriesId));
         }
+
+        static Scope series(String org, Collection<UUID> seriesIds) {
+            return new Scope("organisation_id = $1 and series_id = any($2)",
+                    "organisation_id = $1 and meeting_id in (select meeting_id from meeting_timeline "
+                            + "where organisation_id = $1 and series_id = any($2))",
+                    Tuple.of(org, seriesIds.toArray(UUID[]::new)));
+        }
     }
 
     /** Every series of the organisation, in no particular order. */
@@ -57,6 +65,11 @@ public class TimelineStore {
     public Uni<SeriesTimeline> ofSeries(SqlClient sql, String organisationId, UUID seriesId) {
         return load(sql, Scope.series(organisationId, seriesId), true)
                 .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** The chosen series of the organisation that are known (their SeriesStarted arrived), in no particular order. */
+    public Uni<List<SeriesTimeline>> ofSeries(SqlClient sql, String organisationId, Collection<UUID> seriesIds) {
+        return load(sql, Scope.series(organisationId, seriesIds), true);
     }
 
     /**

@@ -124,7 +124,11 @@ class ProjectionReplayTest {
         // lose the organisation's reporting lines (as a faulty projection might) and move on from the cached figures
         pool.withTransaction(sql -> sql.preparedQuery("delete from directory_reporting_line where organisation_id = $1")
                 .execute(Tuple.of(org.id))
-                .chain(() -> sql.query("update history_position set position = position + 1").execute()))
+                .chain(() -> sql.query("update history_position set position = position + 1").execute())
+                // as every directory write does: the organisation's directory changed at this position
+                .chain(() -> sql.preparedQuery("insert into directory_revision (organisation_id, revision) "
+                        + "select $1, position from history_position on conflict (organisation_id) "
+                        + "do update set revision = excluded.revision").execute(Tuple.of(org.id))))
                 .await().atMost(Duration.ofSeconds(10));
         String lost = rollup(hr);
         assertNotEquals(before, lost);

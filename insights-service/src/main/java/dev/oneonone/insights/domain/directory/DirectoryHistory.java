@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every interval of an organisation's directory, held in memory so that the directory of any date
@@ -38,6 +39,9 @@ public final class DirectoryHistory {
     public record Placement(String team, String department) {
     }
 
+    /** Directories of dates already asked, the history being immutable (a trend asks the same week ends again). */
+    private static final int DAYS_REMEMBERED = 64;
+    private final Map<List<Object>, Directory> days = new ConcurrentHashMap<>();
     private final List<Employment> employments;
     private final Map<UUID, List<Interval<UUID>>> lines = new HashMap<>();
     private final Map<UUID, List<Interval<Placement>>> placements = new HashMap<>();
@@ -55,6 +59,13 @@ public final class DirectoryHistory {
      * in force at that moment.
      */
     public Directory asOf(LocalDate date, ZoneId zone) {
+        if (days.size() > DAYS_REMEMBERED) {
+            days.clear();
+        }
+        return days.computeIfAbsent(List.of(date, zone), day -> compute(date, zone));
+    }
+
+    private Directory compute(LocalDate date, ZoneId zone) {
         Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<Directory.Person> people = new ArrayList<>();
         Set<UUID> found = new HashSet<>();

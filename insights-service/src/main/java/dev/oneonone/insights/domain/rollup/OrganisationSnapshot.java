@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.insights.domain.directory.Directory;
@@ -24,6 +26,7 @@ public final class OrganisationSnapshot {
     private final Map<UUID, List<SeriesFigures>> byLeader = new HashMap<>();
     private final Map<UUID, List<SeriesFigures>> byCompanion = new HashMap<>();
     private final Set<List<UUID>> managerReportPairs = new HashSet<>();
+    private final Map<Object, Object> computed = new ConcurrentHashMap<>();
 
     public OrganisationSnapshot(LocalDate asOf, Directory directory, List<SeriesFigures> allSeries) {
         this.asOf = asOf;
@@ -64,6 +67,22 @@ public final class OrganisationSnapshot {
 
     public List<SeriesFigures> withCompanion(UUID personId) {
         return byCompanion.getOrDefault(personId, List.of());
+    }
+
+    /**
+     * A value computed from this snapshot alone (a rollup of the whole organisation's view), computed once:
+     * the snapshot never changes. Null values are not kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T computed(Object key, Supplier<T> compute) {
+        Object value = computed.get(key);
+        if (value == null) {
+            value = compute.get();
+            if (value != null) {
+                computed.putIfAbsent(key, value);
+            }
+        }
+        return (T) value;
     }
 
     /** True when the two have a current manager–report series together. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.oneonone.events.insights.Health;
 import dev.oneonone.insights.domain.directory.Directory;
@@ -68,6 +69,19 @@ public final class RollupCalculator {
     }
 
     public Rollup rollup(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
+        return once("rollup", scope, snapshot, visibility, () -> computeRollup(scope, snapshot, visibility));
+    }
+
+    /**
+     * What the whole organisation's view gives is computed once per snapshot and calculator (a snapshot never
+     * changes; a director's view, one per subtree, is computed each time).
+     */
+    private <T> T once(String what, Scope scope, OrganisationSnapshot snapshot, Visibility visibility,
+            Supplier<T> compute) {
+        return visibility.wholeOrganisation() ? snapshot.computed(List.of(this, what, scope), compute) : compute.get();
+    }
+
+    private Rollup computeRollup(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
         Group group = group(scope, snapshot, visibility);
         if (suppressed(scope, group)) {
             return new Rollup(scope, snapshot.asOf(), true, null, null, null, null);
@@ -84,15 +98,19 @@ public final class RollupCalculator {
     }
 
     public TrendPoint point(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
-        Group group = group(scope, snapshot, visibility);
-        return suppressed(scope, group) ? new TrendPoint(snapshot.asOf(), true, null)
-                : new TrendPoint(snapshot.asOf(), false, figures(group, snapshot));
+        return once("point", scope, snapshot, visibility, () -> {
+            Group group = group(scope, snapshot, visibility);
+            return suppressed(scope, group) ? new TrendPoint(snapshot.asOf(), true, null)
+                    : new TrendPoint(snapshot.asOf(), false, figures(group, snapshot));
+        });
     }
 
     /** The whole attention list, most urgent first; null when the group's figures are withheld. */
     public List<AttentionItem> attention(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
-        Group group = group(scope, snapshot, visibility);
-        return suppressed(scope, group) ? null : attention(group, snapshot);
+        return once("attention", scope, snapshot, visibility, () -> {
+            Group group = group(scope, snapshot, visibility);
+            return suppressed(scope, group) ? null : List.copyOf(attention(group, snapshot));
+        });
     }
 
     /**
