@@ -105,7 +105,8 @@ public class DirectoryProjection implements Projection {
     public Uni<Void> applyAll(SqlClient sql, String suffix, List<ProjectedEvent> events) {
         SetWrite employment = new SetWrite("directory_employment", List.of(column("person_id", SetWrite.Type.UUID),
                 column("seq", INT8), column("organisation_id", TEXT), column("starts_at", TIMESTAMPTZ),
-                column("last_day", DATE)), "on conflict (person_id, seq) do nothing");
+                column("last_day", DATE), column("end_withdrawn", SetWrite.Type.BOOL)),
+                "on conflict (person_id, seq) do nothing");
         SetWrite lines = new SetWrite("directory_reporting_line", List.of(column("person_id", SetWrite.Type.UUID),
                 column("seq", INT8), column("organisation_id", TEXT), column("manager_id", SetWrite.Type.UUID),
                 column("valid_from", TIMESTAMPTZ)), "on conflict (person_id, seq) do nothing");
@@ -129,7 +130,10 @@ public class DirectoryProjection implements Projection {
                 placements.first(List.of(changed.personId(), seq), changed.personId(), seq, org, changed.team(),
                         changed.department(), effective(envelope, changed.effectiveOn()));
             } else if (one.event() instanceof EmploymentEnded ended) {
-                employment.first(List.of(ended.personId(), seq), ended.personId(), seq, org, null, ended.lastDay());
+                employment.first(List.of(ended.personId(), seq), ended.personId(), seq, org, null, ended.lastDay(),
+                        false);
+            } else if (one.event() instanceof EmploymentEndWithdrawn withdrawn) {
+                employment.first(List.of(withdrawn.personId(), seq), withdrawn.personId(), seq, org, null, null, true);
             }
         }
         UUID[] linePeople = people(lines);
@@ -146,7 +150,7 @@ public class DirectoryProjection implements Projection {
             UUID person, UUID manager, String team, String department, OffsetDateTime at) {
         Long seq = envelope.aggregateVersion();
         String org = envelope.organisationId();
-        employment.first(List.of(person, seq), person, seq, org, at, null);
+        employment.first(List.of(person, seq), person, seq, org, at, null, false);
         lines.first(List.of(person, seq), person, seq, org, manager, at);
         placements.first(List.of(person, seq), person, seq, org, team, department, at);
     }

@@ -25,7 +25,8 @@ final class SetWrite {
     /** A column's PostgreSQL array type and the Java element type the client encodes it from. */
     enum Type {
         UUID("uuid", java.util.UUID.class), TEXT("text", String.class), DATE("date", LocalDate.class),
-        TIMESTAMPTZ("timestamptz", OffsetDateTime.class), INT4("int4", Integer.class), INT8("int8", Long.class);
+        TIMESTAMPTZ("timestamptz", OffsetDateTime.class), INT4("int4", Integer.class), INT8("int8", Long.class),
+        BOOL("bool", Boolean.class);
 
         final String sql;
         final Class<?> java;

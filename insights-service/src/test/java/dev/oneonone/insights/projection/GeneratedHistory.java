@@ -22,6 +22,7 @@ import dev.oneonone.events.meetings.ActorRole;
 import dev.oneonone.events.meetings.Cadence;
 import dev.oneonone.events.meetings.CadenceChanged;
 import dev.oneonone.events.meetings.CancelReason;
+import dev.oneonone.events.meetings.EmploymentEndWithdrawn;
 import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingCancelled;
 import dev.oneonone.events.meetings.MeetingHeld;
@@ -89,7 +90,7 @@ final class GeneratedHistory {
         UUID m = pick(meetings);
         UUID a = pick(agreements);
         UUID p = pick(people);
-        return switch (random.nextInt(21)) {
+        return switch (random.nextInt(22)) {
             case 0 -> new SeriesStarted(s, pick(people), pick(people), pick(Relationship.values()),
                     pick(Cadence.values()), 30, random.nextBoolean() ? "UTC" : "Europe/Berlin", day(), null, null);
             case 1 -> new SeriesEnded(s, pick(SeriesEndReason.values()), random.nextBoolean() ? day() : null);
@@ -120,6 +121,7 @@ final class GeneratedHistory {
                     random.nextBoolean() ? day() : null);
             case 19 -> new PersonDetailsChanged(p, team(), random.nextBoolean() ? "OPS" : null,
                     random.nextBoolean() ? day() : null);
+            case 20 -> new EmploymentEndWithdrawn(p);
             default -> new EmploymentEnded(p, day());
         };
     }
