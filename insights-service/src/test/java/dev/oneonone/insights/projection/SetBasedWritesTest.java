@@ -65,7 +65,7 @@ class SetBasedWritesTest {
             assertEquals(expected, contents(table + setBased), table);
             rows += expected.size();
         }
-        assertTrue(rows > count / 4, "the history wrote rows: " + rows);
+        assertTrue(rows > count / 5, "the history wrote rows: " + rows);
         for (String table : tables) {
             execute("drop table " + table + perEvent);
             execute("drop table " + table + setBased);
