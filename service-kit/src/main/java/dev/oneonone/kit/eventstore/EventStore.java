@@ -110,9 +110,10 @@ public class EventStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a snapshot of " + kind.name(), e);
         }
+        // the inner cast sends the text as text: bound straight to jsonb it would be stored as one JSON string
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into aggregate_snapshot (stream_id, organisation_id, kind, version, schema_version, state)
-                        values (:stream, :organisation, :kind, :version, :schema, cast(:state as jsonb))
+                        values (:stream, :organisation, :kind, :version, :schema, cast(cast(:state as text) as jsonb))
                         on conflict (stream_id) do update set organisation_id = excluded.organisation_id,
                             kind = excluded.kind, version = excluded.version, schema_version = excluded.schema_version,
                             state = excluded.state, taken_at = now()
@@ -133,7 +134,9 @@ public class EventStore {
         try {
             return snapshotReader.forType(kind.stateType()).readValue(state);
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warnf("Snapshot of %s %s unreadable, folding the whole stream: %s", kind.name(), streamId, e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            LOG.warnf("Snapshot of %s %s unreadable, folding the whole stream: %s", kind.name(), streamId,
+                    why.substring(0, Math.min(why.length(), 200)));
             return null;
         }
     }
