@@ -33,8 +33,8 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class SeriesSnapshotTest {
     private static final String ORG = "snapshot-org";
-    /** Just over a snapshot's worth: every event here is replayed again by the projection rebuild tests. */
-    private static final int MEETINGS = 60;
+    /** Three snapshots' worth in tests (every 10 events): every event here is replayed again by the rebuild tests. */
+    private static final int MEETINGS = 30;
 
     @Inject
     MeterRegistry metrics;
