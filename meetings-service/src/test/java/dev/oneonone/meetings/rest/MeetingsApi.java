@@ -74,6 +74,16 @@ public final class MeetingsApi {
         return as(organisation).body(Map.of("series", List.of(series))).post("/series/import").then();
     }
 
+    /** Starts a weekly series and schedules {@code count} meetings into it, an hour apart from tomorrow on. */
+    public static String seriesWithMeetings(String organisation, int count) {
+        String series = startWeeklySeries(organisation);
+        Instant first = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        for (int i = 0; i < count; i++) {
+            scheduleMeeting(organisation, series, first.plus(i, ChronoUnit.HOURS)).statusCode(201);
+        }
+        return series;
+    }
+
     public static Instant nextWeek() {
         return Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
     }

@@ -6,7 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import dev.oneonone.events.SuiteEvent;
+import dev.oneonone.kit.input.StrictJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,22 +27,118 @@ import jakarta.enterprise.context.ApplicationScoped;
  * transaction; the unique (stream, version) constraint makes a concurrent writer lose with a
  * {@link ConcurrentAppendException}, which each service answers as a 409. Each event is stored with
  * its {@link SuiteEvent#aggregateType()} as the stream type; the outbox relay publishes it as stored.
+ *
+ * <p>Snapshots: an aggregate named by a {@link SnapshotKind} is loaded with {@link #loadTail} (its latest
+ * snapshot and the events after it) and, when {@link #snapshotDue} says so (every
+ * {@code suite.eventstore.snapshot-every} events), its new state is kept with {@link #saveSnapshot} in the
+ * transaction of the append, so a command reads at most that many events whatever the stream's length.
  */
 @ApplicationScoped
 public class EventStore {
     private static final String UNIQUE_VERSION = "event_stream_version_unique";
 
+    private static final Logger LOG = Logger.getLogger(EventStore.class);
+
     private final EventJson json;
     private final Clock clock;
+    private final ObjectMapper mapper;
+    private final ObjectReader snapshotReader;
+    private final int snapshotEvery;
+    private final Counter eventsLoaded;
 
-    public EventStore(EventJson json, Clock clock) {
+    public EventStore(EventJson json, Clock clock, ObjectMapper mapper, MeterRegistry metrics,
+            @ConfigProperty(name = "suite.eventstore.snapshot-every", defaultValue = "50") int snapshotEvery) {
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("suite.eventstore.snapshot-every must be at least 1");
+        }
         this.json = json;
         this.clock = clock;
+        this.mapper = mapper;
+        this.snapshotReader = StrictJson.trustedReader(mapper);
+        this.snapshotEvery = snapshotEvery;
+        this.eventsLoaded = Counter.builder("eventstore_events_loaded")
+                .description("Events read from the store to fold an aggregate (snapshots keep it bounded)")
+                .register(metrics);
     }
 
     /** The stream's events, oldest first; empty when the stream does not exist in this organisation. */
     public Uni<List<StoredEvent>> load(String organisationId, UUID streamId) {
-        return StoredEvent.list("organisationId = ?1 and streamId = ?2 order by version", organisationId, streamId);
+        return StoredEvent.<StoredEvent>list("organisationId = ?1 and streamId = ?2 order by version",
+                organisationId, streamId).invoke(events -> eventsLoaded.increment(events.size()));
+    }
+
+    /**
+     * The stream from its latest snapshot of this kind and schema version: the state there and the events after
+     * it. Without a usable snapshot (none yet, another schema version, unreadable) the whole stream.
+     */
+    public <S> Uni<StreamTail<S>> loadTail(String organisationId, UUID streamId, SnapshotKind<S> kind) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select version, cast(state as text) from aggregate_snapshot where stream_id = :stream"
+                                + " and organisation_id = :organisation and kind = :kind and schema_version = :schema",
+                        Object[].class)
+                .setParameter("stream", streamId)
+                .setParameter("organisation", organisationId)
+                .setParameter("kind", kind.name())
+                .setParameter("schema", kind.schemaVersion())
+                .getResultList())
+                .chain(rows -> {
+                    S state = rows.isEmpty() ? null : readSnapshot(kind, streamId, (String) rows.get(0)[1]);
+                    long from = state == null ? 0 : ((Number) rows.get(0)[0]).longValue();
+                    return StoredEvent.<StoredEvent>list(
+                                    "organisationId = ?1 and streamId = ?2 and version > ?3 order by version",
+                                    organisationId, streamId, from)
+                            .invoke(events -> eventsLoaded.increment(events.size()))
+                            .map(events -> new StreamTail<>(state, from, events));
+                });
+    }
+
+    /** True when a stream loaded as {@code loaded} and now at {@code newVersion} should keep a new snapshot. */
+    public boolean snapshotDue(StreamTail<?> loaded, long newVersion) {
+        return newVersion - loaded.snapshotVersion() >= snapshotEvery;
+    }
+
+    /**
+     * Keeps {@code state}, folded up to {@code version}, as the stream's snapshot, in the caller's transaction
+     * (that of the append that reached the version, so a lost race stores neither). A snapshot already at a
+     * later version stays.
+     */
+    public <S> Uni<Void> saveSnapshot(String organisationId, UUID streamId, SnapshotKind<S> kind, long version,
+            S state) {
+        String written;
+        try {
+            written = mapper.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a snapshot of " + kind.name(), e);
+        }
+        // the inner cast sends the text as text: bound straight to jsonb it would be stored as one JSON string
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into aggregate_snapshot (stream_id, organisation_id, kind, version, schema_version, state)
+                        values (:stream, :organisation, :kind, :version, :schema, cast(cast(:state as text) as jsonb))
+                        on conflict (stream_id) do update set organisation_id = excluded.organisation_id,
+                            kind = excluded.kind, version = excluded.version, schema_version = excluded.schema_version,
+                            state = excluded.state, taken_at = now()
+                        where aggregate_snapshot.version < excluded.version
+                            or aggregate_snapshot.schema_version <> excluded.schema_version""")
+                .setParameter("stream", streamId)
+                .setParameter("organisation", organisationId)
+                .setParameter("kind", kind.name())
+                .setParameter("version", version)
+                .setParameter("schema", kind.schemaVersion())
+                .setParameter("state", written)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Null (fold from the first event) when the stored state no longer reads as the kind's record. */
+    private <S> S readSnapshot(SnapshotKind<S> kind, UUID streamId, String state) {
+        try {
+            return snapshotReader.forType(kind.stateType()).readValue(state);
+        } catch (JsonProcessingException | RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            LOG.warnf("Snapshot of %s %s unreadable, folding the whole stream: %s", kind.name(), streamId,
+                    why.substring(0, Math.min(why.length(), 200)));
+            return null;
+        }
     }
 
     /**

@@ -13,7 +13,9 @@ import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.kit.eventstore.ConcurrentAppendException;
 import dev.oneonone.kit.eventstore.EventJson;
 import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.eventstore.SnapshotKind;
 import dev.oneonone.kit.eventstore.StoredEvent;
+import dev.oneonone.kit.eventstore.StreamTail;
 import dev.oneonone.meetings.application.RejectedCommandException;
 import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.domain.Decision;
@@ -36,10 +38,13 @@ import dev.oneonone.kit.problem.NotFoundException;
 /**
  * The use cases on a series. Each runs in one transaction: load the stream, let the aggregate
  * decide, append the new events at the version read, and bring the read model up to date. Each
- * event records when it happened in the domain: the command's {@code occurredAt}.
+ * event records when it happened in the domain: the command's {@code occurredAt}. A series is loaded from its
+ * latest snapshot and the events after it, and a new snapshot is kept when the store says one is due.
  */
 @ApplicationScoped
 public class SeriesCommands {
+    /** Raise the schema version whenever {@link Series.State} or {@link Series#apply} changes. */
+    static final SnapshotKind<Series.State> SNAPSHOT = new SnapshotKind<>("series", Series.State.class, 1);
     /** Namespace of the series-pair locks among PostgreSQL's two-key advisory locks. */
     private static final int PAIR_LOCK = 0x73657269;
     private final EventStore store;
@@ -98,13 +103,23 @@ public class SeriesCommands {
     @WithTransaction
     public <C extends SeriesCommand> Uni<Long> execute(String organisationId, UUID seriesId, Long expectedVersion,
             C command, BiFunction<Series, C, Decision> decide) {
-        return load(organisationId, seriesId).flatMap(series -> {
+        return load(organisationId, seriesId).flatMap(loaded -> {
+            Series series = loaded.series();
             if (expectedVersion != null && expectedVersion != series.version()) {
                 return Uni.createFrom().failure(new ConcurrentAppendException(seriesId, expectedVersion, null));
             }
-            return record(organisationId, seriesId, series.version(), decide.apply(series, command),
-                    command.occurredAt());
+            Decision decision = decide.apply(series, command);
+            return record(organisationId, seriesId, series.version(), decision, command.occurredAt())
+                    .call(version -> store.snapshotDue(loaded.tail(), version)
+                            ? snapshot(organisationId, series, ((Decision.Accepted) decision).events(), version)
+                            : Uni.createFrom().voidItem());
         });
+    }
+
+    /** Folds the new events into the series just decided on and keeps it as the snapshot at {@code version}. */
+    private Uni<Void> snapshot(String organisationId, Series series, List<MeetingsEvent> events, long version) {
+        events.forEach(series::apply);
+        return store.saveSnapshot(organisationId, series.id(), SNAPSHOT, version, series.state());
     }
 
     /**
@@ -137,10 +152,14 @@ public class SeriesCommands {
             for (int i = 0; i < rows.size(); i++) {
                 UUID seriesId = rows.get(i).start().seriesId();
                 List<Occurrence> occurrences = decided.get(i);
-                chain = chain.chain(() -> store.append(organisationId, seriesId, 0,
-                                occurrences.stream().map(Occurrence::event).toList(),
+                List<MeetingsEvent> events = occurrences.stream().map(Occurrence::event).toList();
+                chain = chain.chain(() -> store.append(organisationId, seriesId, 0, events,
                                 occurrences.stream().map(Occurrence::occurredAt).toList())
-                        .call(stored -> project(stored, occurrences.stream().map(Occurrence::event).toList()))
+                        .call(stored -> project(stored, events))
+                        .call(stored -> store.snapshotDue(NO_SNAPSHOT, events.size())
+                                ? store.saveSnapshot(organisationId, seriesId, SNAPSHOT, events.size(),
+                                        Series.from(events).state())
+                                : Uni.createFrom().voidItem())
                         .replaceWithVoid());
             }
             return chain.replaceWith(rows.stream().map(row -> row.start().seriesId()).toList());
@@ -237,12 +256,20 @@ public class SeriesCommands {
         return json.read(stored, MeetingsEvent::classOf);
     }
 
-    private Uni<Series> load(String organisationId, UUID seriesId) {
-        return store.load(organisationId, seriesId).map(history -> {
-            if (history.isEmpty()) {
+    /** A series as loaded, with the snapshot it came from. */
+    private record Loaded(Series series, StreamTail<Series.State> tail) {
+    }
+
+    private static final StreamTail<Series.State> NO_SNAPSHOT = new StreamTail<>(null, 0, List.of());
+
+    private Uni<Loaded> load(String organisationId, UUID seriesId) {
+        return store.loadTail(organisationId, seriesId, SNAPSHOT).map(tail -> {
+            if (tail.isEmpty()) {
                 throw new NotFoundException("No series " + seriesId);
             }
-            return Series.from(history.stream().map(this::event).toList());
+            Series series = tail.snapshot() == null ? Series.from(List.of()) : Series.restore(tail.snapshot());
+            tail.events().forEach(stored -> series.apply(event(stored)));
+            return new Loaded(series, tail);
         });
     }
 

@@ -102,6 +102,57 @@ public final class Series {
         return series;
     }
 
+    /**
+     * The folded state as plain values, for a snapshot kept with the events. Change its shape or the fold and the
+     * application must raise the snapshot's schema version, so that older snapshots are folded afresh.
+     */
+    public record State(UUID id, UUID leaderId, UUID companionId, Cadence cadence, int plannedMinutes, String zone,
+            LocalDate startsOn, DayOfWeek preferredWeekday, LocalTime preferredTime, boolean ended,
+            List<PauseState> pauses, List<MeetingState> meetings, long version) {
+    }
+
+    /** A pause in {@link State}, both days included. */
+    public record PauseState(LocalDate from, LocalDate until) {
+    }
+
+    /** A meeting in {@link State}, in the order the series first scheduled them. */
+    public record MeetingState(UUID id, Instant scheduledFor, int plannedMinutes, MeetingStatus status) {
+    }
+
+    /** This series' state, equal for equal histories: what {@link #restore} takes back. */
+    public State state() {
+        return new State(id, leaderId, companionId, cadence, plannedMinutes, zone.getId(), startsOn, preferredWeekday,
+                preferredTime, ended, pauses.stream().map(p -> new PauseState(p.from, p.until)).toList(),
+                meetings.entrySet().stream().map(e -> new MeetingState(e.getKey(), e.getValue().scheduledFor,
+                        e.getValue().plannedMinutes, e.getValue().status)).toList(),
+                version);
+    }
+
+    /** The series as it was at a snapshot's version; fold the events after it with {@link #apply}. */
+    public static Series restore(State state) {
+        Series series = new Series();
+        series.id = state.id();
+        series.leaderId = state.leaderId();
+        series.companionId = state.companionId();
+        series.cadence = state.cadence();
+        series.plannedMinutes = state.plannedMinutes();
+        series.zone = ZoneId.of(state.zone());
+        series.startsOn = state.startsOn();
+        series.preferredWeekday = state.preferredWeekday();
+        series.preferredTime = state.preferredTime();
+        series.ended = state.ended();
+        state.pauses().forEach(p -> series.pauses.add(new Pause(p.from(), p.until())));
+        for (MeetingState m : state.meetings()) {
+            Meeting meeting = new Meeting();
+            meeting.scheduledFor = m.scheduledFor();
+            meeting.plannedMinutes = m.plannedMinutes();
+            meeting.status = m.status();
+            series.meetings.put(m.id(), meeting);
+        }
+        series.version = state.version();
+        return series;
+    }
+
     /** This series, taking imported history from now on: past dates are allowed. */
     public Series importing() {
         importing = true;
