@@ -143,7 +143,7 @@ class SeriesSnapshotPropertyTest {
                 yield series -> series.changeCadence(new ChangeCadence(to, null, now));
             }
             default -> random.nextInt(8) == 0
-                    ? series -> series.end(new EndSeries(now, now, SeriesEndReason.ENDED_BY_PARTICIPANT, null))
+                    ? series -> series.end(new EndSeries(now, now, SeriesEndReason.ENDED_BY_PARTICIPANT, null, null))
                     : series -> series.schedule(new ScheduleMeeting(meeting, soon, null, now));
         };
     }
