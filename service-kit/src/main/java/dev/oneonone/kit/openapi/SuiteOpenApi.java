@@ -3,9 +3,11 @@ package dev.oneonone.kit.openapi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -22,6 +24,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.servers.Server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.oneonone.events.schema.AsyncApiDocument;
+import dev.oneonone.events.schema.Publisher;
+import dev.oneonone.kit.events.EventContractResource;
 import dev.oneonone.kit.problem.DatabaseOutage;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
@@ -102,6 +109,7 @@ public class SuiteOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
+        eventContract(openApi);
         Components components = openApi.getComponents() == null ? OASFactory.createComponents() : openApi.getComponents();
         openApi.setComponents(components);
         if (components.getResponses() != null && components.getResponses().containsKey(KIT_ANSWERS.get("503")[0])) {
@@ -116,6 +124,60 @@ public class SuiteOpenApi implements OASFilter {
                     .forEach((method, operation) -> conventions(item, operation)));
         }
         removeUnused(openApi, components);
+    }
+
+    /**
+     * The kit's {@code GET /asyncapi} ({@link EventContractResource}) gets the service's own operationId, unique across
+     * the suite ({@code getMeetingsEventContract}, {@code getAgendaEventContract}, {@code getInsightsEventContract}),
+     * and an excerpt of the service's AsyncAPI document as its example. The service is the one its configuration names
+     * ({@value EventContractResource#PUBLISHER}), else the one whose name is the document's title.
+     */
+    private static void eventContract(OpenAPI openApi) {
+        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().getPathItem(EventContractResource.PATH);
+        Operation get = item == null ? null : item.getGET();
+        if (get == null || !EventContractResource.OPERATION_ID.equals(get.getOperationId())) {
+            return; // no event contract here, or named already
+        }
+        Publisher publisher = publisher(openApi);
+        String name = publisher.name().charAt(0) + publisher.name().substring(1).toLowerCase(Locale.ROOT);
+        get.setOperationId("get" + name + "EventContract");
+        ObjectNode document = AsyncApiDocument.of(publisher, AsyncApiDocument.LOCAL_KAFKA);
+        String first = document.path("components").path("messages").fieldNames().next();
+        Map<String, Object> excerpt = ordered("asyncapi", document.get("asyncapi").asText(),
+                "info", ordered("title", document.at("/info/title").asText(), "version", document.at("/info/version").asText()),
+                "servers", ordered("kafka", ordered("host", AsyncApiDocument.LOCAL_KAFKA, "protocol", "kafka")),
+                "channels", ordered(AsyncApiDocument.channelId(publisher), ordered("address", publisher.topic())),
+                "components", ordered("messages", ordered(first, ordered("name", publisher.typePrefix() + first))));
+        MediaType json = get.getResponses().getAPIResponse("200").getContent().getMediaType("application/json");
+        if (json.getExamples() == null || json.getExamples().isEmpty()) {
+            json.addExample("excerpt", OASFactory.createExample().summary("The start of the document").value(excerpt));
+        }
+    }
+
+    private static Publisher publisher(OpenAPI openApi) {
+        String configured;
+        try {
+            configured = ConfigProvider.getConfig().getOptionalValue(EventContractResource.PUBLISHER, String.class).orElse(null);
+        } catch (IllegalStateException e) {
+            configured = null; // no configuration where the filter runs: the title names the service
+        }
+        String title = openApi.getInfo() == null ? null : openApi.getInfo().getTitle();
+        for (Publisher publisher : Publisher.values()) {
+            if (configured == null ? publisher.service().equals(title) : publisher.name().equals(configured.trim())) {
+                return publisher;
+            }
+        }
+        throw new IllegalStateException("GET " + EventContractResource.PATH + " needs " + EventContractResource.PUBLISHER
+                + " (one of " + List.of(Publisher.values()) + "), was " + configured + " with the document titled " + title);
+    }
+
+    /** A map in the order given (keys and values alternating), so that the document is the same on every build. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The kit's answers and headers no operation refers to are left out (a service without such operation). */

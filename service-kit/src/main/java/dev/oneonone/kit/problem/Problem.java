@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @Schema(example = "https://oneonone.dev/problems/invalid-input") String type,
-        @Schema(example = "Invalid input") String title,
-        @Schema(example = "400") int status,
+        @Schema(required = true, description = "The problem's kind, a URI under https://oneonone.dev/problems/",
+                example = "https://oneonone.dev/problems/invalid-input") String type,
+        @Schema(required = true, description = "The kind's short summary, the same for every problem of the kind",
+                example = "Invalid input") String title,
+        @Schema(required = true, description = "The answer's HTTP status", example = "400") int status,
         @Schema(example = "2 fields are invalid") String detail,
         @Schema(example = "/series") String instance,
         List<FieldError> errors) {

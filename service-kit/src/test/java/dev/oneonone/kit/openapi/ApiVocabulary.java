@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,14 +20,18 @@ import io.restassured.RestAssured;
  * The suite's API vocabulary (docs/api-standards.md, "Vocabulary") checked on served OpenAPI documents: every
  * operation has an {@code operationId}, lowerCamelCase verb and noun, unique across the documents given; every list
  * pages with {@code limit} and {@code after} and answers {@code {"items": [...], "next": ...}}; the shared query
- * parameters have their one type. Each service's test checks its own {@code /q/openapi}; the end-to-end test checks
+ * parameters have their one type; every 4xx and 5xx answer is a problem detail whose schema requires type, title and
+ * status. Each service's test checks its own {@code /q/openapi}; the end-to-end test checks
  * the three together, for ids unique across the suite.
  */
 public final class ApiVocabulary {
     /** lowerCamelCase letters only, starting with the verb: {@code listSeries}, {@code getTeamRollup}. */
     public static final Pattern OPERATION_ID = Pattern.compile("^[a-z][a-zA-Z]+$");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
-    private static final Set<String> RETIRED_PARAMETERS = Set.of("cursor", "nextCursor");
+    private static final List<String> RETIRED_PARAMETERS = List.of("cursor", "nextCursor");
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    private static final List<String> PROBLEM_REQUIRED = List.of("type", "title", "status");
 
     private ApiVocabulary() {
     }
@@ -56,9 +61,67 @@ public final class ApiVocabulary {
                 checkOperationId(where, operation.getValue(), operationIds, violations);
                 checkParameters(where, operation.getValue(), violations);
                 checkListShape(where, operation.getKey(), operation.getValue(), document, violations);
+                checkErrorAnswers(where, operation.getValue(), document, violations);
             }));
+            checkSchemas(service, document, violations);
+            checkEventContract(service, document, violations);
         });
         return violations;
+    }
+
+    /** The kit's GET /asyncapi bears the service's own operationId: getMeetingsEventContract for meetings-service. */
+    private static void checkEventContract(String service, JsonNode document, List<String> violations) {
+        JsonNode operation = document.path("paths").path("/asyncapi").path("get");
+        String name = service.toLowerCase(Locale.ROOT).replace("-service", "");
+        String expected = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "EventContract";
+        if (!operation.isMissingNode() && !expected.equals(operation.path("operationId").asText())) {
+            violations.add(service + " GET /asyncapi: operationId is '" + operation.path("operationId").asText() + "', not "
+                    + expected);
+        }
+    }
+
+    /** Every 4xx and 5xx answer is a problem detail: application/problem+json with the Problem schema, and only that. */
+    private static void checkErrorAnswers(String where, JsonNode operation, JsonNode document, List<String> violations) {
+        operation.path("responses").properties().forEach(answer -> {
+            String status = answer.getKey();
+            if (!status.startsWith("4") && !status.startsWith("5")) {
+                return;
+            }
+            JsonNode content = resolve(document, answer.getValue()).path("content");
+            List<String> types = new ArrayList<>();
+            content.fieldNames().forEachRemaining(types::add);
+            if (!types.equals(List.of(PROBLEM_MEDIA_TYPE))
+                    || !content.path(PROBLEM_MEDIA_TYPE).path("schema").path("$ref").asText().equals(PROBLEM_SCHEMA)) {
+                violations.add(where + " " + status + ": an error answers " + PROBLEM_MEDIA_TYPE + " with the Problem schema, not "
+                        + (types.isEmpty() ? "no content" : content.toString()));
+            }
+        });
+    }
+
+    /**
+     * No schema keeps a retired paging name; every page ({@code ...Page}) has {@code items} and {@code next}; the
+     * Problem schema requires type, title and status.
+     */
+    private static void checkSchemas(String service, JsonNode document, List<String> violations) {
+        document.path("components").path("schemas").properties().forEach(schema -> {
+            JsonNode properties = schema.getValue().path("properties");
+            for (String retired : RETIRED_PARAMETERS) {
+                if (properties.has(retired)) {
+                    violations.add(service + " schema " + schema.getKey() + ": pages name their cursor 'next', not '" + retired + "'");
+                }
+            }
+            if (schema.getKey().endsWith("Page") && (!properties.has("items") || !properties.has("next"))) {
+                violations.add(service + " schema " + schema.getKey() + ": a page has 'items' and 'next'");
+            }
+        });
+        JsonNode problem = document.path("components").path("schemas").path("Problem");
+        if (!problem.isMissingNode()) {
+            List<String> required = new ArrayList<>();
+            problem.path("required").forEach(name -> required.add(name.asText()));
+            if (!required.containsAll(PROBLEM_REQUIRED)) {
+                violations.add(service + " schema Problem: requires " + PROBLEM_REQUIRED + ", not " + required);
+            }
+        }
     }
 
     private static void checkOperationId(String where, JsonNode operation, Map<String, String> seen, List<String> violations) {

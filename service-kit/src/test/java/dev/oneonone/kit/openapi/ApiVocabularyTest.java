@@ -57,4 +57,27 @@ class ApiVocabularyTest {
         assertEquals(List.of("other GET /series: operationId 'listSeries' is also that of one GET /series"),
                 ApiVocabulary.violations(documents));
     }
+
+    @Test
+    void every_error_answer_is_a_problem_detail_whose_schema_requires_type_title_and_status() {
+        String document = """
+                {"paths":{"/series/{id}":{"get":{"operationId":"getSeries","responses":{
+                  "404":{"$ref":"#/components/responses/NotFound"},
+                  "409":{"description":"conflict"},
+                  "422":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}},
+                  "503":{"content":{"application/problem+json":{"schema":{"type":"object"}}}}}}}},
+                 "components":{"responses":{"NotFound":{"content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}},
+                  "schemas":{"Problem":{"type":"object","required":["type","status"]},
+                   "TeamPage":{"type":"object","properties":{"items":{"type":"array"},"nextCursor":{"type":"string"}}}}}}""";
+        assertEquals(List.of(
+                "three GET /series/{id} 409: an error answers application/problem+json with the Problem schema, not no content",
+                "three GET /series/{id} 422: an error answers application/problem+json with the Problem schema, not "
+                        + "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Problem\"}}}",
+                "three GET /series/{id} 503: an error answers application/problem+json with the Problem schema, not "
+                        + "{\"application/problem+json\":{\"schema\":{\"type\":\"object\"}}}",
+                "three schema TeamPage: pages name their cursor 'next', not 'nextCursor'",
+                "three schema TeamPage: a page has 'items' and 'next'",
+                "three schema Problem: requires [type, title, status], not [type, status]"),
+                ApiVocabulary.violations(Map.of("three", document)));
+    }
 }
