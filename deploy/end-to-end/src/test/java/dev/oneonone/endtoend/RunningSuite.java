@@ -15,11 +15,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import dev.oneonone.kit.openapi.OpenApiResponses;
 import dev.oneonone.local.LocalKafka;
 import dev.oneonone.local.LocalPostgres;
 import dev.oneonone.local.LocalSigningKey;
 import dev.oneonone.local.SuiteService;
 import dev.oneonone.local.SuiteServices;
+import io.restassured.RestAssured;
 
 /**
  * The three packaged services on a fresh PostgreSQL and Kafka, started once for every test class that asks for it
@@ -100,6 +102,9 @@ final class RunningSuite implements AutoCloseable {
             services.start();
             Map<SuiteService, Duration> readyAfter = services.awaitReady(SERVICES_READY_TIMEOUT);
             System.out.println(readinessReport(Duration.between(launchedAt, Instant.now()), readyAfter));
+            // Every answer the tests receive through RestAssured is checked against the OpenAPI document of the service
+            // that gave it, as in each service's own tests (kit test-jar; docs/api-standards.md).
+            RestAssured.filters(new OpenApiResponses());
             return new RunningSuite(repositoryRoot, logsDirectory, postgres, kafka, signingKey, services);
         } catch (Exception | Error e) {
             stop(postgres, kafka, services, e);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.oneonone.kit.openapi.OpenApiResponses;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -343,12 +344,17 @@ class InputPolicyTest {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sent with java.net.http (raw bytes, chunked bodies, over-long URIs), and checked against the OpenAPI document. */
+    private static HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        HttpResponse<String> answer;
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            answer = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        OpenApiResponses.check(request, answer);
+        return answer;
     }
 }

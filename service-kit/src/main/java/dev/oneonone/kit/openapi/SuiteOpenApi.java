@@ -291,8 +291,9 @@ public class SuiteOpenApi implements OASFilter {
                 .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
                         && e.getValue().getContent().getMediaTypes() != null && !e.getValue().getContent().getMediaTypes().isEmpty());
         boolean database = operation.getExtensions() == null || !operation.getExtensions().containsKey(ResponseHeaders.NO_DATABASE);
-        if (!database) {
+        if (!database) { // SmallRye copies a method's @Extension onto its answers too: a marker for this filter only
             operation.removeExtension(ResponseHeaders.NO_DATABASE);
+            responses.getAPIResponses().values().forEach(response -> response.removeExtension(ResponseHeaders.NO_DATABASE));
         }
 
         if (secured && openToPeople(operation)) {

@@ -2,6 +2,8 @@ package dev.oneonone.kit.openapi;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -51,28 +54,49 @@ public final class OpenApiResponses implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
             FilterContext context) {
         Response response = context.next(request, responseSpec);
-        URI uri = URI.create(request.getURI());
+        check(URI.create(request.getURI()), request.getMethod(), new Answer(response.getStatusCode(),
+                response.getContentType(), response.asString(), response::getHeader));
+        return response;
+    }
+
+    /**
+     * The same check for an answer a test received otherwise than through RestAssured ({@code java.net.http}, for a
+     * request RestAssured cannot send as it is: raw bytes, a chunked body, an over-long URI).
+     */
+    public static void check(HttpRequest request, HttpResponse<String> response) {
+        check(request.uri(), request.method(), new Answer(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body(),
+                name -> response.headers().firstValue(name).orElse(null)));
+    }
+
+    private static void check(URI uri, String method, Answer response) {
         String path = uri.getRawPath();
         if (path.startsWith("/q/") || path.equals("/q")) {
-            return response;
+            return;
         }
         String base = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
-        List<String> violations = violations(ServedDocument.of(base), request.getMethod(), path, response);
+        List<String> violations = violations(ServedDocument.of(base), method, path, response);
         if (!violations.isEmpty()) {
-            String message = request.getMethod() + " " + path + " answered " + response.getStatusCode() + ":\n  - "
+            String message = method + " " + path + " answered " + response.status() + ":\n  - "
                     + String.join("\n  - ", violations);
             if ("report".equals(System.getProperty("openapi.responses"))) {
                 report(message);
             } else {
                 throw new AssertionError("The response breaks the served OpenAPI document: " + message
-                        + "\n  body: " + abbreviate(response.asString()));
+                        + "\n  body: " + abbreviate(response.body()));
             }
         }
-        return response;
+    }
+
+    /** What the check reads of an answer, whichever client received it. */
+    record Answer(int status, String contentType, String body, Function<String, String> header) {
+        Answer {
+            body = body == null ? "" : body;
+        }
     }
 
     /** What in a response breaks the document, each starting with its kind; empty when it conforms. */
-    static List<String> violations(ServedDocument document, String method, String path, Response response) {
+    static List<String> violations(ServedDocument document, String method, String path, Answer response) {
         List<String> violations = new ArrayList<>();
         if (!storedChecked) {
             storedChecked = true;
@@ -89,7 +113,7 @@ public final class OpenApiResponses implements Filter {
             violations.add("undocumented-operation: " + method + " " + template);
             return violations;
         }
-        int status = response.getStatusCode();
+        int status = response.status();
         String responsePointer = document.responsePointer(template, method, status);
         if (responsePointer == null) {
             violations.add("undocumented-status: " + status + " for " + method + " " + template);
@@ -101,10 +125,10 @@ public final class OpenApiResponses implements Filter {
         return violations;
     }
 
-    private static void content(ServedDocument document, String responsePointer, JsonNode documented, Response response,
+    private static void content(ServedDocument document, String responsePointer, JsonNode documented, Answer response,
             List<String> violations) {
-        String body = response.asString();
-        String contentType = response.getContentType();
+        String body = response.body();
+        String contentType = response.contentType();
         JsonNode content = documented.path("content");
         if (content.isMissingNode() || content.isEmpty()) {
             if (!body.isEmpty()) {
@@ -138,12 +162,12 @@ public final class OpenApiResponses implements Filter {
         }
     }
 
-    private static void headers(ServedDocument document, String responsePointer, JsonNode documented, Response response,
+    private static void headers(ServedDocument document, String responsePointer, JsonNode documented, Answer response,
             List<String> violations) {
         JsonNode headers = documented.path("headers");
         headers.fieldNames().forEachRemaining(name -> {
             JsonNode header = document.at(document.follow(responsePointer + "/headers/" + ServedDocument.escape(name)));
-            if (header.path("required").asBoolean(false) && response.getHeader(name) == null) {
+            if (header.path("required").asBoolean(false) && response.header().apply(name) == null) {
                 violations.add("missing-header: " + name + " is documented as required");
             }
         });
@@ -152,7 +176,7 @@ public final class OpenApiResponses implements Filter {
             for (String documentedName : (Iterable<String>) headers::fieldNames) {
                 isDocumented |= documentedName.equalsIgnoreCase(name);
             }
-            if (response.getHeader(name) != null && !isDocumented) {
+            if (response.header().apply(name) != null && !isDocumented) {
                 violations.add("undocumented-header: " + name);
             }
         }
