@@ -64,6 +64,16 @@ public final class MeetingsEventsFeed {
                 event.aggregateType(), event.aggregateId(), version, occurredAt, occurredAt, JSON.writeValueAsString(event));
     }
 
+    /** A new series with {@code companion} and one meeting {@code in} from now, visible to them: the meeting's id. */
+    public static UUID aMeetingOf(String organisation, UUID companion, Duration in) throws Exception {
+        UUID series = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        publish(envelope(organisation, 1, seriesStarted(series, UUID.randomUUID(), companion)),
+                envelope(organisation, 2, meetingScheduled(series, meeting, Instant.now().plus(in), false)));
+        awaitAgenda(personToken(organisation, companion), meeting);
+        return meeting;
+    }
+
     /** Waits until the agenda is visible to the token's holder, then answers it. */
     public static ValidatableResponse awaitAgenda(String token, UUID meeting) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

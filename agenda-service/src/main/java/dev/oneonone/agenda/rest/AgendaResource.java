@@ -179,12 +179,14 @@ public class AgendaResource {
         Caller caller = Caller.of(token);
         Long expected = Versions.fromIfMatch(ifMatch);
         bodies.valid(request);
-        return idempotent.once(caller, idempotencyKey, "POST /meetings/" + meetingId + "/topics", request,
+        // the access check comes before any replay: a key (kept per caller anyway) answers only on a meeting the caller sees
+        return agendas.access(caller, meetingId).chain(visible -> idempotent.once(caller, idempotencyKey,
+                "POST /meetings/" + meetingId + "/topics", request,
                 () -> agendas.addTopic(caller, meetingId, new Agendas.NewTopic(request.title().strip(),
                                 request.details() == null || request.details().isBlank() ? null : request.details(),
                                 request.kind(), request.askOtherSideToPrepare()), expected)
                         .chain(topic -> tagged(Response.status(Response.Status.CREATED).entity(TopicView.of(topic)),
-                                caller, meetingId)));
+                                caller, meetingId))));
     }
 
     @POST

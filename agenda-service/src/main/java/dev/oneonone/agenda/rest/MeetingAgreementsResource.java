@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.agreements.Agreements;
+import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.rest.AgreementRequests.MakeAgreementRequest;
 import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.Problem;
@@ -43,10 +44,12 @@ public class MeetingAgreementsResource {
     private final Agreements agreements;
     private final RequestBodies validation;
     private final IdempotentCreates idempotent;
+    private final Agendas agendas;
 
     public MeetingAgreementsResource(JsonWebToken token, Agreements agreements, RequestBodies validation,
-            IdempotentCreates idempotent) {
+            IdempotentCreates idempotent, Agendas agendas) {
         this.token = token;
+        this.agendas = agendas;
         this.agreements = agreements;
         this.validation = validation;
         this.idempotent = idempotent;
@@ -91,7 +94,9 @@ public class MeetingAgreementsResource {
             MakeAgreementRequest request) {
         Caller caller = Caller.of(token);
         validation.valid(request);
-        return idempotent.once(caller, idempotencyKey, "POST /meetings/" + meetingId + "/agreements", request,
+        // the access check comes before any replay: a key (kept per caller anyway) answers only on a meeting the caller sees
+        return agendas.access(caller, meetingId).chain(visible -> idempotent.once(caller, idempotencyKey,
+                "POST /meetings/" + meetingId + "/agreements", request,
                 () -> agreements.make(caller, meetingId, new Agreements.NewAgreement(request.wording().strip(),
                                 request.ownerId(), request.dueOn()))
                         .map(made -> Response.status(Response.Status.CREATED)
@@ -99,6 +104,6 @@ public class MeetingAgreementsResource {
                                         agreements.overdue(made.agreement(), made.series())))
                                 .location(URI.create("/agreements/" + made.agreement().agreementId))
                                 .tag(Versions.tag(made.agreement().version))
-                                .build()));
+                                .build())));
     }
 }

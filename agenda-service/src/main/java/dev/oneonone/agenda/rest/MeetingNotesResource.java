@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.notes.Notes;
+import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.rest.NoteRequests.WriteNoteRequest;
 import dev.oneonone.agenda.rest.NoteViews.NotePage;
 import dev.oneonone.agenda.rest.NoteViews.NoteView;
@@ -54,9 +55,12 @@ public class MeetingNotesResource {
     private final Notes notes;
     private final RequestBodies bodies;
     private final IdempotentCreates idempotent;
+    private final Agendas agendas;
 
-    public MeetingNotesResource(JsonWebToken token, Notes notes, RequestBodies bodies, IdempotentCreates idempotent) {
+    public MeetingNotesResource(JsonWebToken token, Notes notes, RequestBodies bodies, IdempotentCreates idempotent,
+            Agendas agendas) {
         this.token = token;
+        this.agendas = agendas;
         this.notes = notes;
         this.bodies = bodies;
         this.idempotent = idempotent;
@@ -101,10 +105,12 @@ public class MeetingNotesResource {
             WriteNoteRequest request) {
         Caller caller = Caller.of(token);
         bodies.valid(request);
-        return idempotent.once(caller, idempotencyKey, "POST /meetings/" + meetingId + "/notes", request,
+        // the access check comes before any replay: a key (kept per caller anyway) answers only on a meeting the caller sees
+        return agendas.access(caller, meetingId).chain(visible -> idempotent.once(caller, idempotencyKey,
+                "POST /meetings/" + meetingId + "/notes", request,
                 () -> notes.write(caller, meetingId, request.visibility(), request.text())
                         .map(note -> Response.created(URI.create("/notes/" + note.noteId))
-                                .tag(Versions.tag(note.revision)).entity(NoteView.of(note)).build()));
+                                .tag(Versions.tag(note.revision)).entity(NoteView.of(note)).build())));
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.templates.TemplateApplications;
+import dev.oneonone.agenda.application.topics.Agendas;
 import dev.oneonone.agenda.application.templates.TemplateApplications.Application;
 import dev.oneonone.agenda.rest.TemplateBodies.TemplateApplicationView;
 import dev.oneonone.kit.openapi.ResponseHeaders;
@@ -40,10 +41,12 @@ public class TemplateApplicationResource {
     private final JsonWebToken token;
     private final TemplateApplications applications;
     private final IdempotentCreates idempotent;
+    private final Agendas agendas;
 
     public TemplateApplicationResource(JsonWebToken token, TemplateApplications applications,
-            IdempotentCreates idempotent) {
+            IdempotentCreates idempotent, Agendas agendas) {
         this.token = token;
+        this.agendas = agendas;
         this.applications = applications;
         this.idempotent = idempotent;
     }
@@ -90,9 +93,10 @@ public class TemplateApplicationResource {
         Caller caller = Caller.of(token);
         Long expected = Versions.fromIfMatch(ifMatch);
         String path = "/meetings/" + meetingId + "/templates/" + templateId + "/application";
-        return idempotent.once(caller, idempotencyKey, "POST " + path, "",
+        // the access check comes before any replay: a key (kept per caller anyway) answers only on a meeting the caller sees
+        return agendas.access(caller, meetingId).chain(visible -> idempotent.once(caller, idempotencyKey, "POST " + path, "",
                 () -> applications.apply(caller, meetingId, templateId, expected)
-                        .map(application -> answer(application, path)));
+                        .map(application -> answer(application, path))));
     }
 
     private static Response answer(Application application, String path) {

@@ -1,5 +1,6 @@
 package dev.oneonone.agenda.rest;
 
+import static dev.oneonone.agenda.MeetingsEventsFeed.aMeetingOf;
 import static dev.oneonone.agenda.MeetingsEventsFeed.awaitAgenda;
 import static dev.oneonone.agenda.MeetingsEventsFeed.envelope;
 import static dev.oneonone.agenda.MeetingsEventsFeed.meetingScheduled;
@@ -99,6 +100,31 @@ class IdempotencyKeyTest {
         assertEquals(400, post(leader, fresh, path, Map.of("visibility", "SHARED", "text", " ")).statusCode());
         assertEquals(201, post(leader, fresh, path, Map.of("visibility", "SHARED", "text", "Now valid")).statusCode());
         assertEquals(400, post(leader, "bad key with spaces", path, note).statusCode());
+    }
+
+    /**
+     * Issue 14 item 8: the access check comes before any replay, on every meeting-scoped create. An outsider who used a
+     * key on their own meeting and sends it for someone else's meeting gets the 404 of any unknown meeting, not the
+     * 422 of a reused key (which would answer before checking who asks).
+     */
+    @Test
+    void an_outsider_gets_404_before_any_key_is_looked_at() throws Exception {
+        aScheduledMeeting();
+        UUID outsider = UUID.randomUUID();
+        UUID ownMeeting = aMeetingOf(ORG, outsider, Duration.ofDays(3));
+        String key = "outsider-" + UUID.randomUUID();
+        assertEquals(201, post(outsider, key, "/meetings/" + ownMeeting + "/topics", topic("Mine", "CAREER")).statusCode());
+
+        Map<String, Object> creates = Map.of(
+                "/meetings/" + meeting + "/topics", topic("Mine", "CAREER"),
+                "/meetings/" + meeting + "/notes", Map.of("visibility", "SHARED", "text", "Mine"),
+                "/meetings/" + meeting + "/agreements", Map.of("wording", "Mine", "ownerId", outsider.toString()),
+                "/meetings/" + meeting + "/templates/" + UUID.randomUUID() + "/application", Map.of());
+        creates.forEach((path, body) -> {
+            ExtractableResponse<Response> answer = post(outsider, key, path, path.endsWith("/application") ? null : body);
+            assertEquals(404, answer.statusCode(), path + ": " + answer.body().asString());
+            assertEquals("https://oneonone.dev/problems/not-found", answer.path("type"), path);
+        });
     }
 
     @Test

@@ -49,29 +49,40 @@ class PrivateNoteTracesTest {
     }
 
     @Test
-    void the_other_participants_private_note_writes_leave_the_agenda_etag_and_if_match_alone() throws Exception {
-        aMeeting();
-        given().auth().oauth2(personToken(ORG, companion)).contentType("application/json")
-                .body(topic("Workload", "WELLBEING")).post("/meetings/{id}/topics", meeting).then().statusCode(201);
-        String seenByCompanion = etagFor(companion);
+    void the_leaders_private_note_writes_leave_the_companions_agenda_etag_and_if_match_alone() throws Exception {
+        privateNoteWritesLeaveTheEtagAlone(leader, companion);
+    }
 
-        String secret = write(leader, meeting, "PRIVATE", "Considering a raise for them").statusCode(201)
+    @Test
+    void the_companions_private_note_writes_leave_the_leaders_agenda_etag_and_if_match_alone() throws Exception {
+        privateNoteWritesLeaveTheEtagAlone(companion, leader);
+    }
+
+    /** Per-viewer versions, in one direction: {@code author} writes and edits a private note, {@code other} sees no change. */
+    private void privateNoteWritesLeaveTheEtagAlone(UUID author, UUID other) throws Exception {
+        aMeeting();
+        given().auth().oauth2(personToken(ORG, other)).contentType("application/json")
+                .body(topic("Workload", "WELLBEING")).post("/meetings/{id}/topics", meeting).then().statusCode(201);
+        String seenByOther = etagFor(other);
+
+        String secret = write(author, meeting, "PRIVATE", "Considering a change for us").statusCode(201)
                 .header("ETag", equalTo("\"1\"")).extract().path("id");
-        given().auth().oauth2(personToken(ORG, leader)).contentType("application/json").header("If-Match", "\"1\"")
-                .body(Map.of("text", "Considering a raise, after the review")).put("/notes/{id}", secret).then()
+        given().auth().oauth2(personToken(ORG, author)).contentType("application/json").header("If-Match", "\"1\"")
+                .body(Map.of("text", "Considering a change, after the review")).put("/notes/{id}", secret).then()
                 .statusCode(200).header("ETag", equalTo("\"2\""));
 
-        assertEquals(seenByCompanion, etagFor(companion), "the companion's ETag did not move");
-        assertEquals(seenByCompanion, etagFor(leader), "the same for both: it counts only what both may see");
-        // the companion's write at the version they read is not a concurrent change
-        given().auth().oauth2(personToken(ORG, companion)).contentType("application/json")
-                .header("If-Match", seenByCompanion).body(topic("Conference budget", "CAREER"))
+        assertEquals(seenByOther, etagFor(other), "the other participant's ETag did not move");
+        assertEquals(seenByOther, etagFor(author), "the same for both: it counts only what both may see");
+        // the other's write at the version they read is not a concurrent change
+        given().auth().oauth2(personToken(ORG, other)).contentType("application/json")
+                .header("If-Match", seenByOther).body(topic("Conference budget", "CAREER"))
                 .post("/meetings/{id}/topics", meeting).then().statusCode(201);
         // a shared note is seen by both, and moves the version for both
-        String afterTopic = etagFor(companion);
-        write(leader, meeting, "SHARED", "We agreed to try pairing.").statusCode(201);
-        String afterShared = etagFor(companion);
+        String afterTopic = etagFor(other);
+        write(author, meeting, "SHARED", "We agreed to try pairing.").statusCode(201);
+        String afterShared = etagFor(other);
         assertEquals(Long.parseLong(afterTopic.replace("\"", "")) + 1, Long.parseLong(afterShared.replace("\"", "")));
+        assertEquals(afterShared, etagFor(author));
     }
 
     @Test

@@ -300,9 +300,11 @@ public class SeriesResource {
     @POST
     @Path("/{seriesId}/meetings/next")
     @Operation(operationId = "scheduleNextMeeting", summary = "Schedule the next meeting from the cadence",
-            description = "Records MeetingScheduled at the next slot: the last meeting's day plus the cadence's interval "
-                    + "(DAILY: the next working day), on the preferred weekday, at the preferred time in the series' time zone "
-                    + "(else the last meeting's time, else 09:00), skipping paused days and never in the past.")
+            description = "Records MeetingScheduled at the next slot, by the rule of the calendar feed's planned slots: the "
+                    + "first day of the current cadence after the last meeting's day, in phase with the cadence's anchor "
+                    + "(DAILY: a working day), whose period holds no meeting and no pause and which is still ahead, at the "
+                    + "preferred time in the series' time zone (else the last meeting's time, else 09:00). Without a "
+                    + "preferred weekday or cadence change: the last meeting's day plus the interval on a working day.")
     @APIResponse(responseCode = "201", description = "Meeting scheduled", content = @Content(schema = @Schema(implementation = MeetingView.class)),
             headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
                     @Header(name = ResponseHeaders.LOCATION, ref = ResponseHeaders.LOCATION) })

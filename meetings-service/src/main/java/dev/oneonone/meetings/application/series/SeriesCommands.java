@@ -44,7 +44,7 @@ import dev.oneonone.kit.problem.NotFoundException;
 @ApplicationScoped
 public class SeriesCommands {
     /** Raise the schema version whenever {@link Series.State} or {@link Series#apply} changes. */
-    static final SnapshotKind<Series.State> SNAPSHOT = new SnapshotKind<>("series", Series.State.class, 1);
+    static final SnapshotKind<Series.State> SNAPSHOT = new SnapshotKind<>("series", Series.State.class, 2);
     /** Namespace of the series-pair locks among PostgreSQL's two-key advisory locks. */
     private static final int PAIR_LOCK = 0x73657269;
     private final EventStore store;

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class Series {
     }
 
     private static final class Meeting {
+        Instant firstScheduledFor;
         Instant scheduledFor;
         int plannedMinutes;
         MeetingStatus status = MeetingStatus.SCHEDULED;
@@ -81,6 +83,8 @@ public final class Series {
     private UUID leaderId;
     private UUID companionId;
     private Cadence cadence;
+    /** A day the current cadence's slots fall on (PlannedSlots' anchor); null: the preferred weekday decides. */
+    private LocalDate anchorOn;
     private int plannedMinutes;
     private ZoneId zone = ZoneId.of("UTC");
     private LocalDate startsOn;
@@ -108,7 +112,7 @@ public final class Series {
      */
     public record State(UUID id, UUID leaderId, UUID companionId, Cadence cadence, int plannedMinutes, String zone,
             LocalDate startsOn, DayOfWeek preferredWeekday, LocalTime preferredTime, boolean ended,
-            List<PauseState> pauses, List<MeetingState> meetings, long version) {
+            List<PauseState> pauses, List<MeetingState> meetings, long version, LocalDate anchorOn) {
     }
 
     /** A pause in {@link State}, both days included. */
@@ -116,7 +120,8 @@ public final class Series {
     }
 
     /** A meeting in {@link State}, in the order the series first scheduled them. */
-    public record MeetingState(UUID id, Instant scheduledFor, int plannedMinutes, MeetingStatus status) {
+    public record MeetingState(UUID id, Instant scheduledFor, int plannedMinutes, MeetingStatus status,
+            Instant firstScheduledFor) {
     }
 
     /** This series' state, equal for equal histories: what {@link #restore} takes back. */
@@ -124,8 +129,8 @@ public final class Series {
         return new State(id, leaderId, companionId, cadence, plannedMinutes, zone.getId(), startsOn, preferredWeekday,
                 preferredTime, ended, pauses.stream().map(p -> new PauseState(p.from, p.until)).toList(),
                 meetings.entrySet().stream().map(e -> new MeetingState(e.getKey(), e.getValue().scheduledFor,
-                        e.getValue().plannedMinutes, e.getValue().status)).toList(),
-                version);
+                        e.getValue().plannedMinutes, e.getValue().status, e.getValue().firstScheduledFor)).toList(),
+                version, anchorOn);
     }
 
     /** The series as it was at a snapshot's version; fold the events after it with {@link #apply}. */
@@ -135,6 +140,7 @@ public final class Series {
         series.leaderId = state.leaderId();
         series.companionId = state.companionId();
         series.cadence = state.cadence();
+        series.anchorOn = state.anchorOn();
         series.plannedMinutes = state.plannedMinutes();
         series.zone = ZoneId.of(state.zone());
         series.startsOn = state.startsOn();
@@ -145,6 +151,7 @@ public final class Series {
         for (MeetingState m : state.meetings()) {
             Meeting meeting = new Meeting();
             meeting.scheduledFor = m.scheduledFor();
+            meeting.firstScheduledFor = m.firstScheduledFor() == null ? m.scheduledFor() : m.firstScheduledFor();
             meeting.plannedMinutes = m.plannedMinutes();
             meeting.status = m.status();
             series.meetings.put(m.id(), meeting);
@@ -289,10 +296,13 @@ public final class Series {
     }
 
     /**
-     * Schedules the next meeting from the cadence: the day after the last meeting's by the cadence's
-     * interval (DAILY: the next working day), moved to the preferred weekday when there is one,
-     * at the preferred time (else the last meeting's time of day, else 09:00) in the series' zone,
-     * never in the past and never on a paused day.
+     * Schedules the next meeting from the cadence, by the rule the calendar feed's planned slots follow
+     * ({@link PlannedSlots}): the first slot of the current cadence after the last meeting's day (in phase with the
+     * cadence's anchor every 1, 2 or 4 weeks; DAILY: a working day) whose period holds no meeting (where one was first
+     * scheduled or is now) and no pause, and that starts after now; at the preferred time (else the last meeting's
+     * time of day, else 09:00) in the series' zone. A series with neither a preferred weekday nor a cadence change
+     * (so no anchor, and no planned slots in its feed) takes the last meeting's day plus the cadence's interval on a
+     * working day instead, skipping paused and past days.
      */
     public Decision scheduleNext(ScheduleNextMeeting command) {
         if (ended) {
@@ -306,17 +316,26 @@ public final class Series {
         Meeting last = lastMeeting();
         LocalTime time = preferredTime != null ? preferredTime
                 : last != null ? last.scheduledFor.atZone(zone).toLocalTime() : DEFAULT_TIME;
-        LocalDate day = firstDayAfterLast(cadence, today(now));
+        int weeks = PlannedSlots.weeksOf(cadence);
+        // in rhythm: the calendar feed's planned slots (PlannedSlots) and this proposal are one rule
+        boolean inRhythm = weeks == 0 || anchorOn != null;
+        LocalDate day = last == null ? inPhase(startsOn.isAfter(today(now)) ? startsOn : today(now))
+                : inRhythm ? inPhase(last.scheduledFor.atZone(zone).toLocalDate().plusDays(1))
+                : firstDayAfterLast(cadence, today(now));
         // a few years of days at most: pauses are bounded and the loop moves forward every round
         for (int round = 0; round < 5_000; round++) {
             Pause pause = pauseCovering(day);
             if (pause != null) {
-                day = align(cadence, pause.until.plusDays(1));
+                day = inPhase(pause.until.plusDays(1));
+                continue;
+            }
+            if (inRhythm && periodHoldsAMeeting(day, weeks)) {
+                day = inPhase(day.plusDays(1));
                 continue;
             }
             ZonedDateTime slot = day.atTime(time).atZone(zone);
             if (!slot.toInstant().isAfter(now)) {
-                day = align(cadence, day.plusDays(1));
+                day = inPhase(day.plusDays(1));
                 continue;
             }
             return slot.toInstant();
@@ -445,8 +464,11 @@ public final class Series {
             startsOn = started.startsOn();
             preferredWeekday = started.preferredWeekday();
             preferredTime = started.preferredTime();
+            // the first rhythm's anchor, as PlannedSlots derives it: the first preferred weekday from the start
+            anchorOn = preferredWeekday == null ? null : startsOn.with(TemporalAdjusters.nextOrSame(preferredWeekday));
         } else if (event instanceof CadenceChanged changed) {
             cadence = changed.to();
+            anchorOn = changed.anchorOn();
         } else if (event instanceof SeriesPaused paused) {
             pauses.add(new Pause(paused.from(), paused.until()));
         } else if (event instanceof SeriesResumed resumed) {
@@ -462,6 +484,7 @@ public final class Series {
         } else if (event instanceof MeetingScheduled scheduled) {
             Meeting meeting = new Meeting();
             meeting.scheduledFor = scheduled.scheduledFor();
+            meeting.firstScheduledFor = scheduled.scheduledFor();
             meeting.plannedMinutes = scheduled.plannedMinutes();
             meetings.put(scheduled.meetingId(), meeting);
         } else if (event instanceof MeetingRescheduled rescheduled) {
@@ -538,8 +561,38 @@ public final class Series {
         return at == Cadence.DAILY ? nextWorkingDay(lastDay) : nearestPreferred(at, lastDay.plusDays(at.intervalDays()));
     }
 
+    /** Whether a meeting was first scheduled, or is now, in the period of the slot {@code day} (PlannedSlots' "covered"). */
+    private boolean periodHoldsAMeeting(LocalDate day, int weeks) {
+        LocalDate start = PlannedSlots.periodStart(day, weeks);
+        LocalDate end = weeks == 0 ? day : start.plusWeeks(weeks).minusDays(1);
+        for (Meeting meeting : meetings.values()) {
+            for (Instant at : new Instant[] { meeting.firstScheduledFor, meeting.scheduledFor }) {
+                LocalDate on = LocalDate.ofInstant(at, zone);
+                if (!on.isBefore(start) && !on.isAfter(end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private Meeting lastMeeting() {
         return meetings.values().stream().max(Comparator.comparing(m -> m.scheduledFor)).orElse(null);
+    }
+
+    /**
+     * The first day on or after {@code day} that is a slot of the current cadence, as the calendar feed's planned slots
+     * count them ({@link PlannedSlots}): in phase with the cadence's anchor every 1, 2 or 4 weeks; DAILY, or without
+     * an anchor, the first day the cadence may fall on. So a pause or the clock never puts a biweekly or monthly
+     * series out of phase.
+     */
+    private LocalDate inPhase(LocalDate day) {
+        int weeks = PlannedSlots.weeksOf(cadence);
+        if (weeks == 0 || anchorOn == null) {
+            return align(cadence, day);
+        }
+        long step = 7L * weeks;
+        return day.plusDays(Math.floorMod(ChronoUnit.DAYS.between(day, anchorOn), step));
     }
 
     /** The first day on or after {@code day} a meeting of the cadence may fall on. */

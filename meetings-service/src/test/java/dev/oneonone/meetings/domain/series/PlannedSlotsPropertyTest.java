@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -27,17 +29,19 @@ import dev.oneonone.events.meetings.MeetingMode;
 import dev.oneonone.events.meetings.Relationship;
 import dev.oneonone.events.meetings.RescheduleReason;
 import dev.oneonone.events.meetings.SeriesStarted;
+import dev.oneonone.kit.property.StepSequences;
 import dev.oneonone.meetings.domain.Decision;
 
 /**
- * Issue 14: random sequences of schedule, move, cancel, hold, cadence change and pause on a series, driven through the
- * {@link Series} aggregate (refusals included), and the invariants of its planned slots. Plain JUnit over seeded
- * {@link SplittableRandom}s (as the kit's fuzz suite draws its values): a failure names its seed, and the same seed
- * replays the same sequence.
+ * Issue 14: random sequences of schedule, move, cancel, hold, missed, cadence change and pause on a series, driven
+ * through the {@link Series} aggregate (refusals included), and the invariants of its planned slots. Run by the kit's
+ * {@link StepSequences}: each step is drawn from its own seed against the state the steps before it left, and a failing
+ * sequence is shrunk to the fewest steps that still fail, reported with the seeds that replay it.
  */
 class PlannedSlotsPropertyTest {
     private static final int SEQUENCES = 400;
     private static final int STEPS = 60;
+    private static final String[] NO_STEPS = {};
     private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
             "Asia/Kolkata", "UTC", "Pacific/Chatham");
     private static final UUID LEADER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
@@ -45,13 +49,15 @@ class PlannedSlotsPropertyTest {
     /** Any sequence: no slot in a pause, none in a week a real or moved meeting covers, slots in phase with the anchor. */
     @Test
     void planned_slots_avoid_pauses_and_covered_weeks_and_follow_the_latest_anchor() {
-        for (long seed = 0; seed < SEQUENCES; seed++) {
-            SplittableRandom random = new SplittableRandom(seed);
-            Run run = new Run(random, false);
-            for (int step = 0; step < STEPS; step++) {
+        Set<String> kinds = new TreeSet<>();
+        StepSequences.check(SEQUENCES, STEPS, (setupSeed, stepSeeds) -> {
+            Run run = new Run(new SplittableRandom(setupSeed), false);
+            for (long stepSeed : stepSeeds) {
+                run.random = new SplittableRandom(stepSeed);
                 run.anyStep();
             }
-            String where = "seed " + seed;
+            run.taken.forEach(step -> kinds.add(step.split(" ")[0]));
+            String where = "steps " + String.join(", ", run.taken.toArray(NO_STEPS));
             PlannedSlots slots = run.history.plannedSlots();
             List<LocalDate> days = slots.between(run.startsOn, run.horizon());
             List<LocalDate> traced = run.tracedDays();
@@ -72,19 +78,22 @@ class PlannedSlotsPropertyTest {
                 assertEquals(0, Math.floorMod(ChronoUnit.DAYS.between(run.lastAnchor, latest.firstSlot()), 7L * latest.weeks()),
                         where + ": the latest stretch is in phase with the change's anchor");
             }
-        }
+        });
+        assertEquals(Set.of("cadence", "cancel", "hold", "missed", "move", "pause", "schedule"), kinds, "every kind of step taken");
     }
 
     /** A weekly series that meets weekly (one meeting a week, moved within its week at most): one entry per week. */
     @Test
     void a_weekly_series_that_meets_weekly_shows_exactly_one_entry_per_week() {
-        for (long seed = 0; seed < SEQUENCES; seed++) {
-            SplittableRandom random = new SplittableRandom(seed);
-            Run run = new Run(random, true);
-            for (int step = 0; step < STEPS; step++) {
+        Set<String> kinds = new TreeSet<>();
+        StepSequences.check(SEQUENCES, STEPS, (setupSeed, stepSeeds) -> {
+            Run run = new Run(new SplittableRandom(setupSeed), true);
+            for (long stepSeed : stepSeeds) {
+                run.random = new SplittableRandom(stepSeed);
                 run.weeklyStep();
             }
-            String where = "seed " + seed;
+            run.taken.forEach(step -> kinds.add(step.split(" ")[0]));
+            String where = "steps " + String.join(", ", run.taken.toArray(NO_STEPS));
             List<LocalDate> slots = run.history.plannedSlots().between(run.startsOn, run.horizon());
             LocalDate firstSlot = run.startsOn.with(TemporalAdjusters.nextOrSame(run.weekday));
             for (LocalDate monday = monday(firstSlot); monday.isBefore(run.horizon().minusDays(6)); monday = monday.plusWeeks(1)) {
@@ -98,7 +107,8 @@ class PlannedSlotsPropertyTest {
                 assertEquals(expected, meetings + planned, where + ": entries in the week of " + week
                         + " (meetings " + meetings + ", planned " + planned + ")");
             }
-        }
+        });
+        assertEquals(Set.of("cancel", "hold", "missed", "move", "pause", "schedule"), kinds, "every kind of step taken");
     }
 
     private static LocalDate monday(LocalDate day) {
@@ -107,7 +117,9 @@ class PlannedSlotsPropertyTest {
 
     /** One random sequence on one series. */
     private static final class Run {
-        final SplittableRandom random;
+        /** the current step's choices (the setup's while constructing) */
+        SplittableRandom random;
+        final List<String> taken = new ArrayList<>();
         final ZoneId zone;
         final DayOfWeek weekday;
         final LocalDate startsOn;
@@ -128,7 +140,7 @@ class PlannedSlotsPropertyTest {
 
         void anyStep() {
             now = now.plus(Duration.ofHours(1 + random.nextInt(60)));
-            switch (random.nextInt(7)) {
+            switch (random.nextInt(8)) {
                 case 0, 1 -> schedule(day(now).plusDays(random.nextInt(35)));
                 case 2 -> move(day(now).plusDays(random.nextInt(21) - 3));
                 case 3 -> cancel();
@@ -138,15 +150,17 @@ class PlannedSlotsPropertyTest {
                     Decision decision = history.series().changeCadence(new ChangeCadence(to, null, now));
                     if (history.decide(decision, now)) {
                         lastAnchor = ((CadenceChanged) ((Decision.Accepted) decision).events().get(0)).anchorOn();
+                        taken.add("cadence " + to + " at " + now);
                     }
                 }
+                case 6 -> miss();
                 default -> pause();
             }
         }
 
         void weeklyStep() {
             now = now.plus(Duration.ofHours(1 + random.nextInt(60)));
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
                 case 0, 1 -> {
                     // the meeting of a week that has none yet, on a working day of that week
                     LocalDate week = monday(day(now)).plusWeeks(random.nextInt(4));
@@ -165,6 +179,7 @@ class PlannedSlotsPropertyTest {
                 }
                 case 3 -> cancel();
                 case 4 -> hold();
+                case 5 -> miss();
                 default -> pause();
             }
         }
@@ -195,6 +210,7 @@ class PlannedSlotsPropertyTest {
             UUID meeting = UUID.randomUUID();
             if (history.decide(history.series().schedule(new ScheduleMeeting(meeting, at(day), null, now)), now)) {
                 meetingIds.add(meeting);
+                taken.add("schedule #" + meetingIds.size() + " on " + day + " at " + now);
             }
         }
 
@@ -206,22 +222,37 @@ class PlannedSlotsPropertyTest {
         }
 
         private void moveTo(UUID meeting, LocalDate to) {
-            history.decide(history.series().reschedule(new RescheduleMeeting(meeting, at(to), LEADER,
-                    RescheduleReason.CONFLICT, now)), now);
+            if (history.decide(history.series().reschedule(new RescheduleMeeting(meeting, at(to), LEADER,
+                    RescheduleReason.CONFLICT, now)), now)) {
+                taken.add("move #" + (1 + meetingIds.indexOf(meeting)) + " to " + to + " at " + now);
+            }
         }
 
         private void cancel() {
             UUID meeting = scheduledMeeting();
             if (meeting != null) {
-                history.decide(history.series().cancel(new CancelMeeting(meeting, LEADER, CancelReason.CONFLICT, now)), now);
+                if (history.decide(history.series().cancel(new CancelMeeting(meeting, LEADER, CancelReason.CONFLICT, now)), now)) {
+                    taken.add("cancel #" + (1 + meetingIds.indexOf(meeting)) + " at " + now);
+                }
             }
         }
 
         private void hold() {
             for (UUID meeting : meetingIds) {
                 Instant at = history.meetings().get(meeting)[1];
-                if (at.isBefore(now)) {
-                    history.decide(history.series().recordHeld(new RecordMeetingHeld(meeting, at, 25, MeetingMode.REMOTE, now)), now);
+                if (at.isBefore(now) && history.decide(history.series().recordHeld(
+                        new RecordMeetingHeld(meeting, at, 25, MeetingMode.REMOTE, now)), now)) {
+                    taken.add("hold #" + (1 + meetingIds.indexOf(meeting)) + " at " + now);
+                    return;
+                }
+            }
+        }
+
+        /** A meeting whose time passed without being held (the sweep's grace aside). */
+        private void miss() {
+            for (UUID meeting : meetingIds) {
+                if (history.decide(history.series().recordMissed(new RecordMeetingMissed(meeting, Duration.ZERO, now, now)), now)) {
+                    taken.add("missed #" + (1 + meetingIds.indexOf(meeting)) + " at " + now);
                     return;
                 }
             }
@@ -229,7 +260,10 @@ class PlannedSlotsPropertyTest {
 
         private void pause() {
             LocalDate from = day(now).plusDays(random.nextInt(30));
-            history.decide(history.series().pause(new PauseSeries(from, from.plusDays(random.nextInt(20)), now)), now);
+            LocalDate until = from.plusDays(random.nextInt(20));
+            if (history.decide(history.series().pause(new PauseSeries(from, until, now)), now)) {
+                taken.add("pause " + from + ".." + until + " at " + now);
+            }
         }
 
         private UUID scheduledMeeting() {

@@ -93,6 +93,34 @@ class PlannedSlotsTest {
         assertTrue(inFirstPause instanceof Decision.Rejected, "the first pause still holds: " + inFirstPause);
     }
 
+    @Test
+    void after_a_pause_a_biweekly_series_proposes_the_feeds_next_slot_in_phase() {
+        // biweekly on Tuesdays from 3 November: slots 3 and 17 November, 1, 15 and 29 December; 1 December is paused,
+        // and the first Tuesday after the pause (8 December) is out of phase
+        assertNextAfterPause(Cadence.BIWEEKLY, LocalDate.of(2026, 11, 3), DayOfWeek.TUESDAY, LocalDate.of(2026, 11, 17),
+                new PlannedSlots.Pause(LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 5)), LocalDate.of(2026, 12, 15));
+    }
+
+    @Test
+    void after_a_pause_a_monthly_series_proposes_the_feeds_next_slot_in_phase() {
+        // every four weeks on Thursdays from 5 November: slots 5 November, 3 and 31 December; not 17 December
+        assertNextAfterPause(Cadence.MONTHLY, LocalDate.of(2026, 11, 5), DayOfWeek.THURSDAY, LocalDate.of(2026, 11, 5),
+                new PlannedSlots.Pause(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 10)), LocalDate.of(2026, 12, 31));
+    }
+
+    /** One meeting, then a pause: /meetings/next and the feed's first planned slot after the meeting are {@code next}. */
+    private static void assertNextAfterPause(Cadence cadence, LocalDate startsOn, DayOfWeek weekday, LocalDate meeting,
+            PlannedSlots.Pause pause, LocalDate next) {
+        SeriesHistory history = new SeriesHistory(started(cadence, startsOn, weekday));
+        Instant now = at(startsOn.minusDays(1), 8);
+        schedule(history, meeting, now);
+        assertTrue(history.decide(history.series().pause(new PauseSeries(pause.from(), pause.until(), now)), now));
+
+        assertEquals(at(next, 9), history.series().nextSlot(now), "what /meetings/next proposes");
+        assertEquals(next, history.plannedSlots().between(meeting.plusDays(1), next.plusWeeks(8)).get(0),
+                "the feed's first planned slot after the meeting");
+    }
+
     private static List<LocalDate> slots(SeriesHistory history) {
         return history.plannedSlots().between(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 27));
     }
