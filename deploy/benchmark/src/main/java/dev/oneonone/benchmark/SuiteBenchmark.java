@@ -35,6 +35,7 @@ public final class SuiteBenchmark {
               --flow-rate X        events per second in the organisation while timing 'with events flowing' (2)
               --baseline MODE      auto (pgbench if on PATH, else JDBC), pgbench or jdbc (auto)
               --out FILE           where the table goes (deploy/benchmark/target/benchmark.md)
+              --only commands      only the baseline and the command rows (through the p99 at half rate)
               --running            measure the suite of the README's run command (localhost:8081-8083, PostgreSQL
                                    localhost:15432 postgres/postgres, key in .suite-data/jwt) instead of starting one
               --meetings URL --agenda URL --insights URL --postgres HOST:PORT --postgres-user U
@@ -153,6 +154,9 @@ public final class SuiteBenchmark {
                 String.format("%.0f ms (p50 %.0f ms%s)", paced.latency().p(99), paced.latency().p(50), failures(paced)),
                 "", "< 50 ms");
 
+        if ("commands".equals(options.get("only"))) {
+            return;
+        }
         step("Event to insights figure");
         Stats eventToFigure = eventToFigure(http, suite, number("latency-samples", 40));
         row("event to insights figure, p50 / p99 (" + eventToFigure.count() + " meetings)",
