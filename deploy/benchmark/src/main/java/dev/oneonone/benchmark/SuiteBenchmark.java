@@ -36,6 +36,7 @@ public final class SuiteBenchmark {
               --baseline MODE      auto (pgbench if on PATH, else JDBC), pgbench or jdbc (auto)
               --out FILE           where the table goes (deploy/benchmark/target/benchmark.md)
               --only commands      only the baseline and the command rows (through the p99 at half rate)
+              --warmup N           seconds of the first command load before any command row, not counted (10)
               --running            measure the suite of the README's run command (localhost:8081-8083, PostgreSQL
                                    localhost:15432 postgres/postgres, key in .suite-data/jwt) instead of starting one
               --meetings URL --agenda URL --insights URL --postgres HOST:PORT --postgres-user U
@@ -122,6 +123,15 @@ public final class SuiteBenchmark {
                 + ", event-shaped row)", perSecond(base), "100 %", "the baseline");
 
         CommandLoad load = new CommandLoad(http, suite);
+        int warmup = number("warmup", 10);
+        if (warmup > 0) {
+            // the services' JIT compiles the command path under load first; not counted in any figure
+            step("Warm-up (not counted): " + clients + " clients, 4 series each, " + warmup + " s");
+            CommandLoad.Phase warm = load.closedLoop(clients, 4, warmup, Integer.MAX_VALUE);
+            System.out.printf("%.0f per s while warming up%n", warm.rate());
+            notes.add(String.format("Command rows after a %d s warm-up of the same load (%.0f per s then, not counted)",
+                    warmup, warm.rate()));
+        }
         step("Commands: " + clients + " clients, 4 series each, " + seconds + " s");
         CommandLoad.Phase shortSeries = load.closedLoop(clients, 4, seconds, Integer.MAX_VALUE);
         row("schedule a meeting through REST, " + clients + " clients, 4 series each", perSecond(shortSeries.rate())
