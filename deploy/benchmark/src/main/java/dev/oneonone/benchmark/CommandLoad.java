@@ -56,6 +56,47 @@ final class CommandLoad {
         return run(newSeries(clients, seriesPerClient), seconds, limitPerClient, 0);
     }
 
+    /**
+     * One client alternating between one series and four others: a command into the long series, then one into the
+     * next of the four, until the long series has {@code history} meetings and each of the four a quarter of that.
+     * Both rates (accepted over the time spent in their own requests) are taken in the same seconds, so a machine
+     * whose load drifts during the phase weighs on both alike. Answers {long, short}.
+     */
+    Phase[] alternating(int history) {
+        List<Series> one = newSeries(1, 1).get(0);
+        List<Series> four = newSeries(1, 4).get(0);
+        Stats[] latency = { new Stats(), new Stats() };
+        long[] accepted = new long[2];
+        long[] failed = new long[2];
+        long[] nanos = new long[2];
+        for (int i = 0; i < 2 * history; i++) {
+            int which = i % 2;
+            Series series = which == 0 ? one.get(0) : four.get((i / 2) % 4);
+            Instant at = Instant.now().plus(Duration.ofDays(1 + series.meetings % 300)).plusSeconds(series.meetings);
+            long begin = System.nanoTime();
+            Api.Answer answer = api.schedule(series.id, series.etag, at);
+            long took = System.nanoTime() - begin;
+            nanos[which] += took;
+            if (answer.status() == 201) {
+                series.etag = answer.etag();
+                series.meetings++;
+                accepted[which]++;
+                latency[which].addNanos(took);
+            } else {
+                failed[which]++;
+                Api.Answer current = api.meetingsGet("/series/" + series.id);
+                if (current.etag() != null) {
+                    series.etag = current.etag();
+                }
+            }
+        }
+        Phase[] phases = new Phase[2];
+        for (int k = 0; k < 2; k++) {
+            phases[k] = new Phase(accepted[k], failed[k], nanos[k] / 1e9, latency[k], 0, 0, (int) accepted[k]);
+        }
+        return phases;
+    }
+
     /** Clients paced to {@code totalRate} per second together; latency from each request's planned start. */
     Phase paced(int clients, int seriesPerClient, int seconds, double totalRate) throws InterruptedException {
         return run(newSeries(clients, seriesPerClient), seconds, Integer.MAX_VALUE, totalRate);

@@ -35,6 +35,8 @@ public final class SuiteBenchmark {
               --flow-rate X        events per second in the organisation while timing 'with events flowing' (2)
               --baseline MODE      auto (pgbench if on PATH, else JDBC), pgbench or jdbc (auto)
               --out FILE           where the table goes (deploy/benchmark/target/benchmark.md)
+              --only commands      only the baseline and the command rows (through the p99 at half rate)
+              --warmup N           seconds of the first command load before any command row, not counted (10)
               --running            measure the suite of the README's run command (localhost:8081-8083, PostgreSQL
                                    localhost:15432 postgres/postgres, key in .suite-data/jwt) instead of starting one
               --meetings URL --agenda URL --insights URL --postgres HOST:PORT --postgres-user U
@@ -121,6 +123,15 @@ public final class SuiteBenchmark {
                 + ", event-shaped row)", perSecond(base), "100 %", "the baseline");
 
         CommandLoad load = new CommandLoad(http, suite);
+        int warmup = number("warmup", 10);
+        if (warmup > 0) {
+            // the services' JIT compiles the command path under load first; not counted in any figure
+            step("Warm-up (not counted): " + clients + " clients, 4 series each, " + warmup + " s");
+            CommandLoad.Phase warm = load.closedLoop(clients, 4, warmup, Integer.MAX_VALUE);
+            System.out.printf("%.0f per s while warming up%n", warm.rate());
+            notes.add(String.format("Command rows after a %d s warm-up of the same load (%.0f per s then, not counted)",
+                    warmup, warm.rate()));
+        }
         step("Commands: " + clients + " clients, 4 series each, " + seconds + " s");
         CommandLoad.Phase shortSeries = load.closedLoop(clients, 4, seconds, Integer.MAX_VALUE);
         row("schedule a meeting through REST, " + clients + " clients, 4 series each", perSecond(shortSeries.rate())
@@ -138,8 +149,10 @@ public final class SuiteBenchmark {
 
         int history = number("history", 1000);
         step("History: one client, a series with " + history + " meetings vs four with " + history / 4);
-        CommandLoad.Phase oneLong = load.closedLoop(1, 1, 3600, history);
-        CommandLoad.Phase fourShort = load.closedLoop(1, 4, 3600, history);
+        // alternating, so that both rates are measured under the same load of the machine
+        CommandLoad.Phase[] alternated = load.alternating(history);
+        CommandLoad.Phase oneLong = alternated[0];
+        CommandLoad.Phase fourShort = alternated[1];
         row(String.format("one client, a series with %,d meetings vs four with %,d", history, history / 4),
                 String.format("%.0f vs %.0f per s (p50 %.0f vs %.0f ms)", oneLong.rate(), fourShort.rate(),
                         oneLong.latency().p(50), fourShort.latency().p(50)),
@@ -153,6 +166,9 @@ public final class SuiteBenchmark {
                 String.format("%.0f ms (p50 %.0f ms%s)", paced.latency().p(99), paced.latency().p(50), failures(paced)),
                 "", "< 50 ms");
 
+        if ("commands".equals(options.get("only"))) {
+            return;
+        }
         step("Event to insights figure");
         Stats eventToFigure = eventToFigure(http, suite, number("latency-samples", 40));
         row("event to insights figure, p50 / p99 (" + eventToFigure.count() + " meetings)",

@@ -63,8 +63,8 @@ public class EventStore {
 
     /** The stream's events, oldest first; empty when the stream does not exist in this organisation. */
     public Uni<List<StoredEvent>> load(String organisationId, UUID streamId) {
-        return StoredEvent.<StoredEvent>list("organisationId = ?1 and streamId = ?2 order by version",
-                organisationId, streamId).invoke(events -> eventsLoaded.increment(events.size()));
+        return readOnly("e.organisationId = :organisation and e.streamId = :stream and e.version > :from",
+                organisationId, streamId, 0).invoke(events -> eventsLoaded.increment(events.size()));
     }
 
     /**
@@ -72,10 +72,11 @@ public class EventStore {
      * it. Without a usable snapshot (none yet, another schema version, unreadable) the whole stream.
      */
     public <S> Uni<StreamTail<S>> loadTail(String organisationId, UUID streamId, SnapshotKind<S> kind) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select version, cast(state as text) from aggregate_snapshot where stream_id = :stream"
-                                + " and organisation_id = :organisation and kind = :kind and schema_version = :schema",
-                        Object[].class)
+        // HQL, not a native select: a native select with a result type misses the query plan cache every time
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select s.version, s.state from AggregateSnapshot s where s.streamId = :stream"
+                                + " and s.organisationId = :organisation and s.kind = :kind"
+                                + " and s.schemaVersion = :schema", Object[].class)
                 .setParameter("stream", streamId)
                 .setParameter("organisation", organisationId)
                 .setParameter("kind", kind.name())
@@ -84,12 +85,25 @@ public class EventStore {
                 .chain(rows -> {
                     S state = rows.isEmpty() ? null : readSnapshot(kind, streamId, (String) rows.get(0)[1]);
                     long from = state == null ? 0 : ((Number) rows.get(0)[0]).longValue();
-                    return StoredEvent.<StoredEvent>list(
-                                    "organisationId = ?1 and streamId = ?2 and version > ?3 order by version",
-                                    organisationId, streamId, from)
+                    return readOnly("e.organisationId = :organisation and e.streamId = :stream and e.version > :from",
+                            organisationId, streamId, from)
                             .invoke(events -> eventsLoaded.increment(events.size()))
                             .map(events -> new StreamTail<>(state, from, events));
                 });
+    }
+
+    /**
+     * Loaded events are never changed: read-only entities keep no copy of their state for dirty checking, so the
+     * flush at {@link #append} does not compare every loaded event field by field.
+     */
+    private static Uni<List<StoredEvent>> readOnly(String where, String organisationId, UUID streamId, long after) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "from StoredEvent e where " + where + " order by e.version", StoredEvent.class)
+                .setParameter("organisation", organisationId)
+                .setParameter("stream", streamId)
+                .setParameter("from", after)
+                .setReadOnly(true)
+                .getResultList());
     }
 
     /** True when a stream loaded as {@code loaded} and now at {@code newVersion} should keep a new snapshot. */
@@ -177,9 +191,13 @@ public class EventStore {
         if (occurredAt.size() != events.size()) {
             throw new IllegalArgumentException("One time of occurrence per event");
         }
-        return StoredEvent.<StoredEvent>find("streamId = ?1 order by version desc", streamId).firstResult()
+        // the version alone (index only), not the last event as an entity with its payload
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select max(e.version) from StoredEvent e where e.streamId = :stream", Long.class)
+                .setParameter("stream", streamId)
+                .getSingleResultOrNull())
                 .flatMap(last -> {
-                    long actual = last == null ? 0 : last.version;
+                    long actual = last == null ? 0 : last;
                     if (actual != expectedVersion) {
                         return Uni.createFrom().failure(new ConcurrentAppendException(streamId, expectedVersion, null));
                     }

@@ -27,6 +27,7 @@ import dev.oneonone.meetings.domain.series.ScheduleMeeting;
 import dev.oneonone.meetings.domain.series.Series;
 import dev.oneonone.meetings.domain.series.SeriesCommand;
 import dev.oneonone.meetings.domain.series.StartSeries;
+import dev.oneonone.meetings.projection.MeetingOverview;
 import dev.oneonone.meetings.projection.SeriesOverview;
 import dev.oneonone.meetings.projection.SeriesProjection;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -44,7 +45,7 @@ import dev.oneonone.kit.problem.NotFoundException;
 @ApplicationScoped
 public class SeriesCommands {
     /** Raise the schema version whenever {@link Series.State} or {@link Series#apply} changes. */
-    static final SnapshotKind<Series.State> SNAPSHOT = new SnapshotKind<>("series", Series.State.class, 2);
+    static final SnapshotKind<Series.State> SNAPSHOT = new SnapshotKind<>("series", Series.State.class, 3);
     /** Namespace of the series-pair locks among PostgreSQL's two-key advisory locks. */
     private static final int PAIR_LOCK = 0x73657269;
     private final EventStore store;
@@ -103,7 +104,7 @@ public class SeriesCommands {
     @WithTransaction
     public <C extends SeriesCommand> Uni<Long> execute(String organisationId, UUID seriesId, Long expectedVersion,
             C command, BiFunction<Series, C, Decision> decide) {
-        return load(organisationId, seriesId).flatMap(loaded -> {
+        return load(organisationId, seriesId, command).flatMap(loaded -> {
             Series series = loaded.series();
             if (expectedVersion != null && expectedVersion != series.version()) {
                 return Uni.createFrom().failure(new ConcurrentAppendException(seriesId, expectedVersion, null));
@@ -262,15 +263,51 @@ public class SeriesCommands {
 
     private static final StreamTail<Series.State> NO_SNAPSHOT = new StreamTail<>(null, 0, List.of());
 
-    private Uni<Loaded> load(String organisationId, UUID seriesId) {
-        return store.loadTail(organisationId, seriesId, SNAPSHOT).map(tail -> {
+    /**
+     * The series from its snapshot and the events after it, told of the meetings {@code command} is decided on
+     * ({@link Series#needs}) as the meetings' read model has them: it is kept in the transaction of every append
+     * (projection), so in this transaction it stands at the version loaded, or later, and then the append at the
+     * version loaded fails as a conflict. Folded from its first event (no snapshot), the series knows them all.
+     */
+    private Uni<Loaded> load(String organisationId, UUID seriesId, SeriesCommand command) {
+        return store.loadTail(organisationId, seriesId, SNAPSHOT).flatMap(tail -> {
             if (tail.isEmpty()) {
                 throw new NotFoundException("No series " + seriesId);
             }
             Series series = tail.snapshot() == null ? Series.from(List.of()) : Series.restore(tail.snapshot());
             tail.events().forEach(stored -> series.apply(event(stored)));
-            return new Loaded(series, tail);
+            if (tail.snapshot() == null) {
+                return Uni.createFrom().item(new Loaded(series, tail));
+            }
+            return meetingsNeeded(seriesId, Series.needs(command))
+                    .map(known -> new Loaded(series.know(known), tail));
         });
+    }
+
+    /** The meetings of the series a command needs, as they stand (by primary key or the series' indexes on start and first start). */
+    private static Uni<List<Series.MeetingState>> meetingsNeeded(UUID seriesId, Series.MeetingNeeds needs) {
+        List<MeetingOverview> found = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (needs.meetingId() != null) {
+            chain = chain.chain(() -> MeetingOverview.<MeetingOverview>findById(needs.meetingId()).invoke(m -> {
+                if (m != null && seriesId.equals(m.seriesId)) {
+                    found.add(m);
+                }
+            })).replaceWithVoid();
+        }
+        if (needs.recent()) {
+            chain = chain.chain(() -> MeetingOverview.<MeetingOverview>find("seriesId = ?1 order by scheduledFor desc",
+                    seriesId).firstResult().chain(last -> last == null ? Uni.createFrom().voidItem()
+                            : MeetingOverview.<MeetingOverview>list(
+                                    "seriesId = ?1 and (scheduledFor >= ?2 or firstScheduledFor >= ?2)", seriesId,
+                                    last.scheduledFor.minus(Series.RECENT)).invoke(found::addAll).replaceWithVoid()));
+        }
+        if (needs.allScheduled()) {
+            chain = chain.chain(() -> MeetingOverview.<MeetingOverview>list("seriesId = ?1 and status = ?2", seriesId,
+                    MeetingOverview.SCHEDULED).invoke(found::addAll)).replaceWithVoid();
+        }
+        return chain.map(ignored -> found.stream().map(m -> new Series.MeetingState(m.meetingId, m.scheduledFor,
+                m.plannedMinutes, Series.MeetingStatus.valueOf(m.status), m.firstScheduledFor)).toList());
     }
 
     private Uni<Long> record(String organisationId, UUID seriesId, long version, Decision decision,

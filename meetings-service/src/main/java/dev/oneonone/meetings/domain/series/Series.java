@@ -42,6 +42,11 @@ import dev.oneonone.meetings.domain.Rejection;
  *
  * <p>A series folded with {@link #importing()} takes history: rules that only keep the future
  * tidy ("not in the past") are skipped, every other rule holds.
+ *
+ * <p>Its {@link State} is bounded (issue 16): the series' own facts, its pauses and a count of its meetings, never
+ * the meetings themselves. A series {@link #restore restored} from a state knows only the meetings folded after it
+ * and those it is told of with {@link #know}: the caller gives every meeting the command names, the meeting that
+ * starts last (for the next slot) and, to end the series, every meeting still scheduled ({@link #needs}).
  */
 public final class Series {
     public static final int DEFAULT_PLANNED_MINUTES = 30;
@@ -93,6 +98,8 @@ public final class Series {
     private boolean ended;
     private final List<Pause> pauses = new ArrayList<>();
     private final Map<UUID, Meeting> meetings = new LinkedHashMap<>();
+    /** Meetings ever scheduled in the series; {@link #meetings} may hold only some of them (see {@link #know}). */
+    private long meetingCount;
     private boolean importing;
     private long version;
 
@@ -112,25 +119,80 @@ public final class Series {
      */
     public record State(UUID id, UUID leaderId, UUID companionId, Cadence cadence, int plannedMinutes, String zone,
             LocalDate startsOn, DayOfWeek preferredWeekday, LocalTime preferredTime, boolean ended,
-            List<PauseState> pauses, List<MeetingState> meetings, long version, LocalDate anchorOn) {
+            List<PauseState> pauses, long meetingCount, long version, LocalDate anchorOn) {
     }
 
     /** A pause in {@link State}, both days included. */
     public record PauseState(LocalDate from, LocalDate until) {
     }
 
-    /** A meeting in {@link State}, in the order the series first scheduled them. */
+    /**
+     * A meeting as it stands, as the caller reads it from the meetings' read model for {@link #know}; {@code
+     * firstScheduledFor} is where it was scheduled before any move.
+     */
     public record MeetingState(UUID id, Instant scheduledFor, int plannedMinutes, MeetingStatus status,
             Instant firstScheduledFor) {
     }
 
-    /** This series' state, equal for equal histories: what {@link #restore} takes back. */
+    /**
+     * How far before the last meeting's start {@link #nextSlot} looks for meetings that cover a slot's period (by
+     * where they are, or were first scheduled): a period is at most four weeks (monthly), so 35 days hold every
+     * meeting that can cover the first slot after the last meeting or any later one.
+     */
+    public static final Duration RECENT = Duration.ofDays(35);
+
+    /**
+     * What a command needs to know of the series' meetings besides the state: the meeting it names (null: none);
+     * with {@code recent}, the meeting that starts last and every meeting that starts, or was first scheduled, at most
+     * {@link #RECENT} before it or later (the next slot, a cadence's new anchor); with {@code allScheduled}, every
+     * meeting still scheduled (ending the series).
+     */
+    public record MeetingNeeds(UUID meetingId, boolean recent, boolean allScheduled) {
+    }
+
+    /** The meetings {@code command} is decided on; the caller gives them with {@link #know} before deciding. */
+    public static MeetingNeeds needs(SeriesCommand command) {
+        UUID meetingId = command instanceof ScheduleMeeting c ? c.meetingId()
+                : command instanceof ScheduleNextMeeting c ? c.meetingId()
+                : command instanceof RescheduleMeeting c ? c.meetingId()
+                : command instanceof RecordMeetingHeld c ? c.meetingId()
+                : command instanceof CancelMeeting c ? c.meetingId()
+                : command instanceof RecordMeetingMissed c ? c.meetingId()
+                : null;
+        return new MeetingNeeds(meetingId, command instanceof ScheduleNextMeeting || command instanceof ChangeCadence,
+                command instanceof EndSeries);
+    }
+
+    /**
+     * This series' state, equal for equal histories: what {@link #restore} takes back. Bounded: no meeting is in
+     * it, whatever the series' history.
+     */
     public State state() {
         return new State(id, leaderId, companionId, cadence, plannedMinutes, zone.getId(), startsOn, preferredWeekday,
-                preferredTime, ended, pauses.stream().map(p -> new PauseState(p.from, p.until)).toList(),
-                meetings.entrySet().stream().map(e -> new MeetingState(e.getKey(), e.getValue().scheduledFor,
-                        e.getValue().plannedMinutes, e.getValue().status, e.getValue().firstScheduledFor)).toList(),
+                preferredTime, ended, pauses.stream().map(p -> new PauseState(p.from, p.until)).toList(), meetingCount,
                 version, anchorOn);
+    }
+
+    /**
+     * Tells a series of meetings as they stand now (at this series' version), read from the meetings' read model in
+     * the command's transaction: a restored series knows no meeting before its state's version. Call after folding.
+     */
+    public Series know(List<MeetingState> current) {
+        for (MeetingState m : current) {
+            Meeting meeting = new Meeting();
+            meeting.scheduledFor = m.scheduledFor();
+            meeting.firstScheduledFor = m.firstScheduledFor() == null ? m.scheduledFor() : m.firstScheduledFor();
+            meeting.plannedMinutes = m.plannedMinutes();
+            meeting.status = m.status();
+            meetings.put(m.id(), meeting);
+        }
+        return this;
+    }
+
+    /** The meetings this series knows, as they stand (all of them when folded from the first event). */
+    public List<MeetingState> knownMeetings() {
+        return meetings.entrySet().stream().map(e -> new MeetingState(e.getKey(), e.getValue().scheduledFor,
+                e.getValue().plannedMinutes, e.getValue().status, e.getValue().firstScheduledFor)).toList();
     }
 
     /** The series as it was at a snapshot's version; fold the events after it with {@link #apply}. */
@@ -148,14 +210,7 @@ public final class Series {
         series.preferredTime = state.preferredTime();
         series.ended = state.ended();
         state.pauses().forEach(p -> series.pauses.add(new Pause(p.from(), p.until())));
-        for (MeetingState m : state.meetings()) {
-            Meeting meeting = new Meeting();
-            meeting.scheduledFor = m.scheduledFor();
-            meeting.firstScheduledFor = m.firstScheduledFor() == null ? m.scheduledFor() : m.firstScheduledFor();
-            meeting.plannedMinutes = m.plannedMinutes();
-            meeting.status = m.status();
-            series.meetings.put(m.id(), meeting);
-        }
+        series.meetingCount = state.meetingCount();
         series.version = state.version();
         return series;
     }
@@ -263,7 +318,8 @@ public final class Series {
         List<MeetingsEvent> events = new ArrayList<>();
         meetings.entrySet().stream()
                 .filter(e -> e.getValue().status == MeetingStatus.SCHEDULED && !e.getValue().scheduledFor.isBefore(from))
-                .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor).reversed())
+                .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor)
+                        .thenComparing(Map.Entry::getKey).reversed())
                 .forEach(e -> events.add(new MeetingCancelled(id, e.getKey(), role == null ? ActorRole.INTEGRATION : role,
                         role == null ? null : command.byPersonId(), CancelReason.SERIES_ENDED)));
         events.add(new SeriesEnded(id, command.reason(), endedOn));
@@ -292,7 +348,7 @@ public final class Series {
             return Decision.reject(pausedThen("scheduledFor", command.scheduledFor()));
         }
         return Decision.accept(new MeetingScheduled(id, command.meetingId(), command.scheduledFor(), minutes,
-                meetings.isEmpty()));
+                meetingCount == 0));
     }
 
     /**
@@ -487,6 +543,7 @@ public final class Series {
             meeting.firstScheduledFor = scheduled.scheduledFor();
             meeting.plannedMinutes = scheduled.plannedMinutes();
             meetings.put(scheduled.meetingId(), meeting);
+            meetingCount++;
         } else if (event instanceof MeetingRescheduled rescheduled) {
             withMeeting(rescheduled.meetingId(), m -> m.scheduledFor = rescheduled.to());
         } else if (event instanceof MeetingHeld held) {

@@ -83,7 +83,8 @@ class SeriesSnapshotTest {
         Instant past = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         String series = importSeriesWithPastMeeting(ORG, past, nextWeek()).statusCode(201).extract().path("series[0]");
         execute("insert into aggregate_snapshot (stream_id, organisation_id, kind, version, schema_version, state)"
-                + " values (?, '" + ORG + "', 'series', 2, 1, '{\"meetings\": 7}')", series);
+                + " values (?, '" + ORG + "', 'series', 2, " + SeriesCommands.SNAPSHOT.schemaVersion()
+                + ", '{\"pauses\": 7}')", series);
         scheduleMeeting(ORG, series, nextWeek().plus(1, ChronoUnit.HOURS)).statusCode(201);
         as(ORG).get("/series/{id}/meetings", series).then().body("items.size()", is(3));
     }
