@@ -219,10 +219,12 @@ public class ProjectionReplay {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
-        // large fetches: a poll fills a batch in one round trip (an event is about 1 KB with its headers)
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
+        // fetches of about a batch (an event is about 1 KB with its headers): a poll fills a batch in a round trip
+        // or two, and the heap holds one fetch, not 64 MB of them (with 64 MB fetches, the figures kept for the
+        // rollups and two batches in flight, insights-service ran out of its 192 MB heap replaying 10,000 people)
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 12 * 1024 * 1024);
+        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return config;
     }
