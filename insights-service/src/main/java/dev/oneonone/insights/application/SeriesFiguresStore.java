@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.oneonone.insights.domain.figures.FiguresCalculator;
 import dev.oneonone.insights.domain.figures.SeriesFigures;
 import dev.oneonone.insights.domain.figures.SeriesTimeline;
+import dev.oneonone.insights.projection.ProjectionReplay;
 import dev.oneonone.insights.projection.TimelineStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -21,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The figures of every series of an organisation on the days the rollups ask for (today, a trend's week
@@ -100,6 +102,15 @@ public class SeriesFiguresStore {
     public Uni<Figures> figures(String organisationId, List<LocalDate> days) {
         return Uni.createFrom().item(() -> upToDate(organisationId, days))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * A replay began: what is kept was computed from the tables it will swap out (and is dropped then anyway), so
+     * the heap goes to the replay now (with 12 days of 9,121 series kept, a replay in the benchmark spent more
+     * time collecting garbage than decoding). Requests meanwhile compute what they ask afresh.
+     */
+    void replayStarted(@Observes ProjectionReplay.Started started) {
+        clear();
     }
 
     /** Forgets everything kept (tests, or after rows were changed behind the projections' back). */

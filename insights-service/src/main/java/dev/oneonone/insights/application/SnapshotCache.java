@@ -51,6 +51,11 @@ final class SnapshotCache<K, V> {
         return value.onFailure().invoke(() -> forget(key, stored));
     }
 
+    /** Forgets every entry. */
+    synchronized void clear() {
+        entries.clear();
+    }
+
     private synchronized void forget(K key, Entry<V> failed) {
         entries.remove(key, failed);
     }

@@ -39,6 +39,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
@@ -76,6 +77,14 @@ public class ProjectionReplay {
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
     /**
+     * Fired (synchronously) as a replay begins: whatever was computed from the live tables is dropped at the swap
+     * anyway, so holders of large derived state (the rollups' kept figures and snapshots) may let it go now and
+     * leave the heap to the replay's batches.
+     */
+    public record Started(Instant at) {
+    }
+
+    /**
      * The last (or running) replay: how many events it applied, how many it has to apply (the records on the topics
      * when it began; 0 until known), when it started and finished.
      */
@@ -93,6 +102,7 @@ public class ProjectionReplay {
     private final Map<String, Object> kafka;
     private final Duration holdBeforeSwap;
     private final Clock clock;
+    private final Event<Started> started;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
     private volatile boolean setBased = true;
@@ -100,7 +110,7 @@ public class ProjectionReplay {
     public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
-            Clock clock, MeterRegistry metrics) {
+            Clock clock, MeterRegistry metrics, Event<Started> started) {
         this.pool = pool;
         this.projections = ordered(projections);
         this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
@@ -108,6 +118,7 @@ public class ProjectionReplay {
         this.kafka = kafka;
         this.holdBeforeSwap = holdBeforeSwap;
         this.clock = clock;
+        this.started = started;
         for (State state : State.values()) {
             Gauge.builder("projection.replay.state", this, replay -> replay.status.state() == state ? 1 : 0)
                     .tag("state", state.name()).description("1 for the state the last replay is in").register(metrics);
@@ -246,6 +257,7 @@ public class ProjectionReplay {
 
     private void run() {
         try {
+            started.fire(new Started(status.startedAt()));
             // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
             prepareCopies();
             long events = replayFromTheStart();
