@@ -301,7 +301,14 @@ public final class SuiteBenchmark {
         while (!status.path("state").asText().equals("DONE") && !status.path("state").asText().equals("FAILED")
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            status = api.insightsAdmin(false).expect(200, "GET /admin/projections/replay").json();
+            try {
+                status = api.insightsAdmin(false).expect(200, "GET /admin/projections/replay").json();
+            } catch (IllegalStateException stopped) {
+                // the service died (e.g. out of memory): say so in the table, and still measure what is left
+                row("insights replay", "not measured: insights-service stopped answering during the replay ("
+                        + stopped.getMessage() + "; see its log)", "", "≥ 50,000 per s");
+                return;
+            }
         }
         if (!status.path("state").asText().equals("DONE")) {
             row("insights replay", "not measured: " + status, "", "≥ 50,000 per s");

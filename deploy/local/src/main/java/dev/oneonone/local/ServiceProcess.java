@@ -24,15 +24,23 @@ public final class ServiceProcess {
 
     /**
      * The JVM's memory, explicit: a 192 MB heap, bounded metaspace, code cache and direct buffers, the serial
-     * collector (no per-core GC threads) and small thread stacks, so that a service stays near 300 MB resident on
+     * collector (no per-core GC threads) and small thread stacks, so that a service stays under 300 MB resident on
      * a machine where three services, Kafka and PostgreSQL share the memory; without them the JVM takes a quarter
-     * of the machine's memory for the heap alone. {@code SUITE_SERVICE_JAVA_OPTS} replaces them. Measured after
-     * about 2,000 accepted commands: meetings-service 297 MB, agenda-service 277 MB, insights-service 295 MB resident
-     * (with {@code MALLOC_ARENA_MAX=2}, which the services get unless set).
+     * of the machine's memory for the heap alone. {@code SUITE_SERVICE_JAVA_OPTS} replaces them.
+     *
+     * <p>What a service holds after the benchmark's load (native memory tracking, docs/performance/insights.md): the
+     * heap (committed, not the cap), about 110 MB of class metadata (some 20,000 classes: fixed), 35-45 MB of
+     * compiled code, 23 MB of symbols, and 50-60 MB that native memory tracking does not see: memory glibc keeps
+     * after the JIT's and the libraries' frees. So, besides the caps: {@code TrimNativeHeapInterval} hands freed
+     * native memory back every 10 s; {@code jdk.nio.maxCachedBufferSize} stops each thread caching a direct buffer
+     * as large as its largest socket read (a replay's Kafka fetches are megabytes); {@code MaxHeapFreeRatio}
+     * lets a full collection give back heap the service no longer uses. With {@code MALLOC_ARENA_MAX=2}, which the
+     * services get unless set.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000",
+            "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
 
     private final SuiteService service;
     private final int httpPort;

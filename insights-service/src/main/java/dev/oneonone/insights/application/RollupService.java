@@ -18,9 +18,11 @@ import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.domain.rollup.TrendPoint;
 import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.insights.projection.DirectoryHistoryReader;
+import dev.oneonone.insights.projection.ProjectionReplay;
 import dev.oneonone.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The rollups' use cases: builds (and caches) an organisation's snapshot for a date from the
@@ -52,6 +54,12 @@ public class RollupService {
                 rules.lowFollowThroughMinDue());
         this.snapshots = new SnapshotCache<>(rules.cacheEntries(), rules.cacheTtl(), clock);
         this.directories = new SnapshotCache<>(Math.max(4, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
+    }
+
+    /** A replay began: the snapshots (figures and directories of the tables it swaps out) go, as the store's do. */
+    void replayStarted(@Observes ProjectionReplay.Started started) {
+        snapshots.clear();
+        directories.clear();
     }
 
     public RollupCalculator calculator() {

@@ -36,8 +36,11 @@ final class SnapshotCache<K, V> {
 
     /** The value for the key computed from what the stamp identifies, computing it when needed. */
     synchronized Uni<V> get(K key, Object stamp, Supplier<Uni<V>> compute) {
-        Entry<V> entry = entries.get(key);
         Instant now = clock.instant();
+        // expired entries go at once, not when the cache is full: an organisation's snapshots (its directory of a
+        // day and every group's figures) are large, and those of past days would otherwise stay until 64 others came
+        entries.values().removeIf(old -> !old.storedAt().plus(timeToLive).isAfter(now));
+        Entry<V> entry = entries.get(key);
         if (entry != null && entry.stamp().equals(stamp)
                 && entry.storedAt().plus(timeToLive).isAfter(now)) {
             return entry.value();
@@ -46,6 +49,11 @@ final class SnapshotCache<K, V> {
         Entry<V> stored = new Entry<>(stamp, now, value);
         entries.put(key, stored);
         return value.onFailure().invoke(() -> forget(key, stored));
+    }
+
+    /** Forgets every entry. */
+    synchronized void clear() {
+        entries.clear();
     }
 
     private synchronized void forget(K key, Entry<V> failed) {

@@ -39,6 +39,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
@@ -76,6 +77,14 @@ public class ProjectionReplay {
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
     /**
+     * Fired (synchronously) as a replay begins: whatever was computed from the live tables is dropped at the swap
+     * anyway, so holders of large derived state (the rollups' kept figures and snapshots) may let it go now and
+     * leave the heap to the replay's batches.
+     */
+    public record Started(Instant at) {
+    }
+
+    /**
      * The last (or running) replay: how many events it applied, how many it has to apply (the records on the topics
      * when it began; 0 until known), when it started and finished.
      */
@@ -93,6 +102,7 @@ public class ProjectionReplay {
     private final Map<String, Object> kafka;
     private final Duration holdBeforeSwap;
     private final Clock clock;
+    private final Event<Started> started;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
     private volatile boolean setBased = true;
@@ -100,7 +110,7 @@ public class ProjectionReplay {
     public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
-            Clock clock, MeterRegistry metrics) {
+            Clock clock, MeterRegistry metrics, Event<Started> started) {
         this.pool = pool;
         this.projections = ordered(projections);
         this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
@@ -108,6 +118,7 @@ public class ProjectionReplay {
         this.kafka = kafka;
         this.holdBeforeSwap = holdBeforeSwap;
         this.clock = clock;
+        this.started = started;
         for (State state : State.values()) {
             Gauge.builder("projection.replay.state", this, replay -> replay.status.state() == state ? 1 : 0)
                     .tag("state", state.name()).description("1 for the state the last replay is in").register(metrics);
@@ -219,10 +230,12 @@ public class ProjectionReplay {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
-        // large fetches: a poll fills a batch in one round trip (an event is about 1 KB with its headers)
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
+        // fetches of about a batch (an event is about 1 KB with its headers): a poll fills a batch in a round trip
+        // or two, and the heap holds one fetch, not 64 MB of them (with 64 MB fetches, the figures kept for the
+        // rollups and two batches in flight, insights-service ran out of its 192 MB heap replaying 10,000 people)
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 12 * 1024 * 1024);
+        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return config;
     }
@@ -244,6 +257,7 @@ public class ProjectionReplay {
 
     private void run() {
         try {
+            started.fire(new Started(status.startedAt()));
             // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
             prepareCopies();
             long events = replayFromTheStart();
@@ -349,17 +363,21 @@ public class ProjectionReplay {
                 .replaceWithVoid();
     }
 
-    /** The records' envelopes and payloads, without those of types this version does not know. */
+    /**
+     * The records' envelopes and payloads, in the records' order, without those of types this version does not
+     * know. Decoded side by side (a parallel stream: the calling thread and the common pool's, one per core but
+     * one), since decoding is as costly as writing; the next batch is decoded while the previous one is written.
+     */
     private List<ProjectedEvent> decode(ConsumerRecords<String, String> records) {
-        List<ProjectedEvent> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
-            Object event = reader.payloadOf(envelope);
-            if (event != null) {
-                events.add(new ProjectedEvent(envelope, event));
-            }
-        }
-        return events;
+        List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        return all.parallelStream().map(this::decode).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private ProjectedEvent decode(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
+        Object event = reader.payloadOf(envelope);
+        return event == null ? null : new ProjectedEvent(envelope, event);
     }
 
     private static Uni<Void> perEvent(SqlConnection connection, Projection projection, List<ProjectedEvent> events) {

@@ -1,5 +1,7 @@
 package dev.oneonone.kit.eventstore;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EventJson {
     private final ObjectMapper mapper;
     private final ObjectReader reader;
+    /**
+     * One reader per payload class, made once: {@code forType} builds a reader and looks its root deserializer up
+     * on every call, which was a good part of a replay's decoding time. Readers are immutable and thread-safe.
+     */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public EventJson(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -47,7 +54,7 @@ public class EventJson {
             throw new IllegalStateException("Unknown event type in the store: " + stored.eventType);
         }
         try {
-            return reader.forType(payloadClass).readValue(stored.payload);
+            return readerFor(payloadClass).readValue(stored.payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read stored " + stored.eventType, e);
         }
@@ -65,9 +72,14 @@ public class EventJson {
             return null;
         }
         try {
-            return reader.forType(payloadClass).readValue(envelope.data());
+            return readerFor(payloadClass).readValue(envelope.data());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable " + envelope.type() + " " + envelope.id(), e);
         }
+    }
+
+    private ObjectReader readerFor(Class<?> payloadClass) {
+        ObjectReader cached = readers.get(payloadClass);
+        return cached != null ? cached : readers.computeIfAbsent(payloadClass, reader::forType);
     }
 }
