@@ -58,7 +58,7 @@ public class ScimDiscoveryResource {
             description = "patch, filter (maxResults 200) and etag supported; bulk, sort and changePassword not; "
                     + "authentication by OAuth bearer token.",
             extensions = { @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS),
-                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true") })
+                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "The ServiceProviderConfig",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
     public Response serviceProviderConfig(@Context UriInfo uri) {
@@ -70,7 +70,7 @@ public class ScimDiscoveryResource {
     @Operation(operationId = "listScimSchemas", summary = "The SCIM schemas of the attributes kept",
             description = "User (core), the enterprise extension (department, manager) and the suite's team extension.",
             extensions = { @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS),
-                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true") })
+                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "A ListResponse of Schemas",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
     public Response schemas(@Context UriInfo uri) {
@@ -81,7 +81,7 @@ public class ScimDiscoveryResource {
     @Path("/Schemas/{schemaId}")
     @Operation(operationId = "getScimSchema", summary = "One SCIM schema",
             extensions = { @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS),
-                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true") })
+                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "The Schema",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
     public Response schema(@PathParam("schemaId") String schemaId, @Context UriInfo uri) {
@@ -92,7 +92,7 @@ public class ScimDiscoveryResource {
     @Path("/ResourceTypes")
     @Operation(operationId = "listScimResourceTypes", summary = "The SCIM resource types: User",
             extensions = { @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS),
-                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true") })
+                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "A ListResponse of ResourceTypes",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
     public Response resourceTypes(@Context UriInfo uri) {
@@ -103,7 +103,7 @@ public class ScimDiscoveryResource {
     @Path("/ResourceTypes/{resourceTypeId}")
     @Operation(operationId = "getScimResourceType", summary = "One SCIM resource type",
             extensions = { @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS),
-                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true") })
+                    @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "The ResourceType",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
     public Response resourceType(@PathParam("resourceTypeId") String resourceTypeId, @Context UriInfo uri) {
