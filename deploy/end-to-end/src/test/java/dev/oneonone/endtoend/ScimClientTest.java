@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 import com.unboundid.scim2.client.ScimService;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -54,7 +56,8 @@ class ScimClientTest {
     static void connect(RunningSuite running) {
         suite = running.client(ORGANISATION);
         String token = suite.integrationToken();
-        jaxrs = ClientBuilder.newClient()
+        // Java's HttpClient as the connector: Jersey's default (HttpURLConnection) cannot send PATCH
+        jaxrs = ClientBuilder.newClient(new ClientConfig().connectorProvider(new JavaNetHttpConnectorProvider()))
                 .register((jakarta.ws.rs.client.ClientRequestFilter) request -> request.getHeaders()
                         .putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token));
         scim = new ScimService(jaxrs.target(suite.url(SuiteService.MEETINGS)).path("scim/v2"));

@@ -156,12 +156,17 @@ public class ScimProvisioning {
     public Uni<Page> list(String organisationId, ScimAttribute attribute, String value, int offset, int count) {
         StringBuilder query = new StringBuilder("organisationId = :org and deleted = false");
         Parameters parameters = Parameters.with("org", organisationId);
-        if (attribute != null) {
-            query.append(switch (attribute) {
-                case USER_NAME -> " and lower(userName) = lower(:value)";
-                case EXTERNAL_ID -> " and externalId = :value";
-                case ID -> " and str(personId) = :value";
-            });
+        if (attribute == ScimAttribute.ID) {
+            UUID id;
+            try {
+                id = UUID.fromString(value);
+            } catch (IllegalArgumentException notAnId) {
+                return Uni.createFrom().item(new Page(0, List.of())); // no user has it
+            }
+            query.append(" and personId = :value");
+            parameters.and("value", id);
+        } else if (attribute != null) {
+            query.append(attribute == ScimAttribute.USER_NAME ? " and lower(userName) = lower(:value)" : " and externalId = :value");
             parameters.and("value", value);
         }
         return ScimIdentity.count(query.toString(), parameters).chain(total -> {

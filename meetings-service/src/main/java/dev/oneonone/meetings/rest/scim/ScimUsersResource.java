@@ -424,6 +424,12 @@ public class ScimUsersResource {
         if (e instanceof ScimProvisioning.UserNameTaken taken) {
             return new ScimError(409, "uniqueness", taken.getMessage());
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("scim_identity_user_name")) {
+                // two creates of one userName at once: the unique index refused the second
+                return new ScimError(409, "uniqueness", "Another user of this organisation has this userName.");
+            }
+        }
         if (e instanceof NotFoundException || e instanceof jakarta.ws.rs.NotFoundException) {
             return new ScimError(404, null, e.getMessage());
         }
