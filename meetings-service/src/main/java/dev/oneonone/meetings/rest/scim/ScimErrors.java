@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.problem.Problem.FieldError;
+import dev.oneonone.kit.rest.ProblemRendering;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -43,6 +45,11 @@ public class ScimErrors {
         if (!(path.startsWith("/" + PREFIX) || path.startsWith(PREFIX)) || !(response.getEntity() instanceof Problem problem)) {
             return;
         }
+        response.setEntity(fromProblem(problem), null, MediaType.valueOf(MEDIA_TYPE));
+    }
+
+    /** The SCIM error of a problem detail: the same status, its detail (or its fields at fault), a scimType where one fits. */
+    String fromProblem(Problem problem) {
         String detail = problem.detail();
         if (problem.errors() != null && !problem.errors().isEmpty()) {
             detail = problem.errors().stream().map(ScimErrors::describe).collect(Collectors.joining("; "));
@@ -53,7 +60,32 @@ public class ScimErrors {
             case "invalid-input" -> "invalidValue";
             default -> null;
         };
-        response.setEntity(body(problem.status(), scimType, detail), null, MediaType.valueOf(MEDIA_TYPE));
+        return body(problem.status(), scimType, detail);
+    }
+
+    /** The HTTP layer's refusals under /scim/ (413 of a chunked body, 414, 431) as SCIM errors too. */
+    @ApplicationScoped
+    public static class HttpLayer implements ProblemRendering {
+        private final ScimErrors errors;
+
+        public HttpLayer(ObjectMapper mapper) {
+            this.errors = new ScimErrors(mapper);
+        }
+
+        @Override
+        public boolean covers(String path) {
+            return path.startsWith("/" + PREFIX);
+        }
+
+        @Override
+        public String mediaType() {
+            return MEDIA_TYPE;
+        }
+
+        @Override
+        public String render(Problem problem) {
+            return errors.fromProblem(problem);
+        }
     }
 
     private static String describe(FieldError error) {

@@ -90,6 +90,8 @@ class ScimUsersTest {
         list(org, "externalId eq \"ext-grace@acme.example\"").then().statusCode(200)
                 .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
         list(org, "externalId eq \"EXT-grace@acme.example\"").then().statusCode(200).body("totalResults", equalTo(0));
+        list(org, "id eq \"" + id + "\"").then().statusCode(200).body("totalResults", equalTo(1));
+        list(org, "id eq \"not-an-id\"").then().statusCode(200).body("totalResults", equalTo(0));
         list(org, "userName eq \"nobody@acme.example\"").then().statusCode(200)
                 .body("totalResults", equalTo(0)).body("itemsPerPage", equalTo(0));
         list(newOrganisation(), "userName eq \"grace@acme.example\"").then().body("totalResults", equalTo(0));
@@ -283,6 +285,12 @@ class ScimUsersTest {
         scim(org).contentType("text/plain").body("hello").post("/scim/v2/Users").then().statusCode(415)
                 .contentType(startsWith(SCIM));
         scim(org).body("{\"userName\":\"" + "x".repeat(1_100_000) + "\"}").post("/scim/v2/Users").then().statusCode(413)
+                .contentType(startsWith(SCIM));
+        // the HTTP layer's refusals too: a URI over 8 KiB, and a chunked body over the limit
+        scim(org).get("/scim/v2/Users?filter=" + "x".repeat(9_000)).then().statusCode(414).contentType(startsWith(SCIM))
+                .body("status", equalTo("414"));
+        scim(org).body(new java.io.ByteArrayInputStream(("{\"userName\":\"" + "x".repeat(1_100_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).post("/scim/v2/Users").then().statusCode(413)
                 .contentType(startsWith(SCIM));
         // application/json is accepted too (RFC 7644 section 3.1)
         scim(org).contentType("application/json").body(user("json@acme.example", "Json", null, null))
