@@ -24,6 +24,14 @@ public final class ResponseHeaders {
      */
     public static final String NO_DATABASE = "x-no-database";
 
+    /**
+     * Marks an operation whose errors are not problem details but another protocol's error message (SCIM's, RFC 7644
+     * section 3.12): the value is that media type and the name of its schema in {@code components.schemas}, e.g.
+     * {@code "application/scim+json ScimError"}. {@link SuiteOpenApi} then documents every error answer of the
+     * operation, its own and the kit's, with that content instead of {@code Problem}, and removes the extension.
+     */
+    public static final String ERROR_CONTENT = "x-error-content";
+
     private ResponseHeaders() {
     }
 }

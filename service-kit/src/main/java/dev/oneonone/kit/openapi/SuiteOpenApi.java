@@ -295,6 +295,13 @@ public class SuiteOpenApi implements OASFilter {
             operation.removeExtension(ResponseHeaders.NO_DATABASE);
             responses.getAPIResponses().values().forEach(response -> response.removeExtension(ResponseHeaders.NO_DATABASE));
         }
+        Object errorContent = operation.getExtensions() == null ? null : operation.getExtensions().get(ResponseHeaders.ERROR_CONTENT);
+        if (errorContent != null) {
+            operation.removeExtension(ResponseHeaders.ERROR_CONTENT);
+            otherErrors(responses, String.valueOf(errorContent), !parameters.isEmpty() || hasBody, secured, hasPathParameter,
+                    answersContent, hasBody, database);
+            return;
+        }
 
         if (secured && openToPeople(operation)) {
             leaversToo(responses.getAPIResponse("403"));
@@ -324,6 +331,51 @@ public class SuiteOpenApi implements OASFilter {
             }
             if (idempotent && status.startsWith("2")) {
                 header(response, ResponseHeaders.IDEMPOTENT_REPLAYED);
+            }
+        });
+    }
+
+    /**
+     * The error answers of an operation that speaks another protocol's errors ({@link ResponseHeaders#ERROR_CONTENT}):
+     * the same statuses as the kit's, each with that media type and schema, and the operation's own error answers too.
+     */
+    private static void otherErrors(APIResponses responses, String errorContent, boolean takesInput, boolean secured,
+            boolean hasPathParameter, boolean answersContent, boolean hasBody, boolean database) {
+        String[] mediaTypeAndSchema = errorContent.trim().split("\\s+", 2);
+        java.util.function.Supplier<Content> content = () -> OASFactory.createContent().addMediaType(mediaTypeAndSchema[0],
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(mediaTypeAndSchema[1])));
+        Map<String, Boolean> applies = new LinkedHashMap<>();
+        applies.put("400", takesInput);
+        applies.put("401", secured);
+        applies.put("403", secured);
+        applies.put("404", hasPathParameter);
+        applies.put("406", answersContent);
+        applies.put("413", hasBody);
+        applies.put("414", true);
+        applies.put("415", hasBody);
+        applies.put("431", true);
+        applies.put("503", database);
+        applies.forEach((status, add) -> {
+            if (add && !responses.hasAPIResponse(status)) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(KIT_ANSWERS.get(status)[1]));
+            }
+        });
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (!(status.startsWith("4") || status.startsWith("5"))) {
+                return;
+            }
+            if (response.getContent() == null || response.getContent().getMediaType(mediaTypeAndSchema[0]) == null) {
+                response.setContent(content.get());
+            } else {
+                response.setContent(OASFactory.createContent().addMediaType(mediaTypeAndSchema[0],
+                        response.getContent().getMediaType(mediaTypeAndSchema[0])));
+            }
+            if (status.equals("401")) {
+                response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).required(true));
+            }
+            if (status.equals("503")) {
+                header(response, ResponseHeaders.RETRY_AFTER);
             }
         });
     }
