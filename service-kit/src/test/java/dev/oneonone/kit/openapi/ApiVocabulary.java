@@ -3,6 +3,7 @@ package dev.oneonone.kit.openapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,12 @@ public final class ApiVocabulary {
     private static final List<String> RETIRED_PARAMETERS = List.of("cursor", "nextCursor");
     private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    /**
+     * Error formats of other protocols an operation may speak instead, all its errors alike ({@link
+     * ResponseHeaders#ERROR_CONTENT}): SCIM's error message (RFC 7644 section 3.12).
+     */
+    private static final Map<String, String> OTHER_PROTOCOL_ERRORS = Map.of("application/scim+json",
+            "#/components/schemas/ScimError");
     private static final List<String> PROBLEM_REQUIRED = List.of("type", "title", "status");
 
     private ApiVocabulary() {
@@ -80,19 +87,28 @@ public final class ApiVocabulary {
         }
     }
 
-    /** Every 4xx and 5xx answer is a problem detail: application/problem+json with the Problem schema, and only that. */
+    /**
+     * Every 4xx and 5xx answer is a problem detail: application/problem+json with the Problem schema, and only that;
+     * or, for an operation of another protocol ({@link #OTHER_PROTOCOL_ERRORS}), that protocol's error format in every
+     * one of its error answers.
+     */
     private static void checkErrorAnswers(String where, JsonNode operation, JsonNode document, List<String> violations) {
+        Map<String, JsonNode> errors = new LinkedHashMap<>();
         operation.path("responses").properties().forEach(answer -> {
-            String status = answer.getKey();
-            if (!status.startsWith("4") && !status.startsWith("5")) {
-                return;
+            if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                errors.put(answer.getKey(), resolve(document, answer.getValue()).path("content"));
             }
-            JsonNode content = resolve(document, answer.getValue()).path("content");
+        });
+        String mediaType = errors.values().stream().findFirst()
+                .map(content -> content.fieldNames().hasNext() ? content.fieldNames().next() : "")
+                .filter(OTHER_PROTOCOL_ERRORS::containsKey).orElse(PROBLEM_MEDIA_TYPE);
+        String schema = OTHER_PROTOCOL_ERRORS.getOrDefault(mediaType, PROBLEM_SCHEMA);
+        errors.forEach((status, content) -> {
             List<String> types = new ArrayList<>();
             content.fieldNames().forEachRemaining(types::add);
-            if (!types.equals(List.of(PROBLEM_MEDIA_TYPE))
-                    || !content.path(PROBLEM_MEDIA_TYPE).path("schema").path("$ref").asText().equals(PROBLEM_SCHEMA)) {
-                violations.add(where + " " + status + ": an error answers " + PROBLEM_MEDIA_TYPE + " with the Problem schema, not "
+            if (!types.equals(List.of(mediaType)) || !content.path(mediaType).path("schema").path("$ref").asText().equals(schema)) {
+                violations.add(where + " " + status + ": an error answers " + mediaType + " with the "
+                        + schema.substring(schema.lastIndexOf('/') + 1) + " schema, not "
                         + (types.isEmpty() ? "no content" : content.toString()));
             }
         });
