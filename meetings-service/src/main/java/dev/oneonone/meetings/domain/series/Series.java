@@ -291,6 +291,21 @@ public final class Series {
                         "The series is already paused from " + pause.from + " to " + pause.until + "."));
             }
         }
+        // no meeting may be scheduled on a paused day (series-paused), so a pause is not set over one either
+        if (!importing) {
+            List<String> inPause = meetings.entrySet().stream()
+                    .filter(e -> e.getValue().status == MeetingStatus.SCHEDULED)
+                    .filter(e -> {
+                        LocalDate on = LocalDate.ofInstant(e.getValue().scheduledFor, zone);
+                        return !on.isBefore(command.from()) && !on.isAfter(command.until());
+                    })
+                    .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor))
+                    .map(e -> e.getKey() + " (" + e.getValue().scheduledFor + ")").toList();
+            if (!inPause.isEmpty()) {
+                return Decision.reject(Rejection.ofField("from", "meetings-in-pause", "Meetings are scheduled within the pause: "
+                        + String.join(", ", inPause) + "; move or cancel them first."));
+            }
+        }
         return Decision.accept(new SeriesPaused(id, command.from(), command.until()));
     }
 
@@ -298,9 +313,16 @@ public final class Series {
         if (ended) {
             return Decision.reject(seriesEnded());
         }
-        LocalDate on = command.on() != null ? command.on() : today(command.now());
-        if (pauseCovering(on) == null) {
-            return Decision.reject(Rejection.of("not-paused", "The series is not paused on " + on + "."));
+        // resume ends the current pause (the one covering today), never a later one
+        LocalDate today = today(command.now());
+        Pause current = pauseCovering(today);
+        if (current == null) {
+            return Decision.reject(Rejection.of("not-paused", "The series is not paused today (" + today + ")."));
+        }
+        LocalDate on = command.on() != null ? command.on() : today;
+        if (!current.covers(on)) {
+            return Decision.reject(Rejection.ofField("on", "resume-outside-current-pause", "The current pause runs from "
+                    + current.from + " to " + current.until + "; resume on a day within it."));
         }
         return Decision.accept(new SeriesResumed(id, on));
     }
@@ -344,6 +366,9 @@ public final class Series {
         if (minutes < MIN_PLANNED_MINUTES || minutes > MAX_PLANNED_MINUTES) {
             return Decision.reject(plannedOutOfRange());
         }
+        if (!importing && beforeStart(command.scheduledFor())) {
+            return Decision.reject(beforeSeriesStart("scheduledFor"));
+        }
         if (isPaused(command.scheduledFor())) {
             return Decision.reject(pausedThen("scheduledFor", command.scheduledFor()));
         }
@@ -378,6 +403,11 @@ public final class Series {
         LocalDate day = last == null ? inPhase(startsOn.isAfter(today(now)) ? startsOn : today(now))
                 : inRhythm ? inPhase(last.scheduledFor.atZone(zone).toLocalDate().plusDays(1))
                 : firstDayAfterLast(cadence, today(now));
+        // never before the series starts (a meeting before its start, accepted before that was refused, counts only
+        // as the last meeting): the first slot on or after the start, in phase
+        if (day.isBefore(startsOn)) {
+            day = inPhase(startsOn);
+        }
         // a few years of days at most: pauses are bounded and the loop moves forward every round
         for (int round = 0; round < 5_000; round++) {
             Pause pause = pauseCovering(day);
@@ -418,6 +448,9 @@ public final class Series {
         }
         if (command.to().equals(meeting.scheduledFor)) {
             return Decision.reject(Rejection.ofField("to", "same-time", "The meeting is already at that time."));
+        }
+        if (!importing && beforeStart(command.to())) {
+            return Decision.reject(beforeSeriesStart("to"));
         }
         if (isPaused(command.to())) {
             return Decision.reject(pausedThen("to", command.to()));
@@ -596,6 +629,16 @@ public final class Series {
         return LocalDate.ofInstant(now, zone);
     }
 
+    /** Whether an instant falls on a day before the series starts (in its zone). */
+    private boolean beforeStart(Instant at) {
+        return LocalDate.ofInstant(at, zone).isBefore(startsOn);
+    }
+
+    private Rejection beforeSeriesStart(String field) {
+        return Rejection.ofField(field, "before-series-start", "The series starts on " + startsOn
+                + "; a meeting takes place on or after that day.");
+    }
+
     private boolean isPaused(Instant at) {
         return pauseCovering(LocalDate.ofInstant(at, zone)) != null;
     }
@@ -710,6 +753,11 @@ public final class Series {
 
     public Cadence cadence() {
         return cadence;
+    }
+
+    /** The first day of the series (in its zone): no meeting before it, and /meetings/next never proposes one. */
+    public LocalDate startsOn() {
+        return startsOn;
     }
 
     public boolean ended() {
