@@ -359,7 +359,7 @@ public class SeriesResource {
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match; already held, or cancelled; the series ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "heldAt in the future, before the series started, or more than 24 hours before the meeting's start (held-before-scheduled)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "heldAt in the future or before the series started", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithSession
     public Uni<Response> held(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId,

@@ -141,9 +141,6 @@ public final class Series {
      */
     public static final Duration RECENT = Duration.ofDays(35);
 
-    /** How much earlier than its scheduled start (its first or its current one) a meeting may be recorded held. */
-    public static final Duration HELD_EARLY_AT_MOST = Duration.ofHours(24);
-
     /**
      * What a command needs to know of the series' meetings besides the state: the meeting it names (null: none);
      * with {@code recent}, the meeting that starts last and every meeting that starts, or was first scheduled, at most
@@ -491,15 +488,6 @@ public final class Series {
         if (command.heldAt().isBefore(startsOn.atStartOfDay(zone).toInstant())) {
             return Decision.reject(Rejection.ofField("heldAt", "held-before-series-start",
                     "The series starts on " + startsOn + "."));
-        }
-        // a meeting takes place around its time: at most a day before the earlier of its first and its current start
-        // (a record with an earlier heldAt is a mistake, e.g. a wrong day, or another meeting)
-        Instant earliest = (meeting.firstScheduledFor.isBefore(meeting.scheduledFor) ? meeting.firstScheduledFor
-                : meeting.scheduledFor).minus(HELD_EARLY_AT_MOST);
-        if (!importing && command.heldAt().isBefore(earliest)) {
-            return Decision.reject(Rejection.ofField("heldAt", "held-before-scheduled", "The meeting was scheduled for "
-                    + meeting.scheduledFor + "; a meeting is recorded held at most " + HELD_EARLY_AT_MOST.toHours()
-                    + " hours before its time (move it first if it took place earlier)."));
         }
         Integer minutes = command.actualMinutes();
         if (minutes == null || minutes < MIN_ACTUAL_MINUTES || minutes > MAX_ACTUAL_MINUTES) {
