@@ -46,7 +46,7 @@ import dev.oneonone.meetings.domain.Rejection;
  * <p>Its {@link State} is bounded (issue 16): the series' own facts, its pauses and a count of its meetings, never
  * the meetings themselves. A series {@link #restore restored} from a state knows only the meetings folded after it
  * and those it is told of with {@link #know}: the caller gives every meeting the command names, the meeting that
- * starts last (for the next slot) and, to end the series, every meeting still scheduled ({@link #needs}).
+ * starts last (for the next slot) and, to end or pause the series, every meeting still scheduled ({@link #needs}).
  */
 public final class Series {
     public static final int DEFAULT_PLANNED_MINUTES = 30;
@@ -145,7 +145,7 @@ public final class Series {
      * What a command needs to know of the series' meetings besides the state: the meeting it names (null: none);
      * with {@code recent}, the meeting that starts last and every meeting that starts, or was first scheduled, at most
      * {@link #RECENT} before it or later (the next slot, a cadence's new anchor); with {@code allScheduled}, every
-     * meeting still scheduled (ending the series).
+     * meeting still scheduled (ending the series; a pause, which may not hold one).
      */
     public record MeetingNeeds(UUID meetingId, boolean recent, boolean allScheduled) {
     }
@@ -160,7 +160,7 @@ public final class Series {
                 : command instanceof RecordMeetingMissed c ? c.meetingId()
                 : null;
         return new MeetingNeeds(meetingId, command instanceof ScheduleNextMeeting || command instanceof ChangeCadence,
-                command instanceof EndSeries);
+                command instanceof EndSeries || command instanceof PauseSeries);
     }
 
     /**
