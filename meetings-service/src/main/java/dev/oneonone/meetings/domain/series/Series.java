@@ -299,7 +299,8 @@ public final class Series {
                         LocalDate on = LocalDate.ofInstant(e.getValue().scheduledFor, zone);
                         return !on.isBefore(command.from()) && !on.isAfter(command.until());
                     })
-                    .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor))
+                    .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor)
+                            .thenComparing(Map.Entry::getKey))
                     .map(e -> e.getKey() + " (" + e.getValue().scheduledFor + ")").toList();
             if (!inPause.isEmpty()) {
                 return Decision.reject(Rejection.ofField("from", "meetings-in-pause", "Meetings are scheduled within the pause: "
