@@ -93,6 +93,19 @@ final class ContractValidators {
         return reports;
     }
 
+    /**
+     * ical.js's reading of calendar feeds (check-vtimezones.mjs): each meeting's DTSTART, resolved with its feed's
+     * VTIMEZONE, against the instant expected ({@code expected.txt} in {@code feeds}). Answers the script's report;
+     * its exit code is 0 when every start agrees.
+     */
+    IcalJsReport icalJsCheck(Path feeds) throws Exception {
+        Run check = run(RUN_TIMEOUT_MINUTES, "node", "check-vtimezones.mjs", feeds.toString());
+        return new IcalJsReport(check.exitCode(), check.stdout() + check.stderr());
+    }
+
+    record IcalJsReport(int exitCode, String output) {
+    }
+
     /** One tool's findings on one document: its errors are listed, its warnings only counted. */
     record LintReport(String document, boolean parsed, int errorCount, int warningCount, List<String> errors) {
         String counts() {

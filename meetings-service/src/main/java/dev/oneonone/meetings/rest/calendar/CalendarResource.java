@@ -73,6 +73,7 @@ public class CalendarResource {
     private final CalendarFeeds feeds;
     private final Optional<String> publicBaseUrl;
     private final Duration refreshInterval;
+    private final java.time.Clock clock;
 
     @Context
     UriInfo uriInfo;
@@ -84,14 +85,16 @@ public class CalendarResource {
      *                        {@code https://meetings.example.com}); unset, the base URL of the request that creates the
      *                        feed (behind a proxy with {@code quarkus.http.proxy.*} forwarding on, as the client saw it)
      * @param refreshInterval {@code meetings.calendar.refresh-interval}: the refresh hint the feed carries
+     * @param clock           the service's clock (a Last-Modified in the current second is sent one second earlier)
      */
-    public CalendarResource(JsonWebToken token, CalendarFeeds feeds,
+    public CalendarResource(JsonWebToken token, CalendarFeeds feeds, java.time.Clock clock,
             @ConfigProperty(name = "meetings.calendar.public-base-url") Optional<String> publicBaseUrl,
             @ConfigProperty(name = "meetings.calendar.refresh-interval", defaultValue = "PT1H") Duration refreshInterval) {
         this.token = token;
         this.feeds = feeds;
         this.publicBaseUrl = publicBaseUrl;
         this.refreshInterval = refreshInterval;
+        this.clock = clock;
     }
 
     @POST
@@ -197,17 +200,18 @@ public class CalendarResource {
         return feeds.subscription(secret).chain(subscription -> {
             EntityTag tag = new EntityTag(version(subscription.series()));
             Instant modified = lastModified(subscription).truncatedTo(ChronoUnit.SECONDS);
+            Instant shown = shownLastModified(modified, clock.instant());
             // If-None-Match compares weakly and takes a list (RFC 9110 13.1.2); If-Modified-Since counts only without
             // it (RFC 9110 13.2.2), and only as a valid date (13.1.3: an invalid one is ignored)
             Response.ResponseBuilder unchanged = ifNoneMatch != null
                     ? (IfNoneMatch.matches(ifNoneMatch, tag.getValue()) ? Response.notModified() : null)
                     : notModifiedSince(modified, ifModifiedSince);
             if (unchanged != null) {
-                return Uni.createFrom().item(cacheHeaders(unchanged, tag, modified).build());
+                return Uni.createFrom().item(cacheHeaders(unchanged, tag, shown).build());
             }
             return feeds.contents(subscription.series())
                     .map(contents -> ICalendarFeed.render(contents, modified, refreshInterval))
-                    .map(text -> cacheHeaders(Response.ok(text, TEXT_CALENDAR), tag, modified).build());
+                    .map(text -> cacheHeaders(Response.ok(text, TEXT_CALENDAR), tag, shown).build());
         });
     }
 
@@ -215,6 +219,16 @@ public class CalendarResource {
         return response.tag(tag).lastModified(Date.from(modified))
                 .header("Cache-Control", "private, no-cache")
                 .header("X-Robots-Tag", "noindex");
+    }
+
+    /**
+     * The Last-Modified to send for a last change at {@code modified} (truncated to seconds) answered at {@code now}:
+     * HTTP dates have whole seconds, so a Last-Modified in the current second is not yet reliable (another change may
+     * follow in the same second, and {@code If-Modified-Since} would then answer 304 for it). It is sent one second
+     * earlier: the next conditional request gets the feed once more, and from then on the exact date and 304s.
+     */
+    static Instant shownLastModified(Instant modified, Instant now) {
+        return modified.isBefore(now.truncatedTo(ChronoUnit.SECONDS)) ? modified : modified.minusSeconds(1);
     }
 
     /** 304 when If-Modified-Since is a valid HTTP-date not before {@code modified}; null otherwise, also when malformed. */
