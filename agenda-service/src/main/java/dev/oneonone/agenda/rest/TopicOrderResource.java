@@ -104,7 +104,7 @@ public class TopicOrderResource {
                     examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The list is not the agenda's topics (topic-order-mismatch: one "
             + "missing or not on the agenda), the meeting is not open (meeting-not-open), or a stale If-Match / concurrent "
-            + "change (concurrent-change)",
+            + "change (version-conflict)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "mismatch", value = ProblemExamples.ORDER_MISMATCH),
                             @ExampleObject(name = "stale", value = ProblemExamples.STALE),

@@ -70,10 +70,10 @@ final class RollupExamples {
                "adherenceAverage":0.85,"coverage":{"withManager":1194,"covered":1100,"rate":0.9213}}}]}""";
 
     static final String INVALID = """
-            {"type":"https://oneonone.dev/problems/invalid-query","title":"Invalid query","status":400,
-             "detail":"Some query parameters were refused; nothing was read.","instance":"/rollups/organisation",
-             "errors":[{"field":"asOf","message":"must be a date such as 2026-11-23"},
-                       {"field":"weeks","message":"must be a whole number from 1 to 52"}]}""";
+            {"type":"https://oneonone.dev/problems/invalid-input","title":"Invalid input","status":400,
+             "detail":"2 fields are invalid","instance":"/rollups/organisation",
+             "errors":[{"field":"asOf","message":"must be a date such as 2026-11-23", "reason": "not-an-iso-date"},
+                       {"field":"weeks","message":"must be a whole number from 1 to 52", "reason": "out-of-range"}]}""";
 
     private RollupExamples() {
     }
