@@ -37,7 +37,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>a {@code $ref} has no sibling {@code type} (the referred schema has its type), and neither has an
  * {@code anyOf} with a {@code $ref} branch;
  * <li>every object schema that only answers use (reached from a response, never from a request) lists
- * {@code required}: all its properties, as the services' ObjectMapper writes every property, nulls too; a record
+ * {@code required}: all its properties, as the services' ObjectMapper writes every property, nulls too (but a number
+ * that is not nullable: a null {@code Integer} is left out, and the schema cannot tell it from an {@code int}); a record
  * that leaves some out ({@code @JsonInclude(NON_NULL)}) states its own {@code requiredProperties}, which are kept;
  * <li>the maps of {@code components} are sorted by name, so that the document is the same on every build.
  * </ul>
@@ -214,11 +215,28 @@ final class SchemaRules {
         }
         if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
             if (schema.getRequired() == null || schema.getRequired().isEmpty()) {
-                schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                List<String> required = new ArrayList<>();
+                schema.getProperties().forEach((name, property) -> {
+                    if (!mayBeLeftOut(property)) {
+                        required.add(name);
+                    }
+                });
+                schema.setRequired(required);
             }
             schema.getProperties().values().forEach(sub -> requireAll(sub, seen));
         }
         requireAll(schema.getItems(), seen);
+    }
+
+    /**
+     * A number that is not nullable: the schema cannot tell a Java {@code int} (always written) from an {@code Integer}
+     * that the services' serializer leaves out when it is null (a meeting's {@code actualMinutes} before it is held), so
+     * it is not listed as required.
+     */
+    private static boolean mayBeLeftOut(Schema property) {
+        List<Schema.SchemaType> types = property.getType();
+        return property.getRef() == null && types != null && !types.contains(Schema.SchemaType.NULL)
+                && (types.contains(Schema.SchemaType.INTEGER) || types.contains(Schema.SchemaType.NUMBER));
     }
 
     /** The names of the components the schema refers to, directly or through others. */

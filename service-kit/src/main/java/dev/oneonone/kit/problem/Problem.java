@@ -34,7 +34,8 @@ public record Problem(
     /**
      * One refused input: which field (JSON path, header or query parameter), why in words, and the rule's code. Every
      * error has the three: one made without a code gets {@value #INVALID_VALUE}; a Bean Validation refusal is coded
-     * after its constraint ({@code not-null}, {@code not-blank}, {@code size}, {@code pattern}, {@code min}, ...).
+     * after its constraint ({@code not-null}, {@code not-blank}, {@code size}, {@code pattern}; a bound such as
+     * {@code @Min} or {@code @Max} is {@code out-of-range}).
      */
     @Schema(name = "FieldError")
     public record FieldError(@Schema(required = true, example = "cadence") String field,
@@ -56,8 +57,13 @@ public record Problem(
         public static FieldError of(String field, jakarta.validation.ConstraintViolation<?> violation) {
             String constraint = violation.getConstraintDescriptor() == null ? null
                     : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            return new FieldError(field, violation.getMessage(), constraint == null ? INVALID_VALUE
-                    : constraint.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+            if (constraint == null) {
+                return new FieldError(field, violation.getMessage(), INVALID_VALUE);
+            }
+            return new FieldError(field, violation.getMessage(), switch (constraint) {
+                case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero" -> "out-of-range";
+                default -> constraint.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+            });
         }
     }
 }

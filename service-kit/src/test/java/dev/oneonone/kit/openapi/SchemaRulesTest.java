@@ -32,7 +32,8 @@ class SchemaRulesTest {
                         .addAnyOf(OASFactory.createSchema().ref("Instant")).addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL)))
                 .addProperty("at", OASFactory.createSchema().ref("LocalTime"))
                 .addProperty("mode", OASFactory.createSchema().ref("Mode").addType(SchemaType.STRING))
-                .addProperty("team", string().pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"));
+                .addProperty("team", string().pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+                .addProperty("actualMinutes", OASFactory.createSchema().addType(SchemaType.INTEGER));
         Schema request = OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .addProperty("name", string().pattern("\\S"))
                 .addProperty("group", string().pattern("(team|department):[a-z]+"));
