@@ -144,8 +144,20 @@ public final class ApiVocabulary {
         referredSchemas(document, document.path("components").path("responses"), answers);
         for (String name : answers) {
             JsonNode schema = document.path("components").path("schemas").path(name);
-            if (schema.path("properties").size() > 0 && schema.path("required").size() == 0) {
-                violations.add(service + " schema " + name + ": an answer's object lists the properties it always has in 'required'");
+            List<String> required = new ArrayList<>();
+            schema.path("required").forEach(n -> required.add(n.asText()));
+            List<String> missing = new ArrayList<>();
+            schema.path("properties").properties().forEach(property -> {
+                JsonNode type = property.getValue().path("type");
+                // a number that is not nullable may be left out (a null Integer), so it need not be listed
+                boolean number = (type.asText().equals("integer") || type.asText().equals("number"));
+                if (!number && !required.contains(property.getKey()) && !schema.has("required")) {
+                    missing.add(property.getKey());
+                }
+            });
+            if (!missing.isEmpty()) {
+                violations.add(service + " schema " + name + ": an answer's object lists the properties it always has in 'required', not "
+                        + missing);
             }
         }
         JsonNode fieldError = document.path("components").path("schemas").path("FieldError");
