@@ -37,8 +37,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>a {@code $ref} has no sibling {@code type} (the referred schema has its type), and neither has an
  * {@code anyOf} with a {@code $ref} branch;
  * <li>every object schema that only answers use (reached from a response, never from a request) lists
- * {@code required}: all its properties, as the services' ObjectMapper writes every property, nulls too (but a number
- * that is not nullable: a null {@code Integer} is left out, and the schema cannot tell it from an {@code int}); a record
+ * {@code required}: all its properties, as the services' ObjectMapper writes every property, nulls too, but numbers
+ * (a null {@code Integer} is left out, and the schema cannot tell it from an {@code int}); a record
  * that leaves some out ({@code @JsonInclude(NON_NULL)}) states its own {@code requiredProperties}, which are kept;
  * <li>the maps of {@code components} are sorted by name, so that the document is the same on every build.
  * </ul>
@@ -229,13 +229,13 @@ final class SchemaRules {
     }
 
     /**
-     * A number that is not nullable: the schema cannot tell a Java {@code int} (always written) from an {@code Integer}
-     * that the services' serializer leaves out when it is null (a meeting's {@code actualMinutes} before it is held), so
-     * it is not listed as required.
+     * A number: the services' serializer leaves a null {@code Integer} or {@code Double} out (a meeting's
+     * {@code actualMinutes} before it is held, {@code total} of a suppressed attention page), nullable or not, and the
+     * schema cannot tell one from an {@code int}, so no number is listed as required.
      */
     private static boolean mayBeLeftOut(Schema property) {
         List<Schema.SchemaType> types = property.getType();
-        return property.getRef() == null && types != null && !types.contains(Schema.SchemaType.NULL)
+        return property.getRef() == null && types != null
                 && (types.contains(Schema.SchemaType.INTEGER) || types.contains(Schema.SchemaType.NUMBER));
     }
 

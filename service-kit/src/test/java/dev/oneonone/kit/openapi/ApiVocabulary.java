@@ -148,9 +148,8 @@ public final class ApiVocabulary {
             schema.path("required").forEach(n -> required.add(n.asText()));
             List<String> missing = new ArrayList<>();
             schema.path("properties").properties().forEach(property -> {
-                JsonNode type = property.getValue().path("type");
-                // a number that is not nullable may be left out (a null Integer), so it need not be listed
-                boolean number = (type.asText().equals("integer") || type.asText().equals("number"));
+                // a number may be left out (a null Integer is not written), so it need not be listed
+                boolean number = typeIncludes(property.getValue(), "integer") || typeIncludes(property.getValue(), "number");
                 if (!number && !required.contains(property.getKey()) && !schema.has("required")) {
                     missing.add(property.getKey());
                 }
