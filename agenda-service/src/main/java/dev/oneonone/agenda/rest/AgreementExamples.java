@@ -63,7 +63,7 @@ final class AgreementExamples {
     static final String IF_MATCH_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/completion",
-             "errors": [{"field": "If-Match", "message": "must be a version as given in an ETag, e.g. \\"3\\""}]}""";
+             "errors": [{"field": "If-Match", "message": "must be a version as given in an ETag, e.g. \\"3\\"", "reason": "not-an-entity-tag"}]}""";
     static final String LIST_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/series/0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b/agreements",
