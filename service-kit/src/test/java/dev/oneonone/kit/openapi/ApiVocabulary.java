@@ -40,6 +40,45 @@ public final class ApiVocabulary {
     public static void assertServedDocumentFollowed(String service) {
         assertFollowed(Map.of(service, RestAssured.given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asString()));
+        assertEquals(List.of(), invalidExamples(ServedDocument.of(RestAssured.baseURI + ":" + RestAssured.port)),
+                "answer examples that their own schemas refuse");
+    }
+
+    /**
+     * Every example of a JSON answer validates against the answer's schema (as Redocly's no-invalid-media-type-examples
+     * checks it): an example that leaves out a required field, or has one of the wrong type, is named.
+     */
+    static List<String> invalidExamples(ServedDocument served) {
+        List<String> invalid = new ArrayList<>();
+        served.at("/paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!METHODS.contains(operation.getKey())) {
+                return;
+            }
+            operation.getValue().path("responses").properties().forEach(answer -> {
+                String pointer = served.follow("/paths/" + ServedDocument.escape(path.getKey()) + "/" + operation.getKey()
+                        + "/responses/" + answer.getKey());
+                served.at(pointer + "/content").properties().forEach(media -> {
+                    if (!media.getKey().endsWith("json")) {
+                        return;
+                    }
+                    String schema = pointer + "/content/" + ServedDocument.escape(media.getKey()) + "/schema";
+                    Map<String, JsonNode> examples = new java.util.LinkedHashMap<>();
+                    if (media.getValue().has("example")) {
+                        examples.put("example", media.getValue().get("example"));
+                    }
+                    media.getValue().path("examples").properties().forEach(e -> examples.put(e.getKey(), e.getValue().path("value")));
+                    examples.forEach((name, value) -> {
+                        if (!value.isMissingNode() && served.at(schema).size() > 0) {
+                            for (String error : served.validate(schema, value.toString())) {
+                                invalid.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + answer.getKey()
+                                        + " example '" + name + "': " + error);
+                            }
+                        }
+                    });
+                });
+            });
+        }));
+        return invalid;
     }
 
     /** Fails with every breach, one per line, of the documents (JSON text by service name). */
