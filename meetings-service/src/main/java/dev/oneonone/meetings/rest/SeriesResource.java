@@ -205,6 +205,25 @@ public class SeriesResource {
     }
 
     @GET
+    @Path("/{seriesId}/meetings/{meetingId}")
+    @WithSession
+    @Authenticated
+    @Operation(operationId = "getMeeting", summary = "Get one meeting of a series",
+            description = "The meeting as the series' meetings list shows it, to whoever may list them (an integration of the"
+                    + " organisation, or one of the series' two people); the Location of scheduleMeeting and scheduleNextMeeting.")
+    @APIResponse(responseCode = "200", description = "The meeting; ETag: the series' version, the If-Match of the meeting's changes",
+            content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation, or no such meeting in it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> meeting(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId) {
+        return findVisibleSeries(Caller.of(token), seriesId)
+                .chain(series -> MeetingOverview.<MeetingOverview>find("meetingId = ?1 and seriesId = ?2", meetingId, seriesId)
+                        .firstResult().onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId))
+                        .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(Versions.tag(series.version)).build()));
+    }
+
+    @GET
     @WithSession
     @Authenticated
     @Operation(operationId = "listSeries", summary = "List series", description = "A person gets the series they take part in; an integration "

@@ -59,6 +59,10 @@ import dev.oneonone.kit.security.LeaverCheck;
  */
 public class SuiteOpenApi implements OASFilter {
     static final String LICENSE = "Apache-2.0";
+    /** Who answers for the suite's APIs, named in each document's {@code info.contact} when the service names no one. */
+    static final String CONTACT_NAME = "One-on-one suite maintainers";
+    static final String CONTACT_URL = "https://oneonone.dev/api";
+    static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String SERVER_DESCRIPTION = "The service run locally (deploy/local, or ./mvnw quarkus:dev)";
 
     static final String EMPLOYMENT_ENDED = LeaverCheck.TYPE;
@@ -124,6 +128,7 @@ public class SuiteOpenApi implements OASFilter {
                     .forEach((method, operation) -> conventions(item, operation)));
         }
         removeUnused(openApi, components);
+        SchemaRules.apply(openApi);
     }
 
     /**
@@ -229,14 +234,18 @@ public class SuiteOpenApi implements OASFilter {
         if (info.getLicense() == null) {
             info.setLicense(OASFactory.createLicense().name(LICENSE).identifier(LICENSE));
         }
+        if (info.getContact() == null) {
+            info.setContact(OASFactory.createContact().name(CONTACT_NAME).url(CONTACT_URL));
+        }
     }
 
     private static void addHeaders(Components components) {
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         addHeader(components, ResponseHeaders.ETAG, "The version of what this answer shows, a quoted number such as \"3\";"
                 + " send it in If-Match to change it only at that version.",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^\"(0|[1-9][0-9]*)\"$"), true);
-        addHeader(components, ResponseHeaders.LOCATION, "The path of the created resource on this service.", string, true);
+        addHeader(components, ResponseHeaders.LOCATION, "The absolute URI of the created resource on this service"
+                + " (http://host:port/path), which GET answers.", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .format("uri"), true);
         addHeader(components, ResponseHeaders.IDEMPOTENT_REPLAYED, "true when this answer is the first answer to the same"
                 + " Idempotency-Key, replayed: nothing was created now.",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true"), false);
@@ -258,8 +267,7 @@ public class SuiteOpenApi implements OASFilter {
                 response.addHeader(ResponseHeaders.RETRY_AFTER, OASFactory.createHeader().ref(ResponseHeaders.RETRY_AFTER));
             }
             if (status.equals("401")) {
-                response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).required(true));
+                wwwAuthenticate(response);
             }
             components.addResponse(answer[0], response);
         });
@@ -328,6 +336,9 @@ public class SuiteOpenApi implements OASFilter {
             }
             if (status.equals("503")) {
                 header(response, ResponseHeaders.RETRY_AFTER);
+            }
+            if (status.equals("401")) {
+                wwwAuthenticate(response);
             }
             if (idempotent && status.startsWith("2")) {
                 header(response, ResponseHeaders.IDEMPOTENT_REPLAYED);
@@ -434,6 +445,15 @@ public class SuiteOpenApi implements OASFilter {
             kept.setSchema(OASFactory.createSchema().ref("Problem"));
         }
         response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, kept));
+    }
+
+    /** Every 401 names the scheme the token is sent with (RFC 9110 section 11.6.1; Quarkus answers {@code Bearer}). */
+    private static void wwwAuthenticate(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(WWW_AUTHENTICATE)) {
+            response.addHeader(WWW_AUTHENTICATE, OASFactory.createHeader()
+                    .description("The authentication scheme to use: Bearer (a JWT in the Authorization header)")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^Bearer( .*)?$")).required(true));
+        }
     }
 
     private static void header(APIResponse response, String name) {

@@ -46,6 +46,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import dev.oneonone.kit.rest.AnyQueryParameters;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -178,15 +179,19 @@ public class CalendarResource {
                     @Header(name = "Last-Modified", description = "When the feed's series or meetings last changed (HTTP date)",
                             schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache: revalidate each time",
-                            schema = @Schema(type = SchemaType.STRING)) })
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Robots-Tag", description = "noindex: the feed's secret URL is not for search engines",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "noindex")) })
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match (or the date in If-Modified-Since)",
             headers = { @Header(name = "ETag", description = "Version of the feed's contents", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When the feed last changed", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", description = "private, no-cache", schema = @Schema(type = SchemaType.STRING)) })
+                    @Header(name = "Cache-Control", description = "private, no-cache", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Robots-Tag", description = "noindex", schema = @Schema(type = SchemaType.STRING, enumeration = "noindex")) })
     @APIResponse(responseCode = "404", description = "Unknown or revoked feed, or the feed of a leaver or of a leaver's series from the day after their last day",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @PermitAll
     @WithSession
+    @AnyQueryParameters // calendar clients add cache-busting parameters of their own to a subscribed URL
     public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret,
             @Parameter(description = "ETags of this feed read before (a list; the weak form W/\"...\" matches too, or *); "
                     + "304 while one still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
