@@ -214,7 +214,9 @@ final class SchemaRules {
             return;
         }
         if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-            if (schema.getRequired() == null || schema.getRequired().isEmpty()) {
+            boolean allOptional = schema.getExtensions() != null
+                    && Boolean.TRUE.equals(schema.getExtensions().get(ResponseHeaders.OPTIONAL_PROPERTIES));
+            if (!allOptional && (schema.getRequired() == null || schema.getRequired().isEmpty())) {
                 List<String> required = new ArrayList<>();
                 schema.getProperties().forEach((name, property) -> {
                     if (!mayBeLeftOut(property)) {

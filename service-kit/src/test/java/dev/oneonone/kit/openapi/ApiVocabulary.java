@@ -196,7 +196,8 @@ public final class ApiVocabulary {
             schema.path("properties").properties().forEach(property -> {
                 // a number may be left out (a null Integer is not written), so it need not be listed
                 boolean number = typeIncludes(property.getValue(), "integer") || typeIncludes(property.getValue(), "number");
-                if (!number && !required.contains(property.getKey()) && !schema.has("required")) {
+                if (!number && !required.contains(property.getKey()) && !schema.has("required")
+                        && !schema.path(ResponseHeaders.OPTIONAL_PROPERTIES).asBoolean()) {
                     missing.add(property.getKey());
                 }
             });

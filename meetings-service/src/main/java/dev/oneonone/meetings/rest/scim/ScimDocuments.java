@@ -3,9 +3,12 @@ package dev.oneonone.meetings.rest.scim;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.oneonone.kit.openapi.ResponseHeaders;
 
 /**
  * The SCIM messages as the OpenAPI document shows them (RFC 7643, RFC 7644). The resources read and write JSON trees
@@ -49,29 +52,29 @@ public final class ScimDocuments {
             @Schema(readOnly = true) Meta meta) {
     }
 
-    @Schema(name = "ScimName")
+    @Schema(name = "ScimName", requiredProperties = "formatted", description = "Answers always carry formatted; a request may send givenName and familyName instead")
     public record Name(String formatted, String givenName, String familyName) {
     }
 
-    @Schema(name = "ScimEmail")
+    @Schema(name = "ScimEmail", requiredProperties = "value")
     public record Email(String value, String type, Boolean primary) {
     }
 
-    @Schema(name = "ScimEnterpriseUser", description = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+    @Schema(name = "ScimEnterpriseUser", extensions = @Extension(name = ResponseHeaders.OPTIONAL_PROPERTIES, value = "true", parseValue = true), description = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
     public record Enterprise(@Schema(description = "A department code of the organisation", pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String department,
             Manager manager) {
     }
 
-    @Schema(name = "ScimManager")
+    @Schema(name = "ScimManager", requiredProperties = "value")
     public record Manager(@Schema(description = "The manager's id (a SCIM User's id)") String value,
             @JsonProperty("$ref") String ref, String displayName) {
     }
 
-    @Schema(name = "ScimTeamUser", description = "urn:oneonone:params:scim:schemas:extension:team:2.0:User: the suite's extension")
+    @Schema(name = "ScimTeamUser", requiredProperties = "team", description = "urn:oneonone:params:scim:schemas:extension:team:2.0:User: the suite's extension")
     public record Team(@Schema(description = "A team code of the organisation", pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String team) {
     }
 
-    @Schema(name = "ScimMeta")
+    @Schema(name = "ScimMeta", requiredProperties = { "resourceType", "location" })
     public record Meta(String resourceType, Instant created, Instant lastModified, String location,
             @Schema(description = "A weak entity tag, the same as the ETag header", example = "W/\"3\"") String version) {
     }
@@ -90,12 +93,12 @@ public final class ScimDocuments {
             String path, @Schema(description = "Any JSON value") Object value) {
     }
 
-    @Schema(name = "ScimError", description = "urn:ietf:params:scim:api:messages:2.0:Error (RFC 7644 section 3.12)")
+    @Schema(name = "ScimError", requiredProperties = { "schemas", "status" }, description = "urn:ietf:params:scim:api:messages:2.0:Error (RFC 7644 section 3.12)")
     public record Error(List<String> schemas, @Schema(example = "400") String status,
             @Schema(example = "invalidValue") String scimType, String detail) {
     }
 
-    @Schema(name = "ScimDiscovery", description = "A discovery document (RFC 7643 sections 5 to 7): ServiceProviderConfig, "
+    @Schema(name = "ScimDiscovery", requiredProperties = "schemas", description = "A discovery document (RFC 7643 sections 5 to 7): ServiceProviderConfig, "
             + "a Schema, a ResourceType, or a ListResponse of them")
     public record Discovery(List<String> schemas, @Schema(description = "The resource's id (Schema, ResourceType)") String id) {
     }
