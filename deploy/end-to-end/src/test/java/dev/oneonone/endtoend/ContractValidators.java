@@ -65,10 +65,8 @@ final class ContractValidators {
         JsonNode report = parse(lint, "redocly lint " + openApiDocument);
         List<String> errors = new ArrayList<>();
         for (JsonNode problem : report.path("problems")) {
-            if ("error".equals(problem.path("severity").asText())) {
-                errors.add(problem.path("ruleId").asText() + ": " + problem.path("message").asText() + " at "
-                        + problem.path("location").path(0).path("pointer").asText());
-            }
+            errors.add(problem.path("severity").asText() + " " + problem.path("ruleId").asText() + ": "
+                    + problem.path("message").asText() + " at " + problem.path("location").path(0).path("pointer").asText());
         }
         JsonNode totals = report.path("totals");
         return new LintReport(openApiDocument.getFileName().toString(), true, totals.path("errors").asInt(),
@@ -106,7 +104,7 @@ final class ContractValidators {
     record IcalJsReport(int exitCode, String output) {
     }
 
-    /** One tool's findings on one document: its errors are listed, its warnings only counted. */
+    /** One tool's findings on one document: what it lists (redocly: errors and warnings; the parser: errors) and the counts. */
     record LintReport(String document, boolean parsed, int errorCount, int warningCount, List<String> errors) {
         String counts() {
             return errorCount + " errors, " + warningCount + " warnings" + (parsed ? "" : " (not parsed)");

@@ -26,6 +26,16 @@ public final class ScimDocuments {
              "urn:oneonone:params:scim:schemas:extension:team:2.0:User":{"team":"platform"},
              "meta":{"resourceType":"User","created":"2026-01-05T09:00:00Z","lastModified":"2026-01-05T09:00:00Z",
                "location":"http://localhost:8081/scim/v2/Users/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12","version":"W/\\"1\\""}}""";
+    /** What an identity provider sends to provision a user: no read-only id or meta. */
+    static final String NEW_USER_EXAMPLE = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+              "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User","urn:oneonone:params:scim:schemas:extension:team:2.0:User"],
+             "externalId":"00u1ab2cd3EF4gh5i6j7","userName":"ada@acme.example",
+             "name":{"formatted":"Ada Lovelace"},"displayName":"Ada Lovelace",
+             "emails":[{"value":"ada@acme.example","type":"work","primary":true}],"active":true,
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"ENG",
+               "manager":{"value":"7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01"}},
+             "urn:oneonone:params:scim:schemas:extension:team:2.0:User":{"team":"platform"}}""";
     static final String PATCH_EXAMPLE = """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[{"op":"replace","path":"active","value":false}]}""";

@@ -108,7 +108,7 @@ public class ScimUsersResource {
             extensions = @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS))
     @RequestBody(required = true, content = {
             @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.User.class),
-                    examples = @ExampleObject(name = "user", value = ScimDocuments.USER_EXAMPLE)),
+                    examples = @ExampleObject(name = "user", value = ScimDocuments.NEW_USER_EXAMPLE)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScimDocuments.User.class)) })
     @APIResponse(responseCode = "201", description = "Provisioned; the version in the ETag and meta.version",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.User.class),
