@@ -177,8 +177,11 @@ public class GroupTotalsStore {
             arrays.addValue(c == 11 ? columns.get(c).toArray(BigDecimal[]::new) : columns.get(c).toArray(Integer[]::new));
         }
         return pool.withTransaction(connection -> connection
-                .preparedQuery("delete from group_totals_day where organisation_id = $1 and day = $2")
-                .execute(Tuple.of(organisationId, day))
+                // two builds of one day (two instances, or two stamps) one after the other, not interleaved
+                .preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtext($1), $2)) locked")
+                .execute(Tuple.of(organisationId, (int) day.toEpochDay()))
+                .chain(() -> connection.preparedQuery("delete from group_totals_day where organisation_id = $1 and day = $2")
+                        .execute(Tuple.of(organisationId, day)))
                 .chain(() -> connection.preparedQuery("""
                         insert into group_totals_day (organisation_id, day, figures_version, directory_generation,
                                directory_revision) values ($1, $2, $3, $4, $5)""")
