@@ -28,8 +28,8 @@ public final class WebhookViews {
             @Schema(description = "The first failed attempt since its last success; null while it answers",
                     nullable = true) Instant failingSince,
             @Schema(description = "When it was disabled; null while enabled", nullable = true) Instant disabledAt,
-            @Schema(description = "DELIVERIES_FAILING when the service disabled it; null otherwise", nullable = true,
-                    enumeration = { "DELIVERIES_FAILING" }) String disabledReason) {
+            @Schema(description = "DELIVERIES_FAILING when the service disabled it (WebhookEndpointDisabled); null "
+                    + "otherwise", nullable = true, maxLength = 64, example = "DELIVERIES_FAILING") String disabledReason) {
 
         static EndpointView of(WebhookEndpoint endpoint) {
             return new EndpointView(endpoint.endpointId(), endpoint.url(), endpoint.description(), endpoint.eventTypes(),
@@ -66,8 +66,9 @@ public final class WebhookViews {
             Instant attemptedAt,
             @Schema(description = "The receiver's HTTP status; null without an answer", nullable = true, example = "500")
             Integer statusCode,
-            @Schema(description = "Why it failed; null when delivered", nullable = true,
-                    enumeration = { "HTTP_STATUS", "TIMEOUT", "CONNECTION" }) String failure,
+            @Schema(description = "Why it failed: HTTP_STATUS (not a 2xx), TIMEOUT (no answer in time), CONNECTION "
+                    + "(none made); null when delivered", nullable = true, maxLength = 16, example = "HTTP_STATUS")
+            String failure,
             @Schema(description = "How long it took, in milliseconds", example = "42") int durationMs) {
     }
 
