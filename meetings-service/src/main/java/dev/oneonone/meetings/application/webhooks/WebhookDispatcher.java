@@ -119,7 +119,9 @@ public class WebhookDispatcher {
                 // a full batch: more may be due at once
             }
         } catch (Throwable e) { // anything escaping would end the schedule silently
-            LOG.warnf(e, "Webhook dispatch failed: %s", e.getMessage());
+            if (!rounds.isShutdown()) {
+                LOG.warnf(e, "Webhook dispatch failed: %s", e.getMessage());
+            }
         }
     }
 
@@ -225,10 +227,10 @@ public class WebhookDispatcher {
                                     + " failure, duration_ms) values ($1, $2, $3, $4, $5)")
                             .execute(Tuple.of(delivery.deliveryId(), at, outcome.statusCode(), outcome.failure(),
                                     outcome.durationMs()))
-                            .chain(() -> connection.preparedQuery("update webhook_endpoint set failing_since = "
-                                            + (outcome.delivered() ? "null" : "coalesce(failing_since, $2)")
+                            .chain(() -> connection.preparedQuery("update webhook_endpoint set failing_since ="
+                                            + " case when $3 then null else coalesce(failing_since, $2) end"
                                             + " where endpoint_id = $1 returning failing_since")
-                                    .execute(Tuple.of(delivery.endpointId(), at)))
+                                    .execute(Tuple.of(delivery.endpointId(), at, outcome.delivered())))
                             .map(rows -> rows.size() == 0 ? null
                                     : WebhookEndpoint.instant(rows.iterator().next(), "failing_since"));
                 }))
