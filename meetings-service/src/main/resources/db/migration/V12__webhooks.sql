@@ -49,6 +49,8 @@ create table webhook_delivery (
 create index webhook_delivery_due on webhook_delivery (next_attempt_at) where status = 'PENDING';
 create index webhook_delivery_aggregate on webhook_delivery (endpoint_id, aggregate_id, position) where status = 'PENDING';
 create index webhook_delivery_log on webhook_delivery (endpoint_id, position);
+-- the log's retention: delivered and failed deliveries by their last attempt (next_attempt_at is that time for FAILED)
+create index webhook_delivery_done on webhook_delivery ((coalesce(delivered_at, next_attempt_at))) where status <> 'PENDING';
 
 create table webhook_attempt (
     attempt_id   bigserial primary key,

@@ -44,6 +44,10 @@ public interface WebhookSettings {
     @WithDefault("16")
     int batchSize();
 
+    /** Delivered and failed deliveries are deleted from the log this long after their last attempt (30 days). */
+    @WithDefault("P30D")
+    Duration logRetention();
+
     /** False stops this instance's dispatcher (deliveries are still recorded and wait). */
     @WithDefault("true")
     boolean dispatcherEnabled();

@@ -62,6 +62,7 @@ public class WebhookDispatcher {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Duration QUERY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_SENDERS = 8;
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private record Claimed(UUID deliveryId, UUID endpointId, UUID eventId, String payload, int attempts, String url,
             List<String> secrets) {
@@ -82,6 +83,7 @@ public class WebhookDispatcher {
             runnable -> new Thread(runnable, "webhook-dispatcher"));
     private final ExecutorService senders;
     private volatile boolean paused;
+    private Instant prunedAt;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSettings settings, EventStore events) {
         this.pool = pool;
@@ -115,6 +117,11 @@ public class WebhookDispatcher {
             return;
         }
         try {
+            Instant now = clock.instant();
+            if (prunedAt == null || !now.isBefore(prunedAt.plus(PRUNE_EVERY))) {
+                prune(now);
+                prunedAt = now;
+            }
             while (dispatchDue() == settings.batchSize() && !paused) {
                 // a full batch: more may be due at once
             }
@@ -140,6 +147,18 @@ public class WebhookDispatcher {
             }
         }
         return claimed.size();
+    }
+
+    /** Deletes delivered and failed deliveries whose last attempt is older than {@code log-retention}; answers how many. */
+    int prune(Instant now) {
+        int deleted = pool.preparedQuery("delete from webhook_delivery where status <> 'PENDING'"
+                        + " and coalesce(delivered_at, next_attempt_at) < $1")
+                .execute(Tuple.of(now.minus(settings.logRetention()).atOffset(ZoneOffset.UTC)))
+                .await().atMost(QUERY_WAIT).rowCount();
+        if (deleted > 0) {
+            LOG.infof("Deleted %d webhook deliveries older than %s from the log", deleted, settings.logRetention());
+        }
+        return deleted;
     }
 
     private List<Claimed> claim(Instant now) {

@@ -238,6 +238,21 @@ class WebhooksTest {
     }
 
     @Test
+    void the_log_keeps_delivered_ones_for_the_retention() {
+        String org = organisation();
+        String path = "/" + org;
+        JsonPath created = create(org, path, List.of("oneonone.meetings.SeriesStarted"));
+        String endpoint = created.getString("endpoint.id");
+        startWeeklySeries(org);
+        Awaitility.await().atMost(WAIT).until(() -> "DELIVERED".equals(deliveries(org, endpoint).getString("items[0].status")));
+
+        dispatcher.prune(clock.instant().plus(settings.logRetention()).minusSeconds(60));
+        assertEquals(1, deliveries(org, endpoint).getList("items").size(), "kept within the retention");
+        dispatcher.prune(clock.instant().plus(settings.logRetention()).plusSeconds(60));
+        assertEquals(0, deliveries(org, endpoint).getList("items").size(), "deleted after it");
+    }
+
+    @Test
     void refuses_bad_input_field_by_field_and_keeps_organisations_apart() {
         String org = organisation();
         as(org).body(Map.of("url", "ftp://hooks.example.com/x")).post("/webhooks/endpoints").then().statusCode(400)
