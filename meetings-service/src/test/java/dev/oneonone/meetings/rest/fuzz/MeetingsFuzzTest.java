@@ -99,6 +99,12 @@ class MeetingsFuzzTest {
         String feed = with(companionToken).body(Map.of("seriesId", feedSeries)).post("/calendar/feeds").then()
                 .statusCode(201).extract().path("id");
 
+        String hook = """
+                {"url":"https://hooks.example.com/fuzz","description":"Fuzz receiver",
+                 "eventTypes":["oneonone.meetings.SeriesStarted","oneonone.meetings.MeetingScheduled"]}""";
+        String endpoint = as(ORG).body(hook).post("/webhooks/endpoints").then().statusCode(201).extract()
+                .path("endpoint.id");
+
         String person = """
                 {"id":"%s","name":"Fuzz Person","email":"%s@people.example","team":"platform","department":"ENG",
                  "managerId":"%s"}""";
@@ -169,7 +175,14 @@ class MeetingsFuzzTest {
                 FuzzOperation.of("DELETE", "/calendar/feeds/" + feed, companionToken, null)
                         .named("DELETE /calendar/feeds/{feed}"),
                 FuzzOperation.of("POST", "/admin/projections/rebuild", integration, null)
-                        .named("POST /admin/projections/rebuild"));
+                        .named("POST /admin/projections/rebuild"),
+                FuzzOperation.of("POST", "/webhooks/endpoints", integration, hook)
+                        .named("POST /webhooks/endpoints").nullable("description", "eventTypes"),
+                FuzzOperation.of("PATCH", "/webhooks/endpoints/" + endpoint, integration,
+                        hook.replace("}", ",\"enabled\":true}"))
+                        .named("PATCH /webhooks/endpoints/{endpoint}").nullable("url", "description", "eventTypes", "enabled"),
+                FuzzOperation.of("POST", "/webhooks/endpoints/" + endpoint + "/secret/rotate", integration, null)
+                        .named("POST /webhooks/endpoints/{endpoint}/secret/rotate"));
     }
 
     /** A new weekly series with one meeting next week: its id and the meeting's. */
