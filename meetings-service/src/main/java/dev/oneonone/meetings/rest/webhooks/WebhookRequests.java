@@ -36,7 +36,8 @@ public final class WebhookRequests {
             @Schema(description = TYPES_DESCRIPTION, nullable = true, maxItems = 100,
                     example = "[\"oneonone.meetings.SeriesStarted\"]")
             @Size(min = 1, max = 100) List<@Size(max = 100) String> eventTypes,
-            @Schema(description = "false stops deliveries (they wait); true resumes them, also after the service "
-                    + "disabled the endpoint", example = "true", nullable = true) Boolean enabled) {
+            @Schema(description = "false stops sending (recorded deliveries wait; none is recorded meanwhile); true "
+                    + "resumes, also after the service disabled the endpoint", example = "true", nullable = true)
+            Boolean enabled) {
     }
 }

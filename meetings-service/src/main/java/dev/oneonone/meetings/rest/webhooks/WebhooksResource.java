@@ -124,8 +124,9 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeWebhookEndpoint", summary = "Change a webhook endpoint",
             description = "Changes the fields given (url, description, eventTypes, enabled); the others stay. enabled: "
-                    + "false stops deliveries, which wait; enabled: true sends them again at once, also after the "
-                    + "service disabled the endpoint for failing (WebhookEndpointDisabled).")
+                    + "false stops sending: the deliveries recorded wait, and none is recorded for the events meanwhile; "
+                    + "enabled: true sends the waiting ones at once, also after the service disabled the endpoint for "
+                    + "failing (WebhookEndpointDisabled).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, field by field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
