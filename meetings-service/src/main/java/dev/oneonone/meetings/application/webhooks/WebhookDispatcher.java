@@ -40,7 +40,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Sends due webhook deliveries (Standard Webhooks): every {@code meetings.webhooks.poll-interval} it claims up to
- * {@code batch-size} due deliveries of enabled endpoints and POSTs each, signed, in parallel.
+ * {@code batch-size} due deliveries of enabled endpoints and POSTs each, signed, in parallel, and claims again at
+ * once while it found any (so an aggregate's events follow each other without waiting for the next poll).
  * <ul>
  * <li><b>In order per aggregate</b>: of an endpoint's pending deliveries of one aggregate (series, person, meeting's
  * agenda...) only the oldest is attempted; the next waits until it is delivered or has failed for good.</li>
@@ -122,8 +123,8 @@ public class WebhookDispatcher {
                 prune(now);
                 prunedAt = now;
             }
-            while (dispatchDue() == settings.batchSize() && !paused) {
-                // a full batch: more may be due at once
+            while (dispatchDue() > 0 && !paused) {
+                // delivering one event of an aggregate makes its next one due at once: no wait for the next poll
             }
         } catch (Throwable e) { // anything escaping would end the schedule silently
             if (!rounds.isShutdown()) {
