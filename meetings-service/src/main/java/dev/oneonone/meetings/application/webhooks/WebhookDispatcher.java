@@ -27,6 +27,9 @@ import dev.oneonone.events.meetings.WebhookDisableReason;
 import dev.oneonone.events.meetings.WebhookEndpointDisabled;
 import dev.oneonone.kit.eventstore.EventStore;
 import dev.oneonone.meetings.config.WebhookSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +58,9 @@ import jakarta.enterprise.event.Observes;
  * its next failed attempt, which records {@link WebhookEndpointDisabled} (reason {@code DELIVERIES_FAILING}) on
  * meetings' topic; its deliveries wait until it is enabled again.</li>
  * </ul>
- * Runs on threads of its own: the HTTP calls block, never a Vert.x event loop.
+ * Runs on threads of its own: the HTTP calls block, never a Vert.x event loop. Metrics: {@code webhook_attempts_total}
+ * tagged {@code outcome} ({@code delivered}, {@code failed}), {@code webhook_endpoints_disabled_total}, and
+ * {@code webhook_deliveries_pending} (to enabled endpoints, measured every 15 s).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -64,6 +69,7 @@ public class WebhookDispatcher {
     private static final Duration QUERY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_SENDERS = 8;
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final Duration COUNT_EVERY = Duration.ofSeconds(15);
 
     private record Claimed(UUID deliveryId, UUID endpointId, UUID eventId, String payload, int attempts, String url,
             List<String> secrets) {
@@ -84,9 +90,23 @@ public class WebhookDispatcher {
             runnable -> new Thread(runnable, "webhook-dispatcher"));
     private final ExecutorService senders;
     private volatile boolean paused;
+    private volatile long pending;
     private Instant prunedAt;
+    private Instant countedAt;
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter disabledEndpoints;
 
-    public WebhookDispatcher(Pool pool, Clock clock, WebhookSettings settings, EventStore events) {
+    public WebhookDispatcher(Pool pool, Clock clock, WebhookSettings settings, EventStore events,
+            MeterRegistry metrics) {
+        this.delivered = Counter.builder("webhook.attempts").tag("outcome", "delivered")
+                .description("Webhook delivery attempts, by outcome").register(metrics);
+        this.failed = Counter.builder("webhook.attempts").tag("outcome", "failed")
+                .description("Webhook delivery attempts, by outcome").register(metrics);
+        this.disabledEndpoints = Counter.builder("webhook.endpoints.disabled")
+                .description("Webhook endpoints disabled for failing").register(metrics);
+        Gauge.builder("webhook.deliveries.pending", this, dispatcher -> dispatcher.pending)
+                .description("Webhook deliveries to enabled endpoints not yet delivered nor failed").register(metrics);
         this.pool = pool;
         this.clock = clock;
         this.settings = settings;
@@ -123,6 +143,10 @@ public class WebhookDispatcher {
                 prune(now);
                 prunedAt = now;
             }
+            if (countedAt == null || !now.isBefore(countedAt.plus(COUNT_EVERY))) {
+                pending = countPending();
+                countedAt = now;
+            }
             while (dispatchDue() > 0 && !paused) {
                 // delivering one event of an aggregate makes its next one due at once: no wait for the next poll
             }
@@ -148,6 +172,12 @@ public class WebhookDispatcher {
             }
         }
         return claimed.size();
+    }
+
+    private long countPending() {
+        return pool.query("select count(*) from webhook_delivery d join webhook_endpoint e on e.endpoint_id = d.endpoint_id"
+                        + " where d.status = 'PENDING' and e.enabled")
+                .execute().await().atMost(QUERY_WAIT).iterator().next().getLong(0);
     }
 
     /** Deletes delivered and failed deliveries whose last attempt is older than {@code log-retention}; answers how many. */
@@ -193,6 +223,7 @@ public class WebhookDispatcher {
 
     private void attempt(Claimed delivery) {
         Outcome outcome = send(delivery);
+        (outcome.delivered() ? delivered : failed).increment();
         Instant now = clock.instant();
         Instant failingSince = record(delivery, outcome, now);
         if (failingSince != null && !failingSince.isAfter(now.minus(settings.disableAfter()))) {
@@ -285,6 +316,7 @@ public class WebhookDispatcher {
                                         .replaceWith(true);
                             }))));
             if (Boolean.TRUE.equals(done)) {
+                disabledEndpoints.increment();
                 LOG.warnf("Webhook endpoint %s disabled: its deliveries have failed since at least %s ago", endpointId,
                         settings.disableAfter());
             }

@@ -64,6 +64,8 @@ class WebhooksTest {
     EventStore events;
     @Inject
     WebhookDispatcher dispatcher;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     @BeforeAll
     static void startReceiver() throws Exception {
@@ -139,6 +141,7 @@ class WebhooksTest {
         assertEquals(4, received.size());
         assertEquals(1, received.stream().map(SigningReceiver.Received::id).distinct().count(), "one webhook-id throughout");
         assertTrue(received.stream().allMatch(SigningReceiver.Received::verified));
+        assertTrue(metrics.get("webhook.attempts").tag("outcome", "failed").counter().count() >= 3, "failed attempts counted");
         assertNull(as(org).get("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
                 .extract().path("failingSince"), "a success ends the failing");
     }
@@ -216,7 +219,7 @@ class WebhooksTest {
         String endpoint = created.getString("endpoint.id");
         receiver.expectSecrets(path, List.of(created.getString("secret")));
         dispatcher.pause(true);
-        WebhookDispatcher afterRestart = new WebhookDispatcher(pool, clock, settings, events);
+        WebhookDispatcher afterRestart = new WebhookDispatcher(pool, clock, settings, events, metrics);
         try {
             startWeeklySeries(org);
             Awaitility.await().atMost(WAIT).until(() -> deliveries(org, endpoint).getList("items").size() == 1);
