@@ -14,7 +14,9 @@ create table webhook_endpoint (
     -- the first failed attempt since the last success; null while it answers
     failing_since   timestamptz,
     disabled_at     timestamptz,
-    disabled_reason text
+    disabled_reason text,
+    -- its ETag: 1 when registered, one more for each change of its settings (and the service disabling it)
+    version         int not null default 1
 );
 create index webhook_endpoint_org on webhook_endpoint (organisation_id, endpoint_id);
 

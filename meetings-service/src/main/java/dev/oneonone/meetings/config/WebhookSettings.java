@@ -32,6 +32,14 @@ public interface WebhookSettings {
     @WithDefault("false")
     boolean allowHttp();
 
+    /**
+     * Endpoint URLs whose host is or resolves to a loopback, link-local, private (RFC 1918, RFC 4193), unspecified or
+     * multicast address are refused (422 {@code address-not-public}; at delivery time the attempt is
+     * {@code ADDRESS_REFUSED}) unless this is true: local runs and tests with a receiver on the same machine.
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+
     /** A receiver that has not answered within this counts as failed (TIMEOUT). */
     @WithDefault("PT15S")
     Duration timeout();

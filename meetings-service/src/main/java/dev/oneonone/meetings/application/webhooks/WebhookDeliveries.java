@@ -17,6 +17,7 @@ import dev.oneonone.kit.problem.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -105,7 +106,7 @@ public class WebhookDeliveries {
                     if (found.isEmpty()) {
                         return endpointExists(organisationId, endpointId).map(ignored -> List.<WebhookDelivery>of());
                     }
-                    return attempts(found.stream().map(row -> row.getUUID("delivery_id")).toArray(UUID[]::new))
+                    return attempts(pool, found.stream().map(row -> row.getUUID("delivery_id")).toArray(UUID[]::new))
                             .map(attempts -> found.stream().map(row -> delivery(row, attempts)).toList());
                 });
     }
@@ -116,9 +117,9 @@ public class WebhookDeliveries {
      *
      * @throws NotFoundException (as the Uni's failure) for a delivery not of this endpoint of the organisation
      */
-    public Uni<WebhookDelivery> redeliver(String organisationId, UUID endpointId, UUID deliveryId) {
+    public Uni<WebhookDelivery> redeliver(SqlClient connection, String organisationId, UUID endpointId, UUID deliveryId) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery("""
+        return connection.preparedQuery("""
                         update webhook_delivery d set status = 'PENDING', attempts = 0, next_attempt_at = $4,
                                                       delivered_at = null
                         from webhook_endpoint e
@@ -131,16 +132,16 @@ public class WebhookDeliveries {
                         return Uni.createFrom().failure(new NotFoundException("No delivery " + deliveryId
                                 + " of webhook endpoint " + endpointId));
                     }
-                    return one(deliveryId);
+                    return one(connection, deliveryId);
                 });
     }
 
-    private Uni<WebhookDelivery> one(UUID deliveryId) {
-        return pool.preparedQuery("select " + DELIVERY_COLUMNS + " from webhook_delivery where delivery_id = $1")
+    private Uni<WebhookDelivery> one(SqlClient connection, UUID deliveryId) {
+        return connection.preparedQuery("select " + DELIVERY_COLUMNS + " from webhook_delivery where delivery_id = $1")
                 .execute(Tuple.of(deliveryId))
                 .chain(rows -> {
                     Row row = rows.iterator().next();
-                    return attempts(new UUID[] { deliveryId }).map(attempts -> delivery(row, attempts));
+                    return attempts(connection, new UUID[] { deliveryId }).map(attempts -> delivery(row, attempts));
                 });
     }
 
@@ -155,8 +156,8 @@ public class WebhookDeliveries {
                 .replaceWithVoid();
     }
 
-    private Uni<Map<UUID, List<WebhookDelivery.Attempt>>> attempts(UUID[] deliveryIds) {
-        return pool.preparedQuery("select delivery_id, attempted_at, status_code, failure, duration_ms"
+    private static Uni<Map<UUID, List<WebhookDelivery.Attempt>>> attempts(SqlClient connection, UUID[] deliveryIds) {
+        return connection.preparedQuery("select delivery_id, attempted_at, status_code, failure, duration_ms"
                         + " from webhook_attempt where delivery_id = any($1) order by attempt_id")
                 .execute(Tuple.of(deliveryIds))
                 .map(rows -> {

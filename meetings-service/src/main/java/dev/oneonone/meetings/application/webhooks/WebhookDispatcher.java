@@ -52,7 +52,8 @@ import jakarta.enterprise.event.Observes;
  * past the attempt (a lease, {@code timeout} + 30 s) with {@code for update skip locked}, so another instance skips
  * it and a crash mid-attempt only delays it.</li>
  * <li><b>Retries</b>: a 2xx answer within {@code timeout} delivers; anything else is retried after the next wait of
- * {@code retry-schedule} (5 s ... 10 h, over 27 h); after the last the delivery has FAILED and no longer holds its
+ * {@code retry-schedule} (5 s ... 10 h, over 27 h), also an attempt not made because the URL's host now resolves
+ * to an address of the service's own network ({@code ADDRESS_REFUSED}, {@link WebhookAddresses}); after the last the delivery has FAILED and no longer holds its
  * aggregate's later deliveries back.</li>
  * <li><b>Disabling</b>: an endpoint whose attempts have all failed for {@code disable-after} (5 days) is disabled at
  * its next failed attempt, which records {@link WebhookEndpointDisabled} (reason {@code DELIVERIES_FAILING}) on
@@ -85,6 +86,7 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final WebhookSettings settings;
     private final EventStore events;
+    private final WebhookAddresses addresses;
     private final HttpClient http;
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "webhook-dispatcher"));
@@ -98,7 +100,7 @@ public class WebhookDispatcher {
     private final Counter disabledEndpoints;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSettings settings, EventStore events,
-            MeterRegistry metrics) {
+            WebhookAddresses addresses, MeterRegistry metrics) {
         this.delivered = Counter.builder("webhook.attempts").tag("outcome", "delivered")
                 .description("Webhook delivery attempts, by outcome").register(metrics);
         this.failed = Counter.builder("webhook.attempts").tag("outcome", "failed")
@@ -111,6 +113,7 @@ public class WebhookDispatcher {
         this.clock = clock;
         this.settings = settings;
         this.events = events;
+        this.addresses = addresses;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         int threads = Math.max(1, Math.min(settings.batchSize(), MAX_SENDERS));
@@ -234,8 +237,13 @@ public class WebhookDispatcher {
     private Outcome send(Claimed delivery) {
         long started = System.nanoTime();
         try {
+            URI url = URI.create(delivery.url());
+            if (addresses.refused(url).isPresent()) {
+                // registered with a public address, its name now resolves into the service's own network: not sent
+                return new Outcome(null, "ADDRESS_REFUSED", millisSince(started));
+            }
             long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(settings.timeout())
                     .header("content-type", "application/json")
                     .header("user-agent", "oneonone-webhooks/1.0")
@@ -304,7 +312,8 @@ public class WebhookDispatcher {
                                 }
                                 String organisation = organisations.get(0);
                                 return session.createNativeQuery("update webhook_endpoint set enabled = false,"
-                                                + " disabled_at = :now, disabled_reason = :reason, updated_at = :now"
+                                                + " disabled_at = :now, disabled_reason = :reason, updated_at = :now,"
+                                                + " version = version + 1"
                                                 + " where endpoint_id = :id")
                                         .setParameter("now", now.atOffset(ZoneOffset.UTC))
                                         .setParameter("reason", disabled.reason().name())

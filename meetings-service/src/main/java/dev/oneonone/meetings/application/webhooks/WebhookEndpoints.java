@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.NotFoundException;
+import dev.oneonone.meetings.application.RejectedCommandException;
 import dev.oneonone.meetings.config.WebhookSettings;
+import dev.oneonone.meetings.domain.Rejection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,14 +34,50 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WebhookEndpoints {
     private static final int MAX_TYPES = 100;
 
+    /** The reason of a URL refused for its address (422, field {@code url}). */
+    public static final String ADDRESS_NOT_PUBLIC = "address-not-public";
+
     private final Pool pool;
     private final Clock clock;
     private final WebhookSettings settings;
+    private final WebhookAddresses addresses;
 
-    public WebhookEndpoints(Pool pool, Clock clock, WebhookSettings settings) {
+    public WebhookEndpoints(Pool pool, Clock clock, WebhookSettings settings, WebhookAddresses addresses) {
         this.pool = pool;
         this.clock = clock;
         this.settings = settings;
+        this.addresses = addresses;
+    }
+
+    /** Runs {@code work} in one transaction (the writes below that take a connection, and an Idempotency-Key's). */
+    public <T> Uni<T> transaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work::apply);
+    }
+
+    /**
+     * The URL as stored, once it is checked: an absolute https URL (http too where {@code allow-http}) without user
+     * info or fragment, whose host is not and does not resolve to an address of the service's own network
+     * ({@link WebhookAddresses}). Null stays null. Resolves the host off the event loop.
+     *
+     * @throws InvalidInputException      (thrown) for a malformed URL or another scheme
+     * @throws RejectedCommandException (as the Uni's failure) for an address that is not public, reason
+     *                                    {@value #ADDRESS_NOT_PUBLIC}
+     */
+    public Uni<String> checkedUrl(String url) {
+        if (url == null) {
+            return Uni.createFrom().nullItem();
+        }
+        String checked = checkUrl(url);
+        return Uni.createFrom().item(() -> addresses.refused(URI.create(checked)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(refused -> {
+                    if (refused.isPresent()) {
+                        throw new RejectedCommandException(Rejection.ofField("url", ADDRESS_NOT_PUBLIC, "The URL's host "
+                                + "is or resolves to " + refused.get().getHostAddress() + ", an address of a private, "
+                                + "loopback or link-local network; webhooks are sent to public addresses only."));
+                    }
+                    return checked;
+                });
     }
 
     /** A new endpoint and its secret, answered this once (the service keeps it to sign). */
@@ -55,16 +95,16 @@ public class WebhookEndpoints {
     /**
      * Registers an endpoint, enabled, with a new secret; it receives the events recorded from now on.
      *
-     * @throws InvalidInputException (thrown) for a URL that is not https (http too where {@code allow-http}), or an
-     *                               event type not in the public contract
+     * @param checkedUrl the URL as {@link #checkedUrl} answered it
+     * @throws InvalidInputException (thrown) for an event type not in the public contract
      */
-    public Uni<Created> create(String organisationId, String url, String description, List<String> eventTypes) {
-        String checkedUrl = checkUrl(url);
+    public Uni<Created> create(SqlConnection connection, String organisationId, String checkedUrl, String description,
+            List<String> eventTypes) {
         String[] types = checkTypes(eventTypes);
         UUID id = UUID.randomUUID();
         String secret = WebhookSignatures.newSecret();
         OffsetDateTime now = now();
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return connection.preparedQuery("""
                         insert into webhook_endpoint (endpoint_id, organisation_id, url, description, event_types, enabled,
                                                       created_at, updated_at)
                         values ($1, $2, $3, $4, $5, true, $6, $6) returning """ + " " + WebhookEndpoint.COLUMNS)
@@ -72,7 +112,7 @@ public class WebhookEndpoints {
                 .chain(rows -> connection.preparedQuery(
                                 "insert into webhook_secret (endpoint_id, secret, created_at) values ($1, $2, $3)")
                         .execute(Tuple.of(id, secret, now))
-                        .map(ignored -> new Created(WebhookEndpoint.of(rows.iterator().next()), secret))));
+                        .map(ignored -> new Created(WebhookEndpoint.of(rows.iterator().next()), secret)));
     }
 
     /** Up to {@code limit + 1} endpoints of the organisation by id, after {@code after} (null: from the first). */
@@ -105,13 +145,15 @@ public class WebhookEndpoints {
     }
 
     /**
-     * Changes the fields given. Enabling an endpoint the service disabled resumes its waiting deliveries at once.
+     * Changes the fields given, if the endpoint is still at {@code expectedVersion} (null: whatever its version), and
+     * counts a version. Enabling an endpoint the service disabled resumes its waiting deliveries at once.
      *
-     * @throws InvalidInputException (thrown) as {@link #create}
-     * @throws NotFoundException     (as the Uni's failure) as {@link #find}
+     * @param change      its url as {@link #checkedUrl} answered it, or null to keep it
+     * @throws InvalidInputException            (thrown) for an event type not in the public contract
+     * @throws NotFoundException                (as the Uni's failure) as {@link #find}
+     * @throws WebhookEndpointChangedException (as the Uni's failure) when its version is no longer the expected one
      */
-    public Uni<WebhookEndpoint> change(String organisationId, UUID endpointId, Change change) {
-        String url = change.url() == null ? null : checkUrl(change.url());
+    public Uni<WebhookEndpoint> change(String organisationId, UUID endpointId, Integer expectedVersion, Change change) {
         String[] types = change.eventTypes() == null ? null : checkTypes(change.eventTypes());
         OffsetDateTime now = now();
         return pool.withTransaction(connection -> connection.preparedQuery("""
@@ -123,14 +165,16 @@ public class WebhookEndpoints {
                             failing_since = case when $6 then null else failing_since end,
                             disabled_at = case when $6 then null when $6 = false then coalesce(disabled_at, $7) else disabled_at end,
                             disabled_reason = case when $6 is null then disabled_reason else null end,
-                            updated_at = $7
-                        where endpoint_id = $1 and organisation_id = $2
+                            updated_at = $7,
+                            version = version + 1
+                        where endpoint_id = $1 and organisation_id = $2 and ($8::int is null or version = $8)
                         returning """ + " " + WebhookEndpoint.COLUMNS)
-                .execute(Tuple.from(new Object[] { endpointId, organisationId, url, change.description(), types,
-                        change.enabled(), now }))
+                .execute(Tuple.from(new Object[] { endpointId, organisationId, change.url(), change.description(), types,
+                        change.enabled(), now, expectedVersion }))
                 .chain(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().failure(notFound(endpointId));
+                        return find(organisationId, endpointId).chain(found -> Uni.createFrom().failure(
+                                new WebhookEndpointChangedException(endpointId, expectedVersion)));
                     }
                     WebhookEndpoint changed = WebhookEndpoint.of(rows.iterator().next());
                     return Boolean.TRUE.equals(change.enabled()) ? resume(connection, endpointId, now).replaceWith(changed)
@@ -160,18 +204,21 @@ public class WebhookEndpoints {
      *
      * @throws NotFoundException (as the Uni's failure) as {@link #find}
      */
-    public Uni<Rotated> rotateSecret(String organisationId, UUID endpointId) {
+    public Uni<Rotated> rotateSecret(SqlConnection connection, String organisationId, UUID endpointId) {
         String secret = WebhookSignatures.newSecret();
         OffsetDateTime now = now();
         OffsetDateTime until = now.plus(settings.rotationGrace());
-        return find(organisationId, endpointId).chain(found -> pool.withTransaction(connection -> connection
-                .preparedQuery("update webhook_secret set expires_at = least(coalesce(expires_at, $2), $2)"
-                        + " where endpoint_id = $1")
-                .execute(Tuple.of(endpointId, until))
+        return connection.preparedQuery("select 1 from webhook_endpoint where endpoint_id = $1 and organisation_id = $2"
+                        + " for update")
+                .execute(Tuple.of(endpointId, organisationId))
+                .chain(found -> found.size() == 0 ? Uni.createFrom().failure(notFound(endpointId))
+                        : connection.preparedQuery("update webhook_secret set expires_at = least(coalesce(expires_at, $2), $2)"
+                                        + " where endpoint_id = $1")
+                                .execute(Tuple.of(endpointId, until)))
                 .chain(() -> connection.preparedQuery(
                                 "insert into webhook_secret (endpoint_id, secret, created_at) values ($1, $2, $3)")
                         .execute(Tuple.of(endpointId, secret, now)))
-                .map(ignored -> new Rotated(secret, until.toInstant()))));
+                .map(ignored -> new Rotated(secret, until.toInstant()));
     }
 
     /** The secrets that sign a delivery now, newest first. */
@@ -196,6 +243,9 @@ public class WebhookEndpoints {
     }
 
     private String checkUrl(String url) {
+        if (url.isBlank()) {
+            throw new InvalidInputException("url", "must be an absolute https URL");
+        }
         URI uri;
         try {
             uri = new URI(url.strip());

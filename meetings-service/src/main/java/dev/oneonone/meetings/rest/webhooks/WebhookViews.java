@@ -29,12 +29,15 @@ public final class WebhookViews {
                     nullable = true) Instant failingSince,
             @Schema(description = "When it was disabled; null while enabled", nullable = true) Instant disabledAt,
             @Schema(description = "DELIVERIES_FAILING when the service disabled it (WebhookEndpointDisabled); null "
-                    + "otherwise", nullable = true, maxLength = 64, example = "DELIVERIES_FAILING") String disabledReason) {
+                    + "otherwise", nullable = true, maxLength = 64, example = "DELIVERIES_FAILING") String disabledReason,
+            @Schema(description = "The version of its settings, as in the ETag: 1 when registered, one more for each "
+                    + "change (and the service disabling it); send it in If-Match to change it", example = "1")
+            int version) {
 
         static EndpointView of(WebhookEndpoint endpoint) {
             return new EndpointView(endpoint.endpointId(), endpoint.url(), endpoint.description(), endpoint.eventTypes(),
                     endpoint.enabled(), endpoint.createdAt(), endpoint.failingSince(), endpoint.disabledAt(),
-                    endpoint.disabledReason());
+                    endpoint.disabledReason(), endpoint.version());
         }
     }
 
@@ -67,7 +70,8 @@ public final class WebhookViews {
             @Schema(description = "The receiver's HTTP status; null without an answer", nullable = true, example = "500")
             Integer statusCode,
             @Schema(description = "Why it failed: HTTP_STATUS (not a 2xx), TIMEOUT (no answer in time), CONNECTION "
-                    + "(none made); null when delivered", nullable = true, maxLength = 16, example = "HTTP_STATUS")
+                    + "(none made), ADDRESS_REFUSED (not sent: the URL's host now resolves to a loopback, link-local or "
+                    + "private address); null when delivered", nullable = true, maxLength = 16, example = "HTTP_STATUS")
             String failure,
             @Schema(description = "How long it took, in milliseconds", example = "42") int durationMs) {
     }

@@ -6,6 +6,7 @@ import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
 import static dev.oneonone.meetings.rest.MeetingsApi.startWeeklySeries;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -64,6 +65,8 @@ class WebhooksTest {
     EventStore events;
     @Inject
     WebhookDispatcher dispatcher;
+    @Inject
+    WebhookAddresses addresses;
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
@@ -219,7 +222,7 @@ class WebhooksTest {
         String endpoint = created.getString("endpoint.id");
         receiver.expectSecrets(path, List.of(created.getString("secret")));
         dispatcher.pause(true);
-        WebhookDispatcher afterRestart = new WebhookDispatcher(pool, clock, settings, events, metrics);
+        WebhookDispatcher afterRestart = new WebhookDispatcher(pool, clock, settings, events, addresses, metrics);
         try {
             startWeeklySeries(org);
             Awaitility.await().atMost(WAIT).until(() -> deliveries(org, endpoint).getList("items").size() == 1);
@@ -273,6 +276,83 @@ class WebhooksTest {
         as(org).get("/webhooks/endpoints").then().statusCode(200).body("items.id", contains(endpoint))
                 .body("items[0].eventTypes", nullValue())
                 .body("items[0]", not(hasKey("secret")));
+    }
+
+    @Test
+    void an_idempotency_key_makes_registering_rotating_and_redelivering_safe_to_retry() throws Exception {
+        String org = organisation();
+        String path = "/" + org;
+        Map<String, Object> body = Map.of("url", receiver.url(path), "eventTypes", List.of("oneonone.meetings.SeriesStarted"));
+        var first = as(org).header("Idempotency-Key", "register-1").body(body).post("/webhooks/endpoints").then()
+                .statusCode(201).header("ETag", "\"1\"").extract();
+        String endpoint = first.path("endpoint.id");
+        var again = as(org).header("Idempotency-Key", "register-1").body(body).post("/webhooks/endpoints").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").extract();
+        assertEquals(endpoint, again.path("endpoint.id"), "the same endpoint answered again");
+        assertEquals(first.<String>path("secret"), again.path("secret"));
+        assertEquals(first.header("Location"), again.header("Location"));
+        as(org).get("/webhooks/endpoints").then().statusCode(200).body("items.id", contains(endpoint));
+        as(org).header("Idempotency-Key", "register-1").body(Map.of("url", receiver.url(path + "/other")))
+                .post("/webhooks/endpoints").then().statusCode(422).body("type", endsWith("/idempotency-key-reused"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        as(org).get("/webhooks/endpoints").then().statusCode(200).body("items.id", contains(endpoint));
+
+        String rotated = as(org).header("Idempotency-Key", "rotate-1").post("/webhooks/endpoints/{id}/secret/rotate", endpoint)
+                .then().statusCode(200).extract().path("secret");
+        as(org).header("Idempotency-Key", "rotate-1").post("/webhooks/endpoints/{id}/secret/rotate", endpoint).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("secret", equalTo(rotated));
+        assertEquals(2L, secrets(endpoint), "one rotation: the first secret and the new one");
+        as(org).header("Idempotency-Key", "rotate-1").post("/webhooks/endpoints/{id}/secret/rotate", UUID.randomUUID())
+                .then().statusCode(422);
+
+        receiver.expectSecrets(path, List.of(first.<String>path("secret"), rotated));
+        startWeeklySeries(org);
+        Awaitility.await().atMost(WAIT).until(() -> "DELIVERED".equals(deliveries(org, endpoint).getString("items[0].status")));
+        String delivery = deliveries(org, endpoint).getString("items[0].id");
+        as(org).header("Idempotency-Key", "redeliver-1")
+                .post("/webhooks/endpoints/{id}/deliveries/{delivery}/redeliver", endpoint, delivery).then()
+                .statusCode(200).body("status", equalTo("PENDING"));
+        Awaitility.await().atMost(WAIT).until(() -> receiver.at(path).size() == 2);
+        as(org).header("Idempotency-Key", "redeliver-1")
+                .post("/webhooks/endpoints/{id}/deliveries/{delivery}/redeliver", endpoint, delivery).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("status", equalTo("PENDING"));
+        Thread.sleep(1_000); // a second redelivery would arrive meanwhile
+        assertEquals(2, receiver.at(path).size(), "the retried redelivery sent nothing more");
+        assertEquals("DELIVERED", deliveries(org, endpoint).getString("items[0].status"));
+        as(org).header("Idempotency-Key", "no spaces").post("/webhooks/endpoints/{id}/secret/rotate", endpoint).then()
+                .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void a_change_at_a_stale_version_is_refused_and_changes_nothing() {
+        String org = organisation();
+        String endpoint = create(org, "/" + org, null).getString("endpoint.id");
+        as(org).get("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"1\"")
+                .body("version", equalTo(1));
+        as(org).header("If-Match", "\"1\"").body(Map.of("description", "first change"))
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"2\"")
+                .body("version", equalTo(2));
+        as(org).header("If-Match", "\"1\"").body(Map.of("description", "lost update"))
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(409)
+                .contentType("application/problem+json").body("type", endsWith("/version-conflict"));
+        as(org).header("If-Match", "abc").body(Map.of("description", "malformed"))
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(400)
+                .body("errors[0].field", equalTo("If-Match")).body("errors[0].reason", equalTo("not-an-entity-tag"));
+        as(org).get("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"2\"")
+                .body("description", equalTo("first change"));
+        // weak tags are the same version; without If-Match the change applies to whatever version
+        as(org).header("If-Match", "W/\"2\"").body(Map.of("enabled", false))
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"3\"");
+        as(org).body(Map.of("enabled", true)).patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
+                .header("ETag", "\"4\"").body("enabled", equalTo(true));
+        as(organisation()).header("If-Match", "\"4\"").body(Map.of("description", "other organisation"))
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(404);
+    }
+
+    private long secrets(String endpoint) {
+        return pool.preparedQuery("select count(*) from webhook_secret where endpoint_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(endpoint))).await().atMost(WAIT)
+                .iterator().next().getLong(0);
     }
 
     private static String organisation() {

@@ -25,11 +25,13 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.oneonone.kit.fuzz.FuzzOperation;
 import dev.oneonone.kit.fuzz.FuzzSuite;
+import dev.oneonone.meetings.application.webhooks.WebhookDispatcher;
 import dev.oneonone.meetings.rest.PeopleApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,11 +51,21 @@ class MeetingsFuzzTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    WebhookDispatcher webhooks;
 
     @TestFactory
     Stream<DynamicTest> every_write_operation_refuses_malformed_input_and_stores_nothing() throws Exception {
+        // the dispatcher disables failing endpoints (this test's and others') with an event of their own, which the
+        // count of stored events below would take for one of a refused request
+        webhooks.pause(true);
         FuzzSuite suite = new FuzzSuite(base.toURI(), this::lastEventPosition);
         return suite.tests(operations());
+    }
+
+    @AfterEach
+    void resumeWebhooks() {
+        webhooks.pause(false);
     }
 
     private long lastEventPosition() {
