@@ -2,6 +2,7 @@ package dev.oneonone.meetings.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,6 +40,12 @@ public interface WebhookSettings {
      */
     @WithDefault("false")
     boolean allowPrivateAddresses();
+
+    /**
+     * The key that seals the signing secrets at rest (AES-256-GCM, {@code WebhookSecrets}): 32 random bytes in Base64,
+     * e.g. from {@code openssl rand -base64 32}, kept out of the database. Not set: secrets are stored in clear.
+     */
+    Optional<String> secretEncryptionKey();
 
     /** A receiver that has not answered within this counts as failed (TIMEOUT). */
     @WithDefault("PT15S")

@@ -87,6 +87,7 @@ public class WebhookDispatcher {
     private final WebhookSettings settings;
     private final EventStore events;
     private final WebhookAddresses addresses;
+    private final WebhookSecrets secrets;
     private final HttpClient http;
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "webhook-dispatcher"));
@@ -100,7 +101,7 @@ public class WebhookDispatcher {
     private final Counter disabledEndpoints;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSettings settings, EventStore events,
-            WebhookAddresses addresses, MeterRegistry metrics) {
+            WebhookAddresses addresses, WebhookSecrets secrets, MeterRegistry metrics) {
         this.delivered = Counter.builder("webhook.attempts").tag("outcome", "delivered")
                 .description("Webhook delivery attempts, by outcome").register(metrics);
         this.failed = Counter.builder("webhook.attempts").tag("outcome", "failed")
@@ -114,6 +115,7 @@ public class WebhookDispatcher {
         this.settings = settings;
         this.events = events;
         this.addresses = addresses;
+        this.secrets = secrets;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         int threads = Math.max(1, Math.min(settings.batchSize(), MAX_SENDERS));
@@ -242,6 +244,8 @@ public class WebhookDispatcher {
                 // registered with a public address, its name now resolves into the service's own network: not sent
                 return new Outcome(null, "ADDRESS_REFUSED", millisSince(started));
             }
+            List<String> signing = delivery.secrets().stream()
+                    .map(stored -> secrets.open(delivery.endpointId(), stored)).toList();
             long timestamp = clock.instant().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(settings.timeout())
@@ -249,13 +253,16 @@ public class WebhookDispatcher {
                     .header("user-agent", "oneonone-webhooks/1.0")
                     .header("webhook-id", delivery.eventId().toString())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignatures.sign(delivery.secrets(),
+                    .header("webhook-signature", WebhookSignatures.sign(signing,
                             delivery.eventId().toString(), timestamp, delivery.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP_STATUS", millisSince(started));
+        } catch (IllegalStateException e) { // a sealed secret that does not open: another key configured
+            LOG.errorf("Webhook delivery %s not sent: %s", delivery.deliveryId(), e.getMessage());
+            return new Outcome(null, "SECRET_ERROR", millisSince(started));
         } catch (HttpTimeoutException e) {
             return new Outcome(null, "TIMEOUT", millisSince(started));
         } catch (IOException | IllegalArgumentException e) {

@@ -20,7 +20,6 @@ import dev.oneonone.meetings.domain.Rejection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,12 +40,15 @@ public class WebhookEndpoints {
     private final Clock clock;
     private final WebhookSettings settings;
     private final WebhookAddresses addresses;
+    private final WebhookSecrets secrets;
 
-    public WebhookEndpoints(Pool pool, Clock clock, WebhookSettings settings, WebhookAddresses addresses) {
+    public WebhookEndpoints(Pool pool, Clock clock, WebhookSettings settings, WebhookAddresses addresses,
+            WebhookSecrets secrets) {
         this.pool = pool;
         this.clock = clock;
         this.settings = settings;
         this.addresses = addresses;
+        this.secrets = secrets;
     }
 
     /** Runs {@code work} in one transaction (the writes below that take a connection, and an Idempotency-Key's). */
@@ -111,7 +113,7 @@ public class WebhookEndpoints {
                 .execute(Tuple.from(new Object[] { id, organisationId, checkedUrl, description, types, now }))
                 .chain(rows -> connection.preparedQuery(
                                 "insert into webhook_secret (endpoint_id, secret, created_at) values ($1, $2, $3)")
-                        .execute(Tuple.of(id, secret, now))
+                        .execute(Tuple.of(id, secrets.seal(id, secret), now))
                         .map(ignored -> new Created(WebhookEndpoint.of(rows.iterator().next()), secret)));
     }
 
@@ -217,22 +219,8 @@ public class WebhookEndpoints {
                                 .execute(Tuple.of(endpointId, until)))
                 .chain(() -> connection.preparedQuery(
                                 "insert into webhook_secret (endpoint_id, secret, created_at) values ($1, $2, $3)")
-                        .execute(Tuple.of(endpointId, secret, now)))
+                        .execute(Tuple.of(endpointId, secrets.seal(endpointId, secret), now)))
                 .map(ignored -> new Rotated(secret, until.toInstant()));
-    }
-
-    /** The secrets that sign a delivery now, newest first. */
-    static Uni<List<String>> signingSecrets(SqlConnection connection, UUID endpointId, Instant now) {
-        return connection.preparedQuery("select secret from webhook_secret where endpoint_id = $1"
-                        + " and (expires_at is null or expires_at > $2) order by created_at desc")
-                .execute(Tuple.of(endpointId, now.atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    List<String> secrets = new ArrayList<>();
-                    for (Row row : rows) {
-                        secrets.add(row.getString(0));
-                    }
-                    return secrets;
-                });
     }
 
     private static Uni<Void> resume(SqlConnection connection, UUID endpointId, OffsetDateTime now) {

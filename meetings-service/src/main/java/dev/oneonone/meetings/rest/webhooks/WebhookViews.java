@@ -71,7 +71,8 @@ public final class WebhookViews {
             Integer statusCode,
             @Schema(description = "Why it failed: HTTP_STATUS (not a 2xx), TIMEOUT (no answer in time), CONNECTION "
                     + "(none made), ADDRESS_REFUSED (not sent: the URL's host now resolves to a loopback, link-local or "
-                    + "private address); null when delivered", nullable = true, maxLength = 16, example = "HTTP_STATUS")
+                    + "private address), SECRET_ERROR (not sent: its secret does not open with the configured key); null "
+                    + "when delivered", nullable = true, maxLength = 16, example = "HTTP_STATUS")
             String failure,
             @Schema(description = "How long it took, in milliseconds", example = "42") int durationMs) {
     }

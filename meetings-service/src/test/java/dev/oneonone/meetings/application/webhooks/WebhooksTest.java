@@ -68,6 +68,8 @@ class WebhooksTest {
     @Inject
     WebhookAddresses addresses;
     @Inject
+    WebhookSecrets webhookSecrets;
+    @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
     @BeforeAll
@@ -173,6 +175,20 @@ class WebhooksTest {
         assertTrue(SigningReceiver.verifies(fresh, request), "the new secret alone verifies");
         assertFalse(SigningReceiver.verifies(WebhookSignatures.newSecret(), request), "another secret does not");
         assertEquals(2, request.signature().split(" ").length);
+
+        // at rest both are sealed with the configured key, bound to their endpoint: neither is in the table
+        List<String> stored = new ArrayList<>();
+        pool.preparedQuery("select secret from webhook_secret where endpoint_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(endpoint))).await().atMost(WAIT)
+                .forEach(row -> stored.add(row.getString(0)));
+        assertEquals(2, stored.size());
+        for (String value : stored) {
+            assertTrue(value.startsWith(WebhookSecrets.PREFIX), value);
+            assertFalse(value.contains(old.substring(6)) || value.contains(fresh.substring(6)), "not in clear");
+        }
+        assertEquals(java.util.Set.of(old, fresh), java.util.Set.of(
+                webhookSecrets.open(UUID.fromString(endpoint), stored.get(0)),
+                webhookSecrets.open(UUID.fromString(endpoint), stored.get(1))));
     }
 
     @Test
@@ -222,7 +238,7 @@ class WebhooksTest {
         String endpoint = created.getString("endpoint.id");
         receiver.expectSecrets(path, List.of(created.getString("secret")));
         dispatcher.pause(true);
-        WebhookDispatcher afterRestart = new WebhookDispatcher(pool, clock, settings, events, addresses, metrics);
+        WebhookDispatcher afterRestart = new WebhookDispatcher(pool, clock, settings, events, addresses, webhookSecrets, metrics);
         try {
             startWeeklySeries(org);
             Awaitility.await().atMost(WAIT).until(() -> deliveries(org, endpoint).getList("items").size() == 1);
