@@ -59,6 +59,11 @@ final class SuiteClient {
                 .post("/series/{seriesId}/meetings/{meetingId}/held", seriesId, meetingId);
     }
 
+    /** meetings-service: {@code /webhooks/endpoints...}, by the organisation's HR platform. */
+    RequestSpecification webhooks() {
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON);
+    }
+
     /** agenda-service: {@code POST /meetings/{id}/topics}, by one of the meeting's two people. */
     Response addTopic(String meetingId, UUID person, String topicJson) {
         return request(SuiteService.AGENDA, person(person)).contentType(ContentType.JSON).body(topicJson)

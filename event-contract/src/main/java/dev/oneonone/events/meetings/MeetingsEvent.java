@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * The CloudEvents type is {@code oneonone.meetings.<record name>}; the subject is the aggregate id.
  * Payloads carry ids, kinds, times and counts only, never free text.
  */
-public sealed interface MeetingsEvent extends dev.oneonone.events.SuiteEvent permits SeriesEvent, PersonEvent {
+public sealed interface MeetingsEvent extends dev.oneonone.events.SuiteEvent
+        permits SeriesEvent, PersonEvent, WebhookEndpointEvent {
     String TYPE_PREFIX = "oneonone.meetings.";
 
     /** The aggregate (stream) the event belongs to; also the Kafka key. */

@@ -42,6 +42,10 @@ class EventContractTest {
     @Test
     void every_emitted_event_matches_the_served_contract() throws Exception {
         JsonNode document = JSON.readTree(given().get("/asyncapi").then().statusCode(200).extract().asString());
+        // a webhook endpoint that refuses every connection: disabled after the failure budget, for WebhookEndpointDisabled
+        UUID endpoint = UUID.fromString(as(ORG).body(Map.of("url", "http://127.0.0.1:9/contract",
+                "eventTypes", List.of("oneonone.meetings.SeriesStarted"))).post("/webhooks/endpoints").then()
+                .statusCode(201).extract().path("endpoint.id"));
         // with a preferred slot: LocalTime travels as "09:00:00", which format: time (offset required) would refuse
         Map<String, Object> slotted = new java.util.HashMap<>(MeetingsApi.weeklySeries(UUID.randomUUID(), UUID.randomUUID()));
         slotted.put("preferredWeekday", "TUESDAY");
@@ -77,6 +81,7 @@ class EventContractTest {
         records.addAll(PublishedEvents.ofAggregate(manager, 4, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(returning, 3, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(endpoint, 1, Duration.ofSeconds(60)));
 
         // PublishedEvents checked each record against the served document: headers, payload and key
         Set<String> seen = new java.util.TreeSet<>();

@@ -13,6 +13,7 @@ import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -33,6 +35,8 @@ import io.restassured.response.Response;
 /** One test per cell of the meetings rows of the permission table in docs/security.md. */
 @QuarkusTest
 class PermissionTableTest {
+    /** A webhook receiver that refuses connections (the discard port): deliveries only fail, nothing is sent. */
+    private static final String UNREACHABLE_RECEIVER = "http://127.0.0.1:9/permission-table";
 
     @TestFactory
     Stream<DynamicTest> every_cell_of_the_table() {
@@ -117,6 +121,12 @@ class PermissionTableTest {
             assertEquals(201, feed.statusCode(), () -> feed.asString());
             path = path.contains("{feed}") ? path.replace("{feed}", feed.<String>path("id")) : feed.<String>path("url");
         }
+        if (path.contains("{endpoint}")) {
+            path = path.replace("{endpoint}", webhookEndpoint(organisation));
+            if (path.contains("{delivery}")) {
+                path = path.replace("{delivery}", webhookDelivery(organisation, path));
+            }
+        }
         return switch (rule.method() + " " + rule.path()) {
             case "POST /series" -> with(token).body(weeklySeries(participant, UUID.randomUUID())).post(path);
             case "POST /series/{series}/meetings" -> with(token)
@@ -152,15 +162,35 @@ class PermissionTableTest {
             case "POST /series/{series}/meetings/{meeting}/cancel" -> with(token).body(Map.of("reason", "ILLNESS")).post(path);
             case "POST /calendar/feeds" -> with(token).body(Map.of("seriesId", series)).post(path);
             case "DELETE /calendar/feeds/{feed}" -> with(token).delete(path);
+            case "POST /webhooks/endpoints" -> with(token).body(Map.of("url", UNREACHABLE_RECEIVER)).post(path);
+            case "PATCH /webhooks/endpoints/{endpoint}" -> with(token).body(Map.of("description", "Renamed")).patch(path);
+            case "DELETE /webhooks/endpoints/{endpoint}" -> with(token).delete(path);
             case "POST /scim/v2/Users" -> with(token).body(scimUser(UUID.randomUUID() + "@scim.example")).post(path);
             case "PUT /scim/v2/Users/{person}" -> with(token).body(scimUser(participant + "@renamed.example")).put(path);
             case "PATCH /scim/v2/Users/{person}" -> with(token).body("""
                     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                      "Operations":[{"op":"replace","path":"displayName","value":"Patched"}]}""").patch(path);
             case "DELETE /scim/v2/Users/{person}" -> with(token).delete(path);
-            case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild" ->
+            case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild",
+                    "POST /webhooks/endpoints/{endpoint}/secret/rotate",
+                    "POST /webhooks/endpoints/{endpoint}/deliveries/{delivery}/redeliver" ->
                     with(token).post(path);
             default -> with(token).get(path);
         };
+    }
+
+    /** An endpoint the integration of the organisation registered, for the series started after it. */
+    private static String webhookEndpoint(String organisation) {
+        return as(organisation).body(Map.of("url", UNREACHABLE_RECEIVER, "eventTypes", List.of("oneonone.meetings.SeriesStarted")))
+                .post("/webhooks/endpoints").then().statusCode(201).extract().path("endpoint.id");
+    }
+
+    /** A delivery of that endpoint: of a series started now, once the event came back from Kafka. */
+    private static String webhookDelivery(String organisation, String path) {
+        String endpoint = path.split("/")[3];
+        startWeeklySeries(organisation);
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(organisation)
+                .get("/webhooks/endpoints/{id}/deliveries", endpoint).then().statusCode(200).extract()
+                .<String>path("items[0].id"), java.util.Objects::nonNull);
     }
 }

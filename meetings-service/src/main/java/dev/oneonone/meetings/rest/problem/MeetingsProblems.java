@@ -10,6 +10,7 @@ import dev.oneonone.kit.eventstore.ConcurrentAppendException;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.meetings.application.RejectedCommandException;
 import dev.oneonone.meetings.application.series.SeriesImportRefusedException;
+import dev.oneonone.meetings.application.webhooks.WebhookEndpointChangedException;
 import dev.oneonone.meetings.domain.Rejection;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Problem details of meetings' own refusals, beside the kit's shared mappers: a domain rule's rejection
  * (409 for a command refused as a whole, 422 for a field at fault, typed by the rule's code), a refused
- * history import (422 naming every row), and a series changed since the caller read it (409).
+ * history import (422 naming every row), and a series or webhook endpoint changed since the caller read it (409).
  */
 public class MeetingsProblems {
 
@@ -45,5 +46,11 @@ public class MeetingsProblems {
         return problem(409, "version-conflict", "Version conflict",
                 "Series " + e.streamId() + " is no longer at version " + e.expectedVersion()
                         + "; read it again and retry.", uri, null);
+    }
+
+    /** A webhook endpoint changed since the version in If-Match. */
+    @ServerExceptionMapper
+    public Response endpointChanged(WebhookEndpointChangedException e, UriInfo uri) {
+        return problem(409, "version-conflict", "Version conflict", e.getMessage(), uri, null);
     }
 }
