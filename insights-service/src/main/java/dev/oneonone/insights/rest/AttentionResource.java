@@ -17,6 +17,8 @@ import dev.oneonone.insights.application.RollupService;
 import dev.oneonone.insights.domain.rollup.AttentionItem;
 import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.domain.rollup.Visibility;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
@@ -41,7 +43,10 @@ public class AttentionResource {
     private final RollupService service;
     private final JsonWebToken token;
 
-    public AttentionResource(RollupService service, JsonWebToken token) {
+    private final AccessLog accessLog;
+
+    public AttentionResource(RollupService service, JsonWebToken token, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.service = service;
         this.token = token;
     }
@@ -81,8 +86,12 @@ public class AttentionResource {
                 return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), true, null, List.of(), null);
             }
             RollupQuery.Page<AttentionItem> page = query.page(all);
+            List<AttentionItemView> items = AttentionItemView.of(page.items());
+            // each item names a series' (or a manager's and report's) people: a read about them
+            items.forEach(item -> accessLog.people(caller, AccessKind.ATTENTION_ITEM, item.seriesId(),
+                    java.util.stream.Stream.of(item.leaderId(), item.companionId()).filter(java.util.Objects::nonNull).toList()));
             return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), false, page.total(),
-                    AttentionItemView.of(page.items()), page.next());
+                    items, page.next());
         });
     }
 
