@@ -37,7 +37,7 @@ class AgendaExportTest {
         UUID series = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
         publish(envelope(org, 1, seriesStarted(series, leader, companion)),
-                envelope(org, 2, meetingScheduled(series, meeting, Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), true)));
+                envelope(org, 2, meetingScheduled(series, meeting, Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), false)));
         awaitAgenda(personToken(org, companion), meeting);
         given().auth().oauth2(personToken(org, companion)).contentType("application/json")
                 .body(Map.of("title", "Growth plan", "kind", "CAREER")).post("/meetings/{id}/topics", meeting).then().statusCode(201);
