@@ -138,6 +138,8 @@ class ExportTest {
             }
             assertEquals(MANY + IMPORTED, meetings);
             long grown = atNineTenths - atTenth;
+            System.out.printf("export of %,d meetings: heap in use %,d KB at a tenth, %,d KB at nine tenths%n", meetings,
+                    atTenth / 1024, atNineTenths / 1024);
             // the document is about 300 bytes a meeting: 8/10 of it is ~ 40 MB of JSON (80 MB as a Java String)
             assertTrue(grown < 16L * 1024 * 1024, "heap grew by " + grown / 1024 / 1024 + " MB while 80% of the document passed");
         } finally {
