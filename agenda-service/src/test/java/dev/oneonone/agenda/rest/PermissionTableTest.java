@@ -77,7 +77,8 @@ class PermissionTableTest {
         awaitAgenda(personToken(organisation, participant), meeting);
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
-        String path = rule.path().replace("{meeting}", meeting.toString()).replace("{series}", series.toString());
+        String path = rule.path().replace("{meeting}", meeting.toString()).replace("{series}", series.toString())
+                .replace("{person}", participant.toString());
         if (path.contains("{agreement}")) {
             String agreement = RestAssured.given().auth().oauth2(personToken(organisation, participant))
                     .contentType("application/json").body(agreement(participant))

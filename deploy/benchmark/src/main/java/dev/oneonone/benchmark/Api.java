@@ -85,6 +85,16 @@ final class Api {
         return send(get(suite.insightsUrl() + path, hr));
     }
 
+    /** GET on insights-service with the given token. */
+    Answer insightsGetAs(String path, String token) {
+        return send(get(suite.insightsUrl() + path, token));
+    }
+
+    /** A token of role person for {@code person} of this organisation. */
+    String personToken(String person) {
+        return suite.signingKey().mint(organisation, person, List.of("person"), TOKEN_LIFETIME);
+    }
+
     Answer insightsAdmin(boolean start) {
         String url = suite.insightsUrl() + "/admin/projections/replay";
         return send(start ? post(url, integration, "").build() : get(url, integration));

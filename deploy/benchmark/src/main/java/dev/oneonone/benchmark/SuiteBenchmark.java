@@ -36,6 +36,7 @@ public final class SuiteBenchmark {
               --baseline MODE      auto (pgbench if on PATH, else JDBC), pgbench or jdbc (auto)
               --out FILE           where the table goes (deploy/benchmark/target/benchmark.md)
               --only commands      only the baseline and the command rows (through the p99 at half rate)
+              --only access-log    only the access log's cost on a read (recorded vs not recorded)
               --warmup N           seconds of the first command load before any command row, not counted (10)
               --running            measure the suite of the README's run command (localhost:8081-8083, PostgreSQL
                                    localhost:15432 postgres/postgres, key in .suite-data/jwt) instead of starting one
@@ -114,6 +115,10 @@ public final class SuiteBenchmark {
     }
 
     private void measure(SuiteTarget suite, HttpClient http, int clients, int seconds) throws Exception {
+        if ("access-log".equals(options.get("only"))) {
+            accessLogRow(suite, http);
+            return;
+        }
         step("Baseline: one-row inserts, " + clients + " clients, " + seconds + " s");
         Baseline.Result baseline = Baseline.run(suite.postgres(), clients, seconds, options.getOrDefault("baseline", "auto"));
         Baseline.dropTable(suite.postgres());
@@ -174,6 +179,8 @@ public final class SuiteBenchmark {
         row("event to insights figure, p50 / p99 (" + eventToFigure.count() + " meetings)",
                 String.format("%.0f / %.0f ms", eventToFigure.p(50), eventToFigure.p(99)), "", "p99 < 300 ms (keep it)");
 
+        accessLogRow(suite, http);
+
         Organisation organisation = new Organisation(http, suite, number("people", 10000), number("weeks", 4));
         step("Seeding the organisation through POST /people/import and POST /series/import");
         String seeded = organisation.seed();
@@ -195,6 +202,57 @@ public final class SuiteBenchmark {
 
     private static String failures(CommandLoad.Phase phase) {
         return phase.failed() == 0 ? "" : String.format("; %,d refused", phase.failed());
+    }
+
+    private void accessLogRow(SuiteTarget suite, HttpClient http) throws Exception {
+        step("Access log: a read recorded (HR) vs the same read not recorded (a participant)");
+        Stats[] reads = accessLogCost(http, suite, number("latency-samples", 40) * 5);
+        row(String.format("series figures read, recorded in the access log vs not, p50 / p99 (%d each, alternating)",
+                reads[0].count()), String.format("%.1f / %.1f vs %.1f / %.1f ms; %s", reads[0].p(50), reads[0].p(99),
+                        reads[1].p(50), reads[1].p(99), droppedRecords(http, suite)), "", "the same: recording never blocks a read");
+    }
+
+    /**
+     * The access log's cost on the read path: the same GET /series/{id} on insights-service, alternately by HR
+     * (recorded for both participants) and by a participant (not recorded), one client, [recorded, not recorded].
+     */
+    private static Stats[] accessLogCost(HttpClient http, SuiteTarget suite, int samples) throws Exception {
+        Api api = new Api(http, suite, "bench-access-log");
+        var series = api.startSeries().expect(201, "POST /series").json();
+        String path = "/series/" + series.get("id").asText();
+        String participant = api.personToken(series.get("companionId").asText());
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (api.insightsGetAs(path, participant).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("insights-service did not show " + path);
+            }
+            Thread.sleep(20);
+        }
+        Stats recorded = new Stats();
+        Stats notRecorded = new Stats();
+        for (int i = 0; i < samples + 10; i++) {
+            long start = System.nanoTime();
+            api.insightsGetAs(path, api.hr).expect(200, "GET " + path + " by HR");
+            long middle = System.nanoTime();
+            api.insightsGetAs(path, participant).expect(200, "GET " + path + " by a participant");
+            if (i >= 10) { // the first ten warm up
+                recorded.addNanos(middle - start);
+                notRecorded.addNanos(System.nanoTime() - middle);
+            }
+        }
+        return new Stats[] { recorded, notRecorded };
+    }
+
+    /** insights-service's access_log_records_dropped_total, as text for the table. */
+    private static String droppedRecords(HttpClient http, SuiteTarget suite) {
+        try {
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.insightsUrl() + "/q/metrics"))
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(line -> line.startsWith("access_log_records_dropped_total"))
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1) + " records dropped").findFirst().orElse("drops not measured");
+        } catch (Exception e) {
+            return "drops not measured";
+        }
     }
 
     /** A fresh series; each sample schedules one meeting and polls insights until the series counts it. */

@@ -133,6 +133,22 @@ final class SuiteClient {
                 List.of("hr"), TOKEN_LIFETIME)).get(path, pathParameters);
     }
 
+    /** meetings-service: {@code GET /me/...} ({@code access-log}, {@code export}), by the person themself. */
+    Response mine(UUID person, String path) {
+        return request(SuiteService.MEETINGS, person(person)).get("/me/" + path);
+    }
+
+    /** meetings-service: {@code GET /people/{id}/export}, by the HR platform on the organisation's behalf. */
+    Response exportPerson(UUID person) {
+        return request(SuiteService.MEETINGS, integration()).get("/people/{personId}/export", person);
+    }
+
+    /** agenda-service: {@code POST /meetings/{id}/notes}, by one of the meeting's two people. */
+    Response writeNote(String meetingId, UUID person, String noteJson) {
+        return request(SuiteService.AGENDA, person(person)).contentType(ContentType.JSON).body(noteJson)
+                .post("/meetings/{meetingId}/notes", meetingId);
+    }
+
     /** The base URL of a service of the suite. */
     String url(SuiteService service) {
         return services.url(service);

@@ -192,6 +192,11 @@ public final class SuiteServices implements AutoCloseable {
         environment.put("QUARKUS_PROFILE", "local");
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", signingKey.verificationKeys().toUri().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", LocalSigningKey.ISSUER);
+        if (service == SuiteService.MEETINGS) {
+            // GET /me/export and GET /me/access-log read the other services' parts (docs/privacy.md)
+            environment.put("SUITE_SERVICES_AGENDA_URL", "http://localhost:" + httpPorts.get(SuiteService.AGENDA));
+            environment.put("SUITE_SERVICES_INSIGHTS_URL", "http://localhost:" + httpPorts.get(SuiteService.INSIGHTS));
+        }
         // Last, so a caller may also override the variables above.
         environment.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         return environment;

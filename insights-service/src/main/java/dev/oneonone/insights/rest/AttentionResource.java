@@ -17,6 +17,8 @@ import dev.oneonone.insights.application.RollupService;
 import dev.oneonone.insights.domain.rollup.AttentionItem;
 import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.domain.rollup.Visibility;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
@@ -41,7 +43,10 @@ public class AttentionResource {
     private final RollupService service;
     private final JsonWebToken token;
 
-    public AttentionResource(RollupService service, JsonWebToken token) {
+    private final AccessLog accessLog;
+
+    public AttentionResource(RollupService service, JsonWebToken token, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.service = service;
         this.token = token;
     }
@@ -81,8 +86,11 @@ public class AttentionResource {
                 return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), true, null, List.of(), null);
             }
             RollupQuery.Page<AttentionItem> page = query.page(all);
+            List<AttentionItemView> items = AttentionItemView.of(page.items());
+            // each item names a series' (or a manager's and report's) people: a read about them
+            RollupResource.recordAttention(accessLog, caller, items);
             return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), false, page.total(),
-                    AttentionItemView.of(page.items()), page.next());
+                    items, page.next());
         });
     }
 
@@ -114,6 +122,10 @@ public class AttentionResource {
             Visibility visibility = service.visibility(caller, snapshot);
             if (!service.calculator().exists(query.scope(), snapshot, visibility)) {
                 throw new NotFoundException("No " + query.scope() + " on " + query.asOf() + " that you may see");
+            }
+            if (query.scope().kind() == Scope.Kind.MANAGER) {
+                // a manager's trend: the weekly figures of the series they lead (docs/privacy.md)
+                accessLog.people(caller, AccessKind.MANAGER_TREND, null, List.of(query.scope().personId()));
             }
             return service.weekly(caller.organisationId(), query.asOf(), query.weeks()).map(weekEnds -> new TrendView(ScopeView.of(query.scope()),
                     query.asOf(), query.weeks(), RollupView.TrendPointView.of(service.trend(query.scope(), weekEnds, visibility))));

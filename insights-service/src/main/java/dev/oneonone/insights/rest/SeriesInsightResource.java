@@ -28,6 +28,8 @@ import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.kit.input.DateRange;
 import dev.oneonone.kit.problem.Problem.FieldError;
 import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
@@ -58,7 +60,11 @@ public class SeriesInsightResource {
     private final Clock clock;
     private final JsonWebToken token;
 
-    public SeriesInsightResource(SeriesFiguresService figures, RollupService rollups, Clock clock, JsonWebToken token) {
+    private final AccessLog accessLog;
+
+    public SeriesInsightResource(SeriesFiguresService figures, RollupService rollups, Clock clock, JsonWebToken token,
+            AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.figures = figures;
         this.rollups = rollups;
         this.clock = clock;
@@ -83,6 +89,7 @@ public class SeriesInsightResource {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
         return visibleTimeline(caller, seriesId, day).map(series -> {
+            accessLog.series(caller, AccessKind.SERIES_FIGURES, seriesId, series.leaderId(), series.companionId());
             var figuresNow = figures.figuresOf(series, day);
             return new SeriesInsightView(series.seriesId(), series.leaderId(), series.companionId(),
                     series.relationship().name(), figuresNow.cadence().name(), series.startsOn(), series.zone().getId(),
@@ -109,6 +116,7 @@ public class SeriesInsightResource {
         Caller caller = Caller.of(token);
         LocalDate day = asOf(asOf, caller);
         return visibleTimeline(caller, seriesId, day).map(series -> {
+            accessLog.series(caller, AccessKind.SERIES_TREND, seriesId, series.leaderId(), series.companionId());
             List<SeriesFiguresView> points = new java.util.ArrayList<>(weeks);
             for (int week = weeks - 1; week >= 0; week--) {
                 points.add(SeriesFiguresView.of(figures.figuresOf(series, day.minusWeeks(week))));
@@ -153,6 +161,8 @@ public class SeriesInsightResource {
                     .limit(limit + 1L)
                     .map(SeriesFiguresView::of)
                     .toList();
+            page.stream().limit(limit).forEach(f -> accessLog.series(caller, AccessKind.SERIES_FIGURES_LIST, f.seriesId(),
+                    f.leaderId(), f.companionId()));
             String next = page.size() > limit ? page.get(limit - 1).seriesId().toString() : null;
             return new SeriesFiguresPage(day, page.size() > limit ? page.subList(0, limit) : page, next);
         });

@@ -59,7 +59,7 @@ class PermissionTableTest {
                 : PermissionTable.tokenOf(actor, organisation, participant);
 
         RequestSpecification request = token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
-        String path = rule.path().replace("{series}", series.toString());
+        String path = rule.path().replace("{series}", series.toString()).replace("{person}", participant.toString());
         Response response = rule.method().equals("POST") ? request.post(path) : request.get(path);
 
         assertEquals(expected.status(), response.statusCode(), response::asString);

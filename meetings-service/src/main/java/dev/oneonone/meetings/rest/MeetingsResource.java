@@ -2,6 +2,7 @@ package dev.oneonone.meetings.rest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -15,11 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
 import dev.oneonone.meetings.domain.series.Series;
 import dev.oneonone.meetings.projection.MeetingOverview;
+import dev.oneonone.meetings.projection.SeriesOverview;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
@@ -38,9 +42,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingsResource {
     private final JsonWebToken token;
+    private final AccessLog accessLog;
 
-    public MeetingsResource(JsonWebToken token) {
+    public MeetingsResource(JsonWebToken token, AccessLog accessLog) {
         this.token = token;
+        this.accessLog = accessLog;
     }
 
     @GET
@@ -100,7 +106,19 @@ public class MeetingsResource {
         }
         return MeetingOverview.<MeetingOverview>find(query + " order by scheduledFor, meetingId", parameters)
                 .page(0, limit + 1).list()
+                .call(rows -> recordReads(caller, rows.stream().limit(limit).map(row -> row.seriesId).distinct().toList()))
                 .map(rows -> MeetingPage.of(rows, limit));
+    }
+
+    /** An integration's list names other people's meetings: each series' two people get an access record. */
+    private Uni<Void> recordReads(Caller caller, List<UUID> seriesIds) {
+        if (!caller.is(Caller.INTEGRATION) || seriesIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return SeriesOverview.<SeriesOverview>list("seriesId in ?1", seriesIds)
+                .invoke(series -> series.forEach(one -> accessLog.series(caller, AccessKind.SERIES_LIST, one.seriesId,
+                        one.leaderId, one.companionId)))
+                .replaceWithVoid();
     }
 
     private static String status(String value) {

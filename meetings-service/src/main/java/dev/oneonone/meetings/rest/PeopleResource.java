@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.kit.openapi.ResponseHeaders;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
@@ -28,6 +30,7 @@ import dev.oneonone.meetings.application.people.ImportRefusedException.RowError;
 import dev.oneonone.meetings.application.people.LeaverSweep;
 import dev.oneonone.meetings.application.people.PeopleCommands;
 import dev.oneonone.meetings.application.people.PersonEntry;
+import dev.oneonone.meetings.application.privacy.PersonExport;
 import dev.oneonone.meetings.config.OrganisationCalendar;
 import dev.oneonone.meetings.projection.PersonOverview;
 import dev.oneonone.meetings.rest.problem.PeopleProblems;
@@ -56,8 +59,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * The organisation's directory. Every change takes effect on a calendar day of the organisation's time zone
@@ -79,9 +84,14 @@ public class PeopleResource {
     private final OrganisationCalendar calendar;
     private final LeaverSweep leavers;
     private final LeaverCheck leaverCheck;
+    private final PersonExport export;
+    private final AccessLog accessLog;
 
     public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator,
-            IdempotentCreates idempotent, OrganisationCalendar calendar, LeaverSweep leavers, LeaverCheck leaverCheck) {
+            IdempotentCreates idempotent, OrganisationCalendar calendar, LeaverSweep leavers, LeaverCheck leaverCheck,
+            PersonExport export, AccessLog accessLog) {
+        this.export = export;
+        this.accessLog = accessLog;
         this.idempotent = idempotent;
         this.calendar = calendar;
         this.leavers = leavers;
@@ -155,6 +165,32 @@ public class PeopleResource {
                     }
                 })
                 .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
+    }
+
+    @GET
+    @Path("/{personId}/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.INTEGRATION)
+    @Operation(operationId = "exportPersonData", summary = "Export everything the suite holds about a person, for the organisation",
+            description = "The document of GET /me/export for a person of the directory, on the organisation's behalf (e.g. to answer "
+                    + "their access or portability request through the HR platform); without their private notes, which only their "
+                    + "author reads. Recorded in the person's access log (kind EXPORT). " + MeResource.EXPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The document, streamed",
+            content = @Content(schema = @Schema(implementation = PersonExportDocument.class)))
+    @APIResponse(responseCode = "403", description = "Not the organisation's integration",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation's directory",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response exportPerson(@PathParam("personId") UUID personId,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = Caller.of(token);
+        if (!export.inDirectory(caller.organisationId(), personId)) {
+            throw new NotFoundException("No person " + personId);
+        }
+        accessLog.people(caller, AccessKind.EXPORT, null, java.util.List.of(personId));
+        StreamingOutput document = out -> export.write(caller.organisationId(), personId, authorization, out);
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"oneonone-export-" + personId + ".json\"").build();
     }
 
     @PUT

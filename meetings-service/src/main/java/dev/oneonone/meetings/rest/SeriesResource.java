@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.kit.openapi.ResponseHeaders;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
@@ -76,8 +78,11 @@ public class SeriesResource {
     private final Clock clock;
     private final JsonWebToken token;
     private final IdempotentCreates idempotent;
+    private final AccessLog accessLog;
 
-    public SeriesResource(SeriesCommands commands, Clock clock, JsonWebToken token, IdempotentCreates idempotent) {
+    public SeriesResource(SeriesCommands commands, Clock clock, JsonWebToken token, IdempotentCreates idempotent,
+            AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.commands = commands;
         this.clock = clock;
         this.token = token;
@@ -132,7 +137,9 @@ public class SeriesResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Authenticated
     public Uni<Response> get(@PathParam("seriesId") UUID seriesId) {
-        return findVisibleSeries(Caller.of(token), seriesId)
+        Caller caller = Caller.of(token);
+        return findVisibleSeries(caller, seriesId)
+                .invoke(series -> accessLog.series(caller, AccessKind.SERIES, seriesId, series.leaderId, series.companionId))
                 .chain(series -> SeriesView.of(series, clock)
                         .map(view -> Response.ok(view).tag(Versions.tag(series.version)).build()));
     }
@@ -198,7 +205,9 @@ public class SeriesResource {
         if (cursor != null) {
             parameters.and("afterAt", cursor.at()).and("afterId", cursor.id());
         }
-        return findVisibleSeries(Caller.of(token), seriesId)
+        Caller caller = Caller.of(token);
+        return findVisibleSeries(caller, seriesId)
+                .invoke(series -> accessLog.series(caller, AccessKind.SERIES_MEETINGS, seriesId, series.leaderId, series.companionId))
                 .chain(series -> MeetingOverview.<MeetingOverview>find(query + " order by scheduledFor, meetingId", parameters)
                         .page(0, limit + 1).list())
                 .map(rows -> MeetingPage.of(rows, limit));
@@ -217,9 +226,11 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such series in this organisation, or no such meeting in it",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> meeting(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId) {
-        return findVisibleSeries(Caller.of(token), seriesId)
+        Caller caller = Caller.of(token);
+        return findVisibleSeries(caller, seriesId)
                 .chain(series -> MeetingOverview.<MeetingOverview>find("meetingId = ?1 and seriesId = ?2", meetingId, seriesId)
                         .firstResult().onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId))
+                        .invoke(meeting -> accessLog.series(caller, AccessKind.MEETING, seriesId, series.leaderId, series.companionId))
                         .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(Versions.tag(series.version)).build()));
     }
 
@@ -249,6 +260,8 @@ public class SeriesResource {
         }
         return SeriesOverview.<SeriesOverview>find(query + " order by seriesId", parameters)
                 .page(0, limit + 1).list()
+                .invoke(rows -> rows.stream().limit(limit).forEach(row -> accessLog.series(caller, AccessKind.SERIES_LIST,
+                        row.seriesId, row.leaderId, row.companionId)))
                 .chain(rows -> SeriesPage.of(rows, limit, clock));
     }
 

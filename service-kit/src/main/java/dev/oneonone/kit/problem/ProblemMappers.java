@@ -114,6 +114,15 @@ public class ProblemMappers {
                 known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
     }
 
+    /** A part of an answer another service of the suite serves (an export's agenda, the insights access records) was not to be had. */
+    @ServerExceptionMapper
+    public Response partUnavailable(dev.oneonone.kit.privacy.ServiceParts.PartUnavailableException e, UriInfo uri) {
+        LOG.warn("A part from another service is unavailable on " + uri.getPath() + ": " + e.getMessage());
+        return Response.fromResponse(problem(503, "service-unavailable", "Service unavailable",
+                "Another service of the suite holding part of this answer cannot be reached; try again in a few seconds.", uri, null))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
+    }
+
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseOutage.isOutage(e)) {

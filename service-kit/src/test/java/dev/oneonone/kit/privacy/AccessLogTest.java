@@ -1,0 +1,61 @@
+package dev.oneonone.kit.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.kit.security.Caller;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class AccessLogTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+    private final UUID leader = UUID.randomUUID();
+    private final UUID companion = UUID.randomUUID();
+
+    @Test
+    void a_read_by_someone_else_is_recorded_for_both_participants_with_the_widest_role() {
+        AccessLog log = new AccessLog(10, CLOCK, new SimpleMeterRegistry());
+        UUID series = UUID.randomUUID();
+        log.series(new Caller("acme", "someone", Set.of(Caller.DIRECTOR, Caller.HR)), AccessKind.SERIES_FIGURES, series, leader, companion);
+
+        List<AccessRecord> records = log.take(10);
+        assertEquals(List.of(leader, companion), records.stream().map(AccessRecord::subjectId).toList());
+        assertTrue(records.stream().allMatch(r -> r.readerRole().equals("hr") && r.readerId().equals("someone")
+                && r.resourceId().equals(series) && r.accessedAt().equals(CLOCK.instant()) && r.organisationId().equals("acme")));
+    }
+
+    @Test
+    void the_participants_reads_and_a_readers_own_record_are_left_out() {
+        AccessLog log = new AccessLog(10, CLOCK, new SimpleMeterRegistry());
+        log.series(new Caller("acme", leader.toString(), Set.of(Caller.PERSON)), AccessKind.SERIES, null, leader, companion);
+        log.series(new Caller("acme", companion.toString(), Set.of(Caller.PERSON, Caller.HR)), AccessKind.SERIES, null, leader, companion);
+        assertEquals(0, log.waiting());
+
+        // an HR leader who is also a person reading a list that names them: only the others are recorded
+        log.people(new Caller("acme", leader.toString(), Set.of(Caller.PERSON, Caller.HR)), AccessKind.ATTENTION_ITEM, null,
+                List.of(leader, companion, companion));
+        assertEquals(List.of(companion), log.take(10).stream().map(AccessRecord::subjectId).toList());
+    }
+
+    @Test
+    void a_full_queue_drops_and_counts_never_blocks() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        AccessLog log = new AccessLog(3, CLOCK, metrics);
+        Caller hr = new Caller("acme", "hr-1", Set.of(Caller.HR));
+        for (int i = 0; i < 5; i++) {
+            log.series(hr, AccessKind.SERIES_FIGURES, null, leader, companion);
+        }
+        assertEquals(3, log.waiting());
+        assertEquals(7.0, metrics.get("access.log.records.dropped").counter().count());
+        assertEquals(3.0, metrics.get("access.log.records.queued").counter().count());
+        assertEquals(3.0, metrics.get("access.log.queue.size").gauge().value());
+    }
+}
