@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a bulk import operation (a resource method): its calls are counted against the import budget
- * ({@code suite.rate-limit.imports}, policy {@value RateLimits#IMPORT_POLICY}) and not the caller's role budget, so an
+ * ({@code suite.rate-limit.imports.limit} per {@code .window}, policy {@value RateLimits#IMPORT_POLICY}) and not the caller's role budget, so an
  * import cannot use up the budget of the caller's interactive calls, nor those calls the import's.
  */
 @Retention(RetentionPolicy.RUNTIME)

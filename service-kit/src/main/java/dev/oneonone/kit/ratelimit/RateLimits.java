@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -38,9 +41,11 @@ import jakarta.ws.rs.core.Response;
 /**
  * Per-client rate limits on every operation of the API (docs/api-standards.md, "Rate limits"). A client is the
  * verified token's organisation and subject, or, for a call without a valid token (the calendar feed, the event
- * contract, a refused token), the remote address. Its budget is its role's ({@link RateLimitConfig#roles()}; the
- * largest of a token's roles; {@value RateLimitConfig#ANONYMOUS} without a token), or the import budget on an
- * operation marked {@link ImportBudget}. Every answer of the API carries {@code RateLimit-Policy} and
+ * contract, a refused token), the remote address. Its budget is its role's ({@code suite.rate-limit.roles.<role>.limit}
+ * requests per {@code suite.rate-limit.roles.<role>.window}; the largest of a token's roles; {@value #ANONYMOUS} without
+ * a token or for a token none of whose roles has one), or {@code suite.rate-limit.imports} on an operation marked
+ * {@link ImportBudget}; at most {@code suite.rate-limit.max-clients} (100,000) clients' counters are kept. The kit's
+ * {@code META-INF/microprofile-config.properties} holds the defaults. Every answer of the API carries {@code RateLimit-Policy} and
  * {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers-11); a request over budget is answered 429
  * {@value #TYPE} with {@code Retry-After} seconds before anything runs, so it changes nothing. A request refused
  * before it reached this filter (no operation at that path, or a role the operation does not allow) is counted
@@ -54,6 +59,11 @@ public class RateLimits {
     public static final String TITLE = "Too many requests";
     /** The policy name of the import budget. */
     public static final String IMPORT_POLICY = "import";
+    /** The role whose budget a call without a valid token gets, counted by its remote address. */
+    public static final String ANONYMOUS = "anonymous";
+    private static final String PREFIX = "suite.rate-limit.";
+    private static final String ROLES = PREFIX + "roles.";
+    private static final Pattern ROLE_LIMIT = Pattern.compile(Pattern.quote(ROLES) + "([a-z][a-z0-9-]*)\\.limit");
     private static final String VERDICT = RateLimits.class.getName() + ".verdict";
     private static final String UNKNOWN_ADDRESS = "unknown";
 
@@ -65,19 +75,28 @@ public class RateLimits {
     private final CurrentVertxRequest vertxRequest;
 
     @Inject
-    public RateLimits(RateLimitConfig config, CurrentIdentityAssociation identity, CurrentVertxRequest vertxRequest,
+    public RateLimits(Config config, CurrentIdentityAssociation identity, CurrentVertxRequest vertxRequest,
             Instance<TimeMeter> time) {
         this.identity = identity;
         this.vertxRequest = vertxRequest;
-        config.roles().forEach((role, limit) -> roles.put(role, new Budget(role, limit.limit(), limit.window())));
-        this.anonymous = roles.remove(RateLimitConfig.ANONYMOUS);
-        if (anonymous == null) {
-            throw new IllegalStateException("suite.rate-limit.roles.anonymous is not configured");
+        for (String name : config.getPropertyNames()) {
+            Matcher role = ROLE_LIMIT.matcher(name);
+            if (role.matches()) {
+                roles.put(role.group(1), budget(config, role.group(1), ROLES + role.group(1)));
+            }
         }
-        this.imports = new Budget(IMPORT_POLICY, config.imports().limit(), config.imports().window());
+        this.anonymous = budget(config, ANONYMOUS, ROLES + ANONYMOUS);
+        roles.remove(ANONYMOUS);
+        this.imports = budget(config, IMPORT_POLICY, PREFIX + "imports");
         Duration idle = Stream.concat(roles.values().stream(), Stream.of(anonymous, imports))
                 .map(Budget::window).max(Comparator.naturalOrder()).orElseThrow();
-        this.budgets = new Budgets(time.isResolvable() ? time.get() : TimeMeter.SYSTEM_NANOTIME, config.maxClients(), idle);
+        this.budgets = new Budgets(time.isResolvable() ? time.get() : TimeMeter.SYSTEM_NANOTIME,
+                config.getOptionalValue(PREFIX + "max-clients", Long.class).orElse(100_000L), idle);
+    }
+
+    /** {@code <at>.limit} requests per {@code <at>.window}; both must be configured (the kit's defaults are). */
+    private static Budget budget(Config config, String policy, String at) {
+        return new Budget(policy, config.getValue(at + ".limit", Long.class), config.getValue(at + ".window", Duration.class));
     }
 
     /** Counts the request of an operation and refuses it (429) when its client's budget is used up. */
