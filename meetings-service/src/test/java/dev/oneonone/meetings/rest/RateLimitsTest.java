@@ -4,6 +4,7 @@ import static dev.oneonone.meetings.rest.MeetingsApi.as;
 import static dev.oneonone.meetings.rest.MeetingsApi.integrationToken;
 import static dev.oneonone.meetings.rest.MeetingsApi.weeklySeries;
 import static dev.oneonone.meetings.rest.MeetingsApi.with;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.kit.openapi.OpenApiResponses;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -152,6 +154,19 @@ class RateLimitsTest {
         with(personToken).get("/people");
         with(personToken).get("/people");
         assertEquals(429, with(personToken).get("/people").statusCode(), "a person's third request of 3 is the fourth");
+    }
+
+    @Test
+    void answers_refused_before_the_operation_are_counted_as_they_are_answered() {
+        String person = token(org(), UUID.randomUUID().toString(), "person");
+        Response wrongRole = with(person).body(Map.of("people", List.of())).post("/people/import");
+        assertEquals(403, wrongRole.statusCode(), "importPeople is the integration's");
+        assertEquals("\"person\";r=2;t=20", wrongRole.header("RateLimit"));
+        // a path the API does not have, which the response validation would refuse as undocumented
+        Response noOperation = given().noFiltersOfType(OpenApiResponses.class).auth().oauth2(person).get("/no-such-thing");
+        assertEquals(404, noOperation.statusCode());
+        assertEquals("\"person\";r=1;t=40", noOperation.header("RateLimit"));
+        assertEquals("\"person\";r=0;t=60", with(person).get("/people").then().statusCode(200).extract().header("RateLimit"));
     }
 
     @Test
