@@ -81,8 +81,8 @@ public class SuiteOpenApi implements OASFilter {
         EMPLOYMENT_ENDED_EXAMPLE.put("instance", "/series");
     }
 
-    private static final String RATE_LIMIT_POLICY_PATTERN = "^\"[a-z-]+\";q=[0-9]+;w=[0-9]+$";
-    private static final String RATE_LIMIT_PATTERN = "^\"[a-z-]+\";r=[0-9]+;t=[0-9]+$";
+    private static final String RATE_LIMIT_POLICY_PATTERN = "^\"[a-z][a-z0-9-]*\";q=[0-9]+;w=[0-9]+$";
+    private static final String RATE_LIMIT_PATTERN = "^\"[a-z][a-z0-9-]*\";r=[0-9]+;t=[0-9]+$";
     private static final String RATE_LIMITED_RETRY_AFTER = "Seconds until the client's budget allows a request again.";
     private static final String RETRY_AFTER_DESCRIPTION = "Seconds to wait before trying again: the database cannot be reached.";
 
