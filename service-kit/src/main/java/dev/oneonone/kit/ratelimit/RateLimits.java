@@ -143,12 +143,13 @@ public class RateLimits {
     }
 
     /**
-     * The largest budget of a token's roles (by requests per second, then by limit), or {@code otherwise} when none
-     * of its roles has one.
+     * The largest budget of a token's roles (by requests per second, then by limit; of equal ones, the role whose name
+     * comes first), or {@code otherwise} when none of its roles has one.
      */
     static Budget largest(Set<String> tokenRoles, Map<String, Budget> byRole, Budget otherwise) {
         return tokenRoles.stream().map(byRole::get).filter(budget -> budget != null)
-                .max(Comparator.comparingDouble(Budget::rate).thenComparingLong(Budget::limit))
+                .max(Comparator.comparingDouble(Budget::rate).thenComparingLong(Budget::limit)
+                        .thenComparing(Budget::policy, Comparator.reverseOrder())) // a tie: the first name, whatever the set's order
                 .orElse(otherwise);
     }
 

@@ -115,6 +115,11 @@ class BudgetsTest {
         assertEquals("hr", RateLimits.largest(Set.of("hr", "director"), roles, anonymous).policy(), "600/min beats 20,000/h");
         assertEquals("person", RateLimits.largest(Set.of("person", "unknown-role"), roles, anonymous).policy());
         assertEquals("anonymous", RateLimits.largest(Set.of("unknown-role"), roles, anonymous).policy());
+        Map<String, Budget> equal = Map.of("person", new Budget("person", 10, Duration.ofSeconds(60)),
+                "hr", new Budget("hr", 10, Duration.ofSeconds(60)));
+        for (int i = 0; i < 20; i++) { // whatever order the token's set iterates in
+            assertEquals("hr", RateLimits.largest(Set.of("person", "hr"), equal, anonymous).policy(), "a tie: the first name");
+        }
     }
 
     @Test
