@@ -102,6 +102,20 @@ class RateLimitsTest {
     }
 
     @Test
+    void over_budget_under_scim_is_a_scim_error() {
+        String token = integrationToken(org());
+        for (int i = 0; i < 5; i++) {
+            with(token).get("/series").then().statusCode(200);
+        }
+        Response refused = with(token).get("/scim/v2/Users");
+        assertEquals(429, refused.statusCode());
+        assertEquals("application/scim+json", refused.contentType());
+        assertEquals("429", refused.jsonPath().getString("status"));
+        assertEquals("12", refused.header("Retry-After"));
+        assertEquals("\"integration\";r=0;t=60", refused.header("RateLimit"));
+    }
+
+    @Test
     void the_budget_refills_over_its_window() {
         String token = integrationToken(org());
         for (int i = 0; i < 5; i++) {
