@@ -1,5 +1,6 @@
 package dev.oneonone.agenda.rest;
 
+import dev.oneonone.kit.ratelimit.ImportBudget;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +48,7 @@ public class ImportsResource {
         this.idempotent = idempotent;
     }
 
+    @ImportBudget
     @POST
     @Path("/agenda-history")
     @Consumes(MediaType.APPLICATION_JSON)

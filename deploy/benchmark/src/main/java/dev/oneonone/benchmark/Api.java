@@ -37,6 +37,11 @@ final class Api {
         }
     }
 
+    /** Answers 429 (rate limited) to any call of the run: none, with the local profile's budgets. */
+    private static final java.util.concurrent.atomic.AtomicLong RATE_LIMITED = new java.util.concurrent.atomic.AtomicLong();
+    /** The RateLimit-Policy of the last answer that had one. */
+    private static volatile String lastPolicy = "none seen";
+
     private final HttpClient http;
     private final SuiteTarget suite;
     final String organisation;
@@ -114,6 +119,10 @@ final class Api {
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                RATE_LIMITED.incrementAndGet();
+            }
+            response.headers().firstValue("RateLimit-Policy").ifPresent(policy -> lastPolicy = policy);
             return new Answer(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             return new Answer(-1, e.toString(), null);
@@ -121,6 +130,12 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** For the table's notes: the answers refused as over a rate limit budget, and the last policy answered. */
+    static String rateLimitNote() {
+        return "rate limits: " + RATE_LIMITED.get() + " answers 429 (rate-limited); last RateLimit-Policy " + lastPolicy
+                + " (the local profile's budgets, which no run reaches)";
     }
 
     private static String write(Object body) {

@@ -92,6 +92,7 @@ public final class SuiteBenchmark {
             HttpClient http = Api.newClient();
             measure(suite, http, clients, seconds);
         }
+        notes.add(Api.rateLimitNote());
         String table = table(began);
         System.out.println("\n" + table);
         Files.createDirectories(out.toAbsolutePath().getParent());

@@ -1,5 +1,6 @@
 package dev.oneonone.meetings.rest;
 
+import dev.oneonone.kit.ratelimit.ImportBudget;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -389,6 +390,7 @@ public class PeopleResource {
                 .map(rows -> PersonPage.of(rows, limit, today));
     }
 
+    @ImportBudget
     @POST
     @Path("/import")
     @Operation(operationId = "importPeople", summary = "Import many people at once, all or none", description = "Up to " + MAX_IMPORT_ROWS

@@ -1,5 +1,6 @@
 package dev.oneonone.meetings.rest;
 
+import dev.oneonone.kit.ratelimit.ImportBudget;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -419,6 +420,7 @@ public class SeriesResource {
                 request.reason(), clock.instant()), Series::cancel);
     }
 
+    @ImportBudget
     @POST
     @Path("/import")
     @Operation(operationId = "importSeriesHistory", summary = "Import past series and their meetings",

@@ -17,6 +17,13 @@ public final class ResponseHeaders {
     public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
     /** Seconds to wait before trying again. */
     public static final String RETRY_AFTER = "Retry-After";
+    /**
+     * The client's rate limit policy, {@code "integration";q=600;w=60} (draft-ietf-httpapi-ratelimit-headers-11), on
+     * every answer of an operation ({@link dev.oneonone.kit.ratelimit.RateLimits}).
+     */
+    public static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+    /** What is left of the client's policy, {@code "integration";r=599;t=1} (same draft), on every answer. */
+    public static final String RATE_LIMIT = "RateLimit";
 
     /**
      * Operation extension: the operation never reads the database, so it cannot answer 503. The filter reads it and

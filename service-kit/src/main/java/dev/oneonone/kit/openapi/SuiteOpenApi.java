@@ -44,11 +44,12 @@ import dev.oneonone.kit.security.LeaverCheck;
  * <li>every 4xx and 5xx answer has {@code application/problem+json} content with the {@code Problem} schema (RFC 9457);
  * <li>the answers of the kit on each operation, where the service did not document them itself: 400 (an operation with
  * parameters or a body), 401 and 403 (a secured operation), 404 (a path with parameters), 406 (an answer with content),
- * 413 and 415 (a request body), 414 and 431 (every operation), 503 with {@code Retry-After} (every operation but those
- * marked {@link ResponseHeaders#NO_DATABASE});
+ * 413 and 415 (a request body), 414, 429 with {@code Retry-After} and 431 (every operation), 503 with
+ * {@code Retry-After} (every operation but those marked {@link ResponseHeaders#NO_DATABASE});
  * <li>response headers: {@code Idempotent-Replayed} on the 2xx answers of an operation that takes an
  * {@code Idempotency-Key}, {@code Retry-After} on 503, and the {@code components.headers} that services refer to from
- * their answers ({@code ETag}, {@code Location}: {@link ResponseHeaders});
+ * their answers ({@code ETag}, {@code Location}: {@link ResponseHeaders}); {@code RateLimit-Policy} and
+ * {@code RateLimit} on every answer ({@link dev.oneonone.kit.ratelimit.RateLimits});
  * <li>on an operation open to person, director or HR tokens, its own 403 also names {@code employment-ended} (a
  * leaver's token, {@link LeaverCheck}), with a problem example of it;
  * <li>{@code security: []} on open operations (no security requirement), a description on each server (and the
@@ -80,6 +81,9 @@ public class SuiteOpenApi implements OASFilter {
         EMPLOYMENT_ENDED_EXAMPLE.put("instance", "/series");
     }
 
+    private static final String RATE_LIMIT_POLICY_PATTERN = "^\"[a-z][a-z0-9-]*\";q=[0-9]+;w=[0-9]+$";
+    private static final String RATE_LIMIT_PATTERN = "^\"[a-z][a-z0-9-]*\";r=[0-9]+;t=[0-9]+$";
+    private static final String RATE_LIMITED_RETRY_AFTER = "Seconds until the client's budget allows a request again.";
     private static final String RETRY_AFTER_DESCRIPTION = "Seconds to wait before trying again: the database cannot be reached.";
 
     /** The kit's problem answers, each in {@code components.responses}, by status. */
@@ -92,6 +96,7 @@ public class SuiteOpenApi implements OASFilter {
             Map.entry("413", new String[] { "BodyTooLarge", "The request body is over the limit (body-too-large)" }),
             Map.entry("414", new String[] { "UriTooLong", "The request's path and query are over 8 KiB (uri-too-long)" }),
             Map.entry("415", new String[] { "UnsupportedMediaType", "The request body is not application/json" }),
+            Map.entry("429", new String[] { "TooManyRequests", "The client's rate limit budget is used up (rate-limited): try again after Retry-After seconds; nothing was changed" }),
             Map.entry("431", new String[] { "HeadersTooLarge", "The request headers are over 16 KiB in all (headers-too-large)" }),
             Map.entry("503", new String[] { "ServiceUnavailable", "The service cannot reach its database (service-unavailable); try again after Retry-After seconds" }));
 
@@ -128,6 +133,7 @@ public class SuiteOpenApi implements OASFilter {
                     .forEach((method, operation) -> conventions(item, operation)));
         }
         removeUnused(openApi, components);
+        rateLimitHeaders(openApi, components);
         SchemaRules.apply(openApi);
     }
 
@@ -252,6 +258,15 @@ public class SuiteOpenApi implements OASFilter {
         addHeader(components, ResponseHeaders.RETRY_AFTER, RETRY_AFTER_DESCRIPTION,
                 OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)
                         .examples(List.of(DatabaseOutage.RETRY_AFTER_SECONDS)), true);
+        addHeader(components, ResponseHeaders.RATE_LIMIT_POLICY, "The client's rate limit policy"
+                + " (draft-ietf-httpapi-ratelimit-headers-11): its name (the role, anonymous or import), q the requests"
+                + " allowed per window, w the window in seconds. Counted per instance of the service.",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(RATE_LIMIT_POLICY_PATTERN)
+                        .examples(List.of("\"integration\";q=600;w=60")), false);
+        addHeader(components, ResponseHeaders.RATE_LIMIT, "What is left of the client's rate limit policy (same draft):"
+                + " r the requests left, t the seconds until the whole quota is available again.",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(RATE_LIMIT_PATTERN)
+                        .examples(List.of("\"integration\";r=599;t=1")), false);
     }
 
     private static void addHeader(Components components, String name, String description, Schema schema, boolean required) {
@@ -269,8 +284,36 @@ public class SuiteOpenApi implements OASFilter {
             if (status.equals("401")) {
                 wwwAuthenticate(response);
             }
+            if (status.equals("429")) {
+                rateLimitedRetryAfter(response);
+            }
             components.addResponse(answer[0], response);
         });
+    }
+
+    /** Every answer of every operation (its own and the components' it refers to) states the client's rate limit. */
+    private static void rateLimitHeaders(OpenAPI openApi, Components components) {
+        java.util.function.Consumer<APIResponse> add = response -> {
+            if (response.getRef() == null) {
+                header(response, ResponseHeaders.RATE_LIMIT_POLICY);
+                header(response, ResponseHeaders.RATE_LIMIT);
+            }
+        };
+        if (openApi.getPaths() != null && openApi.getPaths().getPathItems() != null) {
+            openApi.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                    .forEach(operation -> operation.getResponses().getAPIResponses().values().forEach(add)));
+        }
+        components.getResponses().values().forEach(add);
+    }
+
+    /** A 429's Retry-After: when the budget allows a request again (the component's Retry-After speaks of the database). */
+    private static void rateLimitedRetryAfter(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(ResponseHeaders.RETRY_AFTER)) {
+            response.addHeader(ResponseHeaders.RETRY_AFTER, OASFactory.createHeader().description(RATE_LIMITED_RETRY_AFTER)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)
+                            .examples(List.of(12)))
+                    .required(true));
+        }
     }
 
     private static Content problemContent() {
@@ -322,6 +365,7 @@ public class SuiteOpenApi implements OASFilter {
         addAnswer(responses, "413", hasBody);
         addAnswer(responses, "414", true);
         addAnswer(responses, "415", hasBody);
+        addAnswer(responses, "429", true);
         addAnswer(responses, "431", true);
         addAnswer(responses, "503", database);
 
@@ -336,6 +380,9 @@ public class SuiteOpenApi implements OASFilter {
             }
             if (status.equals("503")) {
                 header(response, ResponseHeaders.RETRY_AFTER);
+            }
+            if (status.equals("429")) {
+                rateLimitedRetryAfter(response);
             }
             if (status.equals("401")) {
                 wwwAuthenticate(response);
@@ -364,6 +411,7 @@ public class SuiteOpenApi implements OASFilter {
         applies.put("413", hasBody);
         applies.put("414", true);
         applies.put("415", hasBody);
+        applies.put("429", true);
         applies.put("431", true);
         applies.put("503", database);
         applies.forEach((status, add) -> {
@@ -387,6 +435,9 @@ public class SuiteOpenApi implements OASFilter {
             }
             if (status.equals("503")) {
                 header(response, ResponseHeaders.RETRY_AFTER);
+            }
+            if (status.equals("429")) {
+                rateLimitedRetryAfter(response);
             }
         });
     }

@@ -91,6 +91,39 @@ public final class ApiVocabulary {
     /** Fails with every breach, one per line, of the documents (JSON text by service name). */
     public static void assertFollowed(Map<String, String> documentsByService) {
         assertEquals(List.of(), violations(documentsByService), "breaches of the API vocabulary");
+        List<String> rateLimits = new ArrayList<>();
+        documentsByService.forEach((service, text) -> rateLimits.addAll(rateLimitViolations(service, read(text))));
+        assertEquals(List.of(), rateLimits, "operations whose rate limit answers are not documented");
+    }
+
+    /**
+     * The rate limits ({@code kit.ratelimit.RateLimits}) are documented on every operation: a 429 answer (its error
+     * content is checked with the other errors) with {@code Retry-After}, and every answer, 2xx and errors alike,
+     * with {@code RateLimit-Policy} and {@code RateLimit}.
+     */
+    static List<String> rateLimitViolations(String service, JsonNode document) {
+        List<String> violations = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!METHODS.contains(operation.getKey())) {
+                return;
+            }
+            String where = service + " " + operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode responses = operation.getValue().path("responses");
+            if (!responses.has("429")) {
+                violations.add(where + ": no 429 answer (rate-limited)");
+            } else if (resolve(document, responses.get("429")).path("headers").path(ResponseHeaders.RETRY_AFTER).isMissingNode()) {
+                violations.add(where + " 429: Retry-After is not documented");
+            }
+            responses.properties().forEach(answer -> {
+                JsonNode headers = resolve(document, answer.getValue()).path("headers");
+                for (String header : List.of(ResponseHeaders.RATE_LIMIT_POLICY, ResponseHeaders.RATE_LIMIT)) {
+                    if (headers.path(header).isMissingNode()) {
+                        violations.add(where + " " + answer.getKey() + ": " + header + " is not documented");
+                    }
+                }
+            });
+        }));
+        return violations;
     }
 
     /** Every breach of the documents (JSON text by service name), as "service METHOD path: what"; empty when none. */

@@ -107,4 +107,22 @@ class ApiVocabularyTest {
                 "four components.schemas: not sorted by name [Problem, FieldError, Group, UUID]"),
                 ApiVocabulary.violations(Map.of("four", document)));
     }
+
+    @Test
+    void every_operation_documents_its_rate_limit_answers() throws Exception {
+        String document = """
+                {"paths":{"/series":{"get":{"operationId":"listSeries","responses":{
+                  "200":{"headers":{"RateLimit-Policy":{"$ref":"#/components/headers/RateLimit-Policy"},
+                                    "RateLimit":{"$ref":"#/components/headers/RateLimit"}}},
+                  "429":{"$ref":"#/components/responses/TooManyRequests"}}},
+                 "post":{"operationId":"startSeries","responses":{"201":{"headers":{"RateLimit":{}}},
+                  "429":{"headers":{"RateLimit-Policy":{},"RateLimit":{}}}}},
+                 "delete":{"operationId":"deleteSeries","responses":{"204":{"headers":{"RateLimit-Policy":{},"RateLimit":{}}}}}}},
+                 "components":{"responses":{"TooManyRequests":{"headers":{"Retry-After":{},"RateLimit-Policy":{},"RateLimit":{}}}}}}""";
+        assertEquals(List.of(
+                "one POST /series 429: Retry-After is not documented",
+                "one POST /series 201: RateLimit-Policy is not documented",
+                "one DELETE /series: no 429 answer (rate-limited)"),
+                ApiVocabulary.rateLimitViolations("one", new com.fasterxml.jackson.databind.ObjectMapper().readTree(document)));
+    }
 }

@@ -47,7 +47,8 @@ import io.restassured.specification.FilterableResponseSpecification;
 public final class OpenApiResponses implements Filter {
     /** The suite's response headers: one a response carries must be documented for it. */
     static final Set<String> SUITE_HEADERS = Set.of(ResponseHeaders.ETAG, ResponseHeaders.LOCATION,
-            ResponseHeaders.IDEMPOTENT_REPLAYED, ResponseHeaders.RETRY_AFTER);
+            ResponseHeaders.IDEMPOTENT_REPLAYED, ResponseHeaders.RETRY_AFTER, ResponseHeaders.RATE_LIMIT_POLICY,
+            ResponseHeaders.RATE_LIMIT);
     static final Path REPORT = Path.of("target", "openapi-violations.txt");
     private static volatile boolean storedChecked;
 
