@@ -64,6 +64,13 @@ public final class MeetingsEventsFeed {
                 event.aggregateType(), event.aggregateId(), version, occurredAt, occurredAt, JSON.writeValueAsString(event));
     }
 
+    /** An envelope of a change that happened at {@code occurredAt} and was recorded later, at {@code recordedAt}. */
+    public static EventEnvelope envelope(String organisation, long version, MeetingsEvent event, Instant occurredAt,
+            Instant recordedAt) throws Exception {
+        return new EventEnvelope(UUID.randomUUID(), event.type(), "/meetings-service", organisation,
+                event.aggregateType(), event.aggregateId(), version, occurredAt, recordedAt, JSON.writeValueAsString(event));
+    }
+
     /** A new series with {@code companion} and one meeting {@code in} from now, visible to them: the meeting's id. */
     public static UUID aMeetingOf(String organisation, UUID companion, Duration in) throws Exception {
         UUID series = UUID.randomUUID();

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-@Schema(name = "AgendaSection", description = "One part of the agenda, in the order the meeting runs them: "
+@Schema(name = "AgendaSection", requiredProperties = "kind", description = "One part of the agenda, in the order the meeting runs them: "
         + "COMPANION_TOPICS, CARRIED_OVER, AGREEMENTS_TO_REVIEW, LEADER_TOPICS. A topic section has 'topics', "
         + "the review section 'agreements'.")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -54,20 +54,20 @@ final class AgreementExamples {
     static final String MAKE_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "2 fields are invalid", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/agreements",
-             "errors": [{"field": "ownerId", "message": "must be one of the two participants of the series"},
-              {"field": "wording", "message": "must not be blank"}]}""";
+             "errors": [{"field": "ownerId", "message": "must be one of the two participants of the series", "reason": "invalid-value"},
+              {"field": "wording", "message": "must not be blank", "reason": "not-blank"}]}""";
     static final String DROP_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/drop",
-             "errors": [{"field": "reason", "message": "must not be null"}]}""";
+             "errors": [{"field": "reason", "message": "must not be null", "reason": "not-null"}]}""";
     static final String IF_MATCH_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/agreements/3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13/completion",
-             "errors": [{"field": "If-Match", "message": "must be a version as given in an ETag, e.g. \\"3\\""}]}""";
+             "errors": [{"field": "If-Match", "message": "must be a version as given in an ETag, e.g. \\"3\\"", "reason": "not-an-entity-tag"}]}""";
     static final String LIST_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/series/0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b/agreements",
-             "errors": [{"field": "status", "message": "must be open, closed or all"}]}""";
+             "errors": [{"field": "status", "message": "must be open, closed or all", "reason": "invalid-value"}]}""";
     static final String NOT_FOUND = """
             {"type": "https://oneonone.dev/problems/not-found", "title": "Not Found", "status": 404,
              "detail": "No agreement 3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13",
@@ -96,12 +96,12 @@ final class AgreementExamples {
             {"type": "https://oneonone.dev/problems/idempotency-key-reused", "title": "Idempotency-Key reused",
              "status": 422, "detail": "This Idempotency-Key was used for a different request; use a new key for a new request.",
              "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/agreements",
-             "errors": [{"field": "Idempotency-Key", "message": "was used for a different request"}]}""";
+             "errors": [{"field": "Idempotency-Key", "message": "was used for a different request", "reason": "idempotency-key-reused"}]}""";
 
     static final String IMPORT_INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/imports/agenda-history",
-             "errors": [{"field": "meetings[0].topics[1].title", "message": "must not be blank"}]}""";
+             "errors": [{"field": "meetings[0].topics[1].title", "message": "must not be blank", "reason": "not-blank"}]}""";
     static final String IMPORT_FORBIDDEN = """
             {"type": "https://oneonone.dev/problems/forbidden", "title": "Forbidden", "status": 403,
              "detail": "Your role does not allow this operation.", "instance": "/imports/agenda-history"}""";
@@ -115,13 +115,13 @@ final class AgreementExamples {
     static final String IMPORT_REFUSED = """
             {"type": "https://oneonone.dev/problems/import-refused", "title": "Import refused", "status": 422,
              "detail": "2 problems in the import; nothing was stored", "instance": "/imports/agenda-history",
-             "errors": [{"field": "meetings[3].meetingId", "message": "no such meeting here (yet): import it into meetings-service first and wait for its events to arrive"},
-              {"field": "meetings[3].agreements[0].dropReason", "message": "is required for a dropped agreement"}]}""";
+             "errors": [{"field": "meetings[3].meetingId", "message": "no such meeting here (yet): import it into meetings-service first and wait for its events to arrive", "reason": "invalid-value"},
+              {"field": "meetings[3].agreements[0].dropReason", "message": "is required for a dropped agreement", "reason": "invalid-value"}]}""";
     static final String IMPORT_KEY_REUSED = """
             {"type": "https://oneonone.dev/problems/idempotency-key-reused", "title": "Idempotency-Key reused",
              "status": 422, "detail": "This Idempotency-Key was used for a different request; use a new key for a new request.",
              "instance": "/imports/agenda-history",
-             "errors": [{"field": "Idempotency-Key", "message": "was used for a different request"}]}""";
+             "errors": [{"field": "Idempotency-Key", "message": "was used for a different request", "reason": "idempotency-key-reused"}]}""";
 
     private AgreementExamples() {
     }

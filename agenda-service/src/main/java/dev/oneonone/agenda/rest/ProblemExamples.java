@@ -5,15 +5,15 @@ final class ProblemExamples {
     static final String INVALID = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/topics",
-             "errors": [{"field": "title", "message": "must not be blank"}]}""";
+             "errors": [{"field": "title", "message": "must not be blank", "reason": "not-blank"}]}""";
     static final String INVALID_RETENTION = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/organisation/retention",
-             "errors": [{"field": "contentRetentionDays", "message": "must be greater than or equal to 1"}]}""";
+             "errors": [{"field": "contentRetentionDays", "message": "must be greater than or equal to 1", "reason": "out-of-range"}]}""";
     static final String LIMIT = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/templates",
-             "errors": [{"field": "limit", "message": "must be between 1 and 100"}]}""";
+             "errors": [{"field": "limit", "message": "must be between 1 and 100", "reason": "out-of-range"}]}""";
     static final String UNAUTHENTICATED = """
             {"type": "https://oneonone.dev/problems/unauthenticated", "title": "Unauthenticated", "status": 401,
              "detail": "A valid bearer token is required: missing, expired, wrongly signed or from another issuer.",
@@ -29,8 +29,8 @@ final class ProblemExamples {
              "detail": "The meeting has already started: topics go on the agenda before it starts.",
              "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/topics"}""";
     static final String STALE = """
-            {"type": "https://oneonone.dev/problems/concurrent-change", "title": "Conflict", "status": 409,
-             "detail": "The agenda was changed at the same time by another request; read it again and retry.",
+            {"type": "https://oneonone.dev/problems/version-conflict", "title": "Version conflict", "status": 409,
+             "detail": "The agenda is no longer at version 4: it changed since it was read, or at the same time by another request; read it again and retry.",
              "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/topics/order"}""";
     static final String ORDER_MISMATCH = """
             {"type": "https://oneonone.dev/problems/topic-order-mismatch", "title": "Conflict", "status": 409,
@@ -52,7 +52,7 @@ final class ProblemExamples {
             {"type": "https://oneonone.dev/problems/idempotency-key-reused", "title": "Idempotency-Key reused",
              "status": 422, "detail": "This Idempotency-Key was used for a different request; use a new key for a new request.",
              "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/notes",
-             "errors": [{"field": "Idempotency-Key", "message": "was used for a different request"}]}""";
+             "errors": [{"field": "Idempotency-Key", "message": "was used for a different request", "reason": "idempotency-key-reused"}]}""";
 
     static final String IDEMPOTENCY_KEY = "Makes retries safe: the same key with the same request answers the first "
             + "answer again (header Idempotent-Replayed: true) and creates nothing; the same key with another request "

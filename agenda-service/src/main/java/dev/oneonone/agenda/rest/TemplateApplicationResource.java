@@ -60,7 +60,8 @@ public class TemplateApplicationResource {
                     + "built-in one) on a scheduled meeting's agenda before it starts, as topics of the leader's side. "
                     + "Records a TopicAdded per question and TemplateApplied (ids and kinds only). Applying the same "
                     + "template to the same meeting again adds nothing and answers 200 with the topics of the first time.")
-    @APIResponse(responseCode = "201", description = "Applied; ETag: the agenda's new version",
+    @APIResponse(responseCode = "201", description = "Applied; ETag: the agenda's new version; Location: the meeting's agenda"
+            + " (/meetings/{meetingId}/agenda), which now holds the template's topics",
             content = @Content(schema = @Schema(implementation = TemplateApplicationView.class),
                     examples = @ExampleObject(name = "applied", value = TemplateBodies.APPLICATION_EXAMPLE)),
             headers = { @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG),
@@ -96,14 +97,15 @@ public class TemplateApplicationResource {
         // the access check comes before any replay: a key (kept per caller anyway) answers only on a meeting the caller sees
         return agendas.access(caller, meetingId).chain(visible -> idempotent.once(caller, idempotencyKey, "POST " + path, "",
                 () -> applications.apply(caller, meetingId, templateId, expected)
-                        .map(application -> answer(application, path))));
+                        .map(application -> answer(application, "/meetings/" + meetingId + "/agenda"))));
     }
 
-    private static Response answer(Application application, String path) {
+    /** A first application is created (201) with the agenda, which GET answers, as its Location. */
+    private static Response answer(Application application, String agenda) {
         TemplateApplicationView view = new TemplateApplicationView(application.meetingId(), application.template().id(),
                 application.template().builtIn(), application.topics().stream().map(TopicView::of).toList());
         Response.ResponseBuilder response = application.created()
-                ? Response.created(URI.create(path))
+                ? Response.created(URI.create(agenda))
                 : Response.ok();
         return response.entity(view).tag(Versions.tag(application.version())).build();
     }

@@ -51,9 +51,9 @@ public class TopicOrderResource {
     private static final String ORDERED_EXAMPLE = """
             {"meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "topics": [
               {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?", "details": null,
-               "kind": "CAREER", "authorRole": "COMPANION", "askOtherSideToPrepare": true, "discussed": false},
+               "kind": "CAREER", "authorRole": "COMPANION", "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null},
               {"id": "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", "title": "Vacation in March", "details": null,
-               "kind": "PLANNING", "authorRole": "COMPANION", "askOtherSideToPrepare": false, "discussed": false}]}""";
+               "kind": "PLANNING", "authorRole": "COMPANION", "askOtherSideToPrepare": false, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null}]}""";
 
     private final JsonWebToken token;
     private final TopicOrder order;
@@ -104,7 +104,7 @@ public class TopicOrderResource {
                     examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The list is not the agenda's topics (topic-order-mismatch: one "
             + "missing or not on the agenda), the meeting is not open (meeting-not-open), or a stale If-Match / concurrent "
-            + "change (concurrent-change)",
+            + "change (version-conflict)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "mismatch", value = ProblemExamples.ORDER_MISMATCH),
                             @ExampleObject(name = "stale", value = ProblemExamples.STALE),

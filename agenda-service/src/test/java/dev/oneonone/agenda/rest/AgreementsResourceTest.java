@@ -179,6 +179,19 @@ class AgreementsResourceTest {
                 .get("/series/{id}/agreements", series).then().statusCode(400).body("errors.field", contains("after"));
     }
 
+    /** Issue 12 follow-up: the 201 of makeAgreement answers madeAt as every later read does (microseconds, as stored). */
+    @Test
+    void an_agreement_reads_back_as_it_was_made() throws Exception {
+        twoMeetings();
+        var made = make(companion, first, "Same instant twice", companion, null).statusCode(201).extract();
+        String id = made.path("id");
+        String madeAt = made.path("madeAt");
+        as(companion, "GET", "/agreements/{id}", id).statusCode(200).header("ETag", made.header("ETag"))
+                .body("agreement.madeAt", org.hamcrest.Matchers.equalTo(madeAt));
+        String fraction = madeAt.contains(".") ? madeAt.substring(madeAt.indexOf('.') + 1, madeAt.length() - 1) : "";
+        org.junit.jupiter.api.Assertions.assertTrue(fraction.length() <= 6, madeAt + " has at most microseconds");
+    }
+
     @Test
     void only_the_two_participants_see_or_change_agreements() throws Exception {
         twoMeetings();

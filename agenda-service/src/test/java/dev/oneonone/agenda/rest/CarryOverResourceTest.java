@@ -113,6 +113,34 @@ class CarryOverResourceTest {
                 .then().statusCode(200).body("timesCarried", equalTo(1));
     }
 
+    /**
+     * Issue 14 follow-up, case 7: a meeting recorded held with a backdated heldAt (the event's time) passes its topics
+     * to the next meeting that will take place as of when the record was made: not to a meeting that started between
+     * heldAt and then (it takes no more topics), but to the one after it.
+     */
+    @Test
+    void a_backdated_held_record_passes_topics_to_the_meeting_next_as_of_the_record_not_one_that_has_started() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),
+                envelope(ORG, 2, meetingScheduled(series, first, inDays(2), false)),
+                envelope(ORG, 3, meetingScheduled(series, third, inDays(9), false)));
+        awaitAgenda(personToken(ORG, companion), first);
+        awaitAgenda(personToken(ORG, companion), third);
+        String open = idOf(companion, first, "Promotion path to senior", "CAREER");
+        // a meeting that started ten minutes ago (its event as meetings-service recorded it then)
+        publish(envelope(ORG, 4, meetingScheduled(series, second, now.minus(10, ChronoUnit.MINUTES), false),
+                now.minus(1, ChronoUnit.DAYS)));
+        awaitAgenda(personToken(ORG, companion), second);
+
+        // held "yesterday", recorded now: as of yesterday the started meeting was next, as of now the 9-day one is
+        EventEnvelope held = envelope(ORG, 5, new MeetingHeld(series, first, now.minus(1, ChronoUnit.DAYS), 30,
+                MeetingMode.REMOTE), now.minus(1, ChronoUnit.DAYS), now);
+        publish(held);
+        awaitTopics(third, 1);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(open), agenda(third).getList("topics.id"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), agenda(second).getList("topics.id"));
+    }
+
     @Test
     void a_cancelled_meetings_topics_wait_for_the_next_meeting_and_count_each_carry() throws Exception {
         publish(envelope(ORG, 1, seriesStarted(series, leader, companion)),

@@ -108,7 +108,7 @@ class TopicOrderResourceTest {
         String b = add(companion, "Second");
 
         reorder(leader, List.of(b, a), etag).statusCode(409)
-                .body("type", equalTo("https://oneonone.dev/problems/concurrent-change"));
+                .body("type", equalTo("https://oneonone.dev/problems/version-conflict"));
         reorder(leader, List.of(b, a), "\"2\"").statusCode(200).header("ETag", equalTo("\"3\""));
         reorder(leader, List.of(a, b), "yesterday").statusCode(400).body("errors.field", contains("If-Match"));
 

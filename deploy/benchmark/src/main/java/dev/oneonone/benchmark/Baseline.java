@@ -19,33 +19,19 @@ import java.util.regex.Pattern;
 import dev.oneonone.local.PostgresAddress;
 
 /**
- * The same-run baseline: one event-shaped row (the columns and indexes of the service kit's event store, a
- * MeetingScheduled-sized JSON payload) inserted per transaction by 8 clients into a database {@code benchmark} of
+ * The same-run baseline: one event-shaped row (the service kit's own event-store table, created by its migration, a
+ * MeetingScheduled-sized JSON payload) inserted per transaction by 8 clients into the table {@code event} of a database {@code benchmark} of
  * the suite's own PostgreSQL, with the server's durability settings (those the services use). pgbench when on
  * PATH, else the equivalent JDBC loop.
  */
 final class Baseline {
     static final String DATABASE = "benchmark";
-    private static final String TABLE = """
-            drop table if exists bench_event;
-            create table bench_event (
-                position bigint generated always as identity primary key,
-                event_id uuid not null unique,
-                organisation_id varchar(64) not null,
-                stream_type varchar(32) not null,
-                stream_id uuid not null,
-                version bigint not null,
-                event_type varchar(128) not null,
-                occurred_at timestamptz not null,
-                recorded_at timestamptz not null,
-                payload jsonb not null,
-                published_at timestamptz,
-                constraint bench_event_stream_version unique (stream_id, version));
-            create index bench_event_unpublished on bench_event (position) where published_at is null""";
+    /** The service kit's own event-store migration: the baseline's table is the services' {@code event} table. */
+    private static final String EVENT_TABLE = "db/kit/event-store/V0_1__kit_event_store.sql";
     private static final String PAYLOAD = "{\"seriesId\":\"6f1c1a52-55e2-4a51-9d0b-3c1f0c7e9a10\","
             + "\"meetingId\":\"0b8f7d0e-3a0e-4bb4-8f8e-0d5a8e1f2c33\",\"scheduledFor\":\"2026-12-01T09:00:00Z\","
             + "\"plannedMinutes\":30,\"firstOfSeries\":false}";
-    private static final String INSERT = "insert into bench_event (event_id, organisation_id, stream_type, stream_id, "
+    private static final String INSERT = "insert into event (event_id, organisation_id, stream_type, stream_id, "
             + "version, event_type, occurred_at, recorded_at, payload) values (%s, 'bench', 'Series', %s, 1, "
             + "'MeetingScheduled', now(), now(), %s)";
 
@@ -63,7 +49,8 @@ final class Baseline {
         }
         String durability;
         try (Connection c = connect(postgres); Statement s = c.createStatement()) {
-            s.execute(TABLE);
+            s.execute("drop table if exists event");
+            s.execute(eventTable());
             durability = "fsync " + show(s, "fsync") + ", synchronous_commit " + show(s, "synchronous_commit")
                     + ", wal_sync_method " + show(s, "wal_sync_method");
         }
@@ -158,11 +145,21 @@ final class Baseline {
     private Baseline() {
     }
 
+    /** The kit migration's DDL, read from the service kit's jar, so the baseline cannot drift from the event store. */
+    private static String eventTable() throws java.io.IOException {
+        try (var in = Baseline.class.getClassLoader().getResourceAsStream(EVENT_TABLE)) {
+            if (in == null) {
+                throw new IllegalStateException(EVENT_TABLE + " is not on the class path (service-kit's jar)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     static void dropTable(PostgresAddress postgres) {
         try (Connection c = connect(postgres); Statement s = c.createStatement()) {
-            s.execute("drop table if exists bench_event");
+            s.execute("drop table if exists event");
         } catch (SQLException e) {
-            System.err.println("Could not drop bench_event: " + e.getMessage());
+            System.err.println("Could not drop the baseline's event table: " + e.getMessage());
         }
     }
 }

@@ -65,10 +65,8 @@ final class ContractValidators {
         JsonNode report = parse(lint, "redocly lint " + openApiDocument);
         List<String> errors = new ArrayList<>();
         for (JsonNode problem : report.path("problems")) {
-            if ("error".equals(problem.path("severity").asText())) {
-                errors.add(problem.path("ruleId").asText() + ": " + problem.path("message").asText() + " at "
-                        + problem.path("location").path(0).path("pointer").asText());
-            }
+            errors.add(problem.path("severity").asText() + " " + problem.path("ruleId").asText() + ": "
+                    + problem.path("message").asText() + " at " + problem.path("location").path(0).path("pointer").asText());
         }
         JsonNode totals = report.path("totals");
         return new LintReport(openApiDocument.getFileName().toString(), true, totals.path("errors").asInt(),
@@ -93,7 +91,20 @@ final class ContractValidators {
         return reports;
     }
 
-    /** One tool's findings on one document: its errors are listed, its warnings only counted. */
+    /**
+     * ical.js's reading of calendar feeds (check-vtimezones.mjs): each meeting's DTSTART, resolved with its feed's
+     * VTIMEZONE, against the instant expected ({@code expected.txt} in {@code feeds}). Answers the script's report;
+     * its exit code is 0 when every start agrees.
+     */
+    IcalJsReport icalJsCheck(Path feeds) throws Exception {
+        Run check = run(RUN_TIMEOUT_MINUTES, "node", "check-vtimezones.mjs", feeds.toString());
+        return new IcalJsReport(check.exitCode(), check.stdout() + check.stderr());
+    }
+
+    record IcalJsReport(int exitCode, String output) {
+    }
+
+    /** One tool's findings on one document: what it lists (redocly: errors and warnings; the parser: errors) and the counts. */
     record LintReport(String document, boolean parsed, int errorCount, int warningCount, List<String> errors) {
         String counts() {
             return errorCount + " errors, " + warningCount + " warnings" + (parsed ? "" : " (not parsed)");

@@ -144,6 +144,21 @@ final class SuiteClient {
                 .post("/meetings/{meetingId}/notes", meetingId);
     }
 
+    /** The base URL of a service of the suite. */
+    String url(SuiteService service) {
+        return services.url(service);
+    }
+
+    /** meetings-service: {@code GET /people/{id}}, by the HR platform. */
+    Response getPerson(UUID personId) {
+        return request(SuiteService.MEETINGS, integration()).get("/people/{personId}", personId);
+    }
+
+    /** A bearer token of the organisation's HR platform or identity provider (role integration). */
+    String integrationToken() {
+        return integration();
+    }
+
     private String integration() {
         return signingKey.mint(organisationId, "integration-" + organisationId, List.of("integration"), TOKEN_LIFETIME);
     }

@@ -20,6 +20,7 @@ import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.insights.projection.DirectoryHistoryReader;
 import dev.oneonone.insights.projection.ProjectionReplay;
 import dev.oneonone.kit.security.Caller;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +36,7 @@ public class RollupService {
 
     private final SeriesFiguresService figures;
     private final SeriesFiguresStore store;
+    private final GroupTotalsStore groupTotals;
     private final InsightsConfig.OrganisationTimeZone timeZones;
     private final DirectoryHistoryReader directoryReader;
     private final RollupRules rules;
@@ -42,16 +44,16 @@ public class RollupService {
     private final SnapshotCache<DateKey, OrganisationSnapshot> snapshots;
     private final SnapshotCache<String, DirectoryHistory> directories;
 
-    public RollupService(SeriesFiguresService figures, SeriesFiguresStore store, DirectoryHistoryReader directoryReader,
-            RollupRules rules, PrivacyRules privacy,
+    public RollupService(SeriesFiguresService figures, SeriesFiguresStore store, GroupTotalsStore groupTotals,
+            DirectoryHistoryReader directoryReader, RollupRules rules, PrivacyRules privacy,
             InsightsConfig.OrganisationTimeZone timeZones, Clock clock) {
         this.figures = figures;
         this.store = store;
+        this.groupTotals = groupTotals;
         this.timeZones = timeZones;
         this.directoryReader = directoryReader;
         this.rules = rules;
-        this.calculator = new RollupCalculator(privacy.minGroupSize(), rules.lowFollowThroughBelow(),
-                rules.lowFollowThroughMinDue());
+        this.calculator = calculator(rules, privacy);
         this.snapshots = new SnapshotCache<>(rules.cacheEntries(), rules.cacheTtl(), clock);
         this.directories = new SnapshotCache<>(Math.max(4, rules.cacheEntries() / 8), rules.cacheTtl(), clock);
     }
@@ -66,6 +68,11 @@ public class RollupService {
         return calculator;
     }
 
+    /** The calculator of the configured rules (the rollups' and the stored group totals' one rule). */
+    static RollupCalculator calculator(RollupRules rules, PrivacyRules privacy) {
+        return new RollupCalculator(privacy.minGroupSize(), rules.lowFollowThroughBelow(), rules.lowFollowThroughMinDue());
+    }
+
     public RollupRules rules() {
         return rules;
     }
@@ -77,7 +84,7 @@ public class RollupService {
 
     /** The organisation's directory and current series on the date. */
     public Uni<OrganisationSnapshot> snapshot(String organisationId, LocalDate asOf) {
-        return store.figures(organisationId, List.of(asOf)).chain(kept -> snapshot(organisationId, asOf, kept));
+        return keptFigures(organisationId, List.of(asOf)).chain(kept -> snapshot(organisationId, asOf, kept));
     }
 
     /**
@@ -89,7 +96,7 @@ public class RollupService {
         for (int week = weeks - 1; week >= 0; week--) {
             weekEnds.add(asOf.minusWeeks(week));
         }
-        return store.figures(organisationId, weekEnds).chain(kept -> Uni.join()
+        return keptFigures(organisationId, weekEnds).chain(kept -> Uni.join()
                 .all(weekEnds.stream().map(day -> snapshot(organisationId, day, kept)).toList()).andFailFast());
     }
 
@@ -97,8 +104,31 @@ public class RollupService {
         // what the snapshot is made of: that day's kept figures and the directory's rows
         List<Object> stamp = List.of(kept.versions().get(day), kept.directoryRevision());
         return snapshots.get(new DateKey(organisationId, day), stamp,
-                () -> directory(organisationId, kept.directoryRevision()).map(history -> new OrganisationSnapshot(day,
-                        history.asOf(day, timeZones.zone(organisationId)), kept.byDay().get(day))));
+                () -> directory(organisationId, kept.directoryRevision()).chain(history -> {
+                    OrganisationSnapshot snapshot = new OrganisationSnapshot(day,
+                            history.asOf(day, timeZones.zone(organisationId)), kept.byDay().get(day));
+                    return groupTotals.totals(organisationId,
+                            new GroupTotalsStore.Stamp(kept.versions().get(day), kept.directoryRevision()), snapshot)
+                            .map(snapshot::withStoredTotals);
+                }));
+    }
+
+    /**
+     * The kept figures of the days, with what changed since the last refresh taken into the stored group
+     * totals first (each change moves a day's rows on from the version it started from, or leaves them to be
+     * built again).
+     */
+    private Uni<SeriesFiguresStore.Figures> keptFigures(String organisationId, List<LocalDate> days) {
+        return store.figuresAndChanges(organisationId, days).call(kept -> kept.changes().isEmpty()
+                ? Uni.createFrom().voidItem()
+                : directory(organisationId, kept.directoryRevision()).chain(history -> Multi.createFrom()
+                        .iterable(kept.changes())
+                        // in order: each change moves a day on from the version the one before left it at
+                        .onItem().transformToUniAndConcatenate(change -> groupTotals.apply(organisationId, change,
+                                kept.directoryRevision(), history.asOf(change.day(), timeZones.zone(organisationId)))
+                                // rows not moved on are built again when read: a failure here costs time, not figures
+                                .onFailure().recoverWithItem((Void) null))
+                        .collect().last()));
     }
 
     /** What the caller sees on the snapshot's date: the whole organisation, or a director's subtree. */
@@ -123,7 +153,7 @@ public class RollupService {
         if (director == null) {
             return Uni.createFrom().item(new Visibility(null, Set.of()));
         }
-        return store.figures(organisationId, List.of()).chain(kept -> directory(organisationId, kept.directoryRevision()))
+        return keptFigures(organisationId, List.of()).chain(kept -> directory(organisationId, kept.directoryRevision()))
                 .map(history -> new Visibility(director, history.asOf(asOf, timeZones.zone(organisationId)).subtree(director)));
     }
 

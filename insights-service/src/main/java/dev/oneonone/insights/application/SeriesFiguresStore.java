@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.oneonone.insights.domain.figures.FiguresCalculator;
@@ -41,7 +42,13 @@ public class SeriesFiguresStore {
      * and served little: on a new day every week end of the trend moves, so the old days are not asked again.
      */
     static final int DAYS_KEPT = 12;
-    private static final AtomicLong VERSIONS = new AtomicLong();
+    /** Changes kept for the one who takes them, at most; more are dropped (their days' group totals are built again). */
+    static final int CHANGES_KEPT = 1_000;
+    /**
+     * Versions start from a random number: stored group totals are stamped with them, and neither a restart nor
+     * another instance may reuse a version for other figures.
+     */
+    private static final AtomicLong VERSIONS = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 61));
 
     /**
      * The figures of every known series on each asked day.
@@ -50,7 +57,15 @@ public class SeriesFiguresStore {
      * @param directoryRevision the history position of the organisation's last directory event, with the generation
      */
     public record Figures(Map<LocalDate, Long> versions, DirectoryStamp directoryRevision,
-            Map<LocalDate, List<SeriesFigures>> byDay) {
+            Map<LocalDate, List<SeriesFigures>> byDay, List<DayChange> changes) {
+    }
+
+    /**
+     * How a kept day's figures changed in this refresh: the changed series' figures before (those known then) and
+     * after (those known now), and the day's version before and after.
+     */
+    public record DayChange(LocalDate day, long versionBefore, long versionAfter, List<SeriesFigures> before,
+            List<SeriesFigures> after) {
     }
 
     /** Identifies the directory rows: their generation (a replay swaps the tables) and last revision. */
@@ -84,6 +99,7 @@ public class SeriesFiguresStore {
     private static final class Kept {
         long generation = Long.MIN_VALUE;
         long position = -1;
+        final List<DayChange> changes = new ArrayList<>();
         final LinkedHashMap<LocalDate, Day> days = new LinkedHashMap<>(32, 0.75f, true);
     }
 
@@ -98,9 +114,18 @@ public class SeriesFiguresStore {
         this.calculator = calculator;
     }
 
-    /** The figures of every series of the organisation on each day (off the event loop). */
+    /** The figures of every series of the organisation on each day (off the event loop); no changes handed out. */
     public Uni<Figures> figures(String organisationId, List<LocalDate> days) {
-        return Uni.createFrom().item(() -> upToDate(organisationId, days))
+        return Uni.createFrom().item(() -> upToDate(organisationId, days, false))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The same, with the changes of kept days not handed out before ({@link Figures#changes}, oldest first): the
+     * one who takes them (the stored group totals) applies them.
+     */
+    public Uni<Figures> figuresAndChanges(String organisationId, List<LocalDate> days) {
+        return Uni.createFrom().item(() -> upToDate(organisationId, days, true))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -118,7 +143,7 @@ public class SeriesFiguresStore {
         organisations.clear();
     }
 
-    private Figures upToDate(String organisationId, List<LocalDate> days) {
+    private Figures upToDate(String organisationId, List<LocalDate> days, boolean takeChanges) {
         Kept kept = organisations.computeIfAbsent(organisationId, org -> new Kept());
         // one refresh at a time per organisation: a slower one must not put back figures older than a faster one's
         synchronized (kept) {
@@ -132,11 +157,19 @@ public class SeriesFiguresStore {
             Long directory = row.getLong("directory");
             if (generation != kept.generation) {
                 kept.days.clear();
+                kept.changes.clear();
                 kept.position = -1;
                 kept.generation = generation;
             }
             if (kept.position >= 0 && position != kept.position && !kept.days.isEmpty()) {
-                recomputeChanged(organisationId, kept);
+                recomputeChanged(organisationId, kept, kept.changes);
+            }
+            if (kept.changes.size() > CHANGES_KEPT) {
+                kept.changes.clear(); // nobody takes them: what they would have moved on is built again when read
+            }
+            List<DayChange> changes = takeChanges ? List.copyOf(kept.changes) : List.of();
+            if (takeChanges) {
+                kept.changes.clear();
             }
             kept.position = position;
             List<LocalDate> missing = days.stream().distinct().filter(day -> !kept.days.containsKey(day)).toList();
@@ -151,7 +184,8 @@ public class SeriesFiguresStore {
                 versions.put(day, one.version);
             }
             forgetOldDays(kept, days);
-            return new Figures(versions, new DirectoryStamp(generation, directory == null ? 0 : directory), byDay);
+            return new Figures(versions, new DirectoryStamp(generation, directory == null ? 0 : directory), byDay,
+                    changes);
         }
     }
 
@@ -159,7 +193,7 @@ public class SeriesFiguresStore {
      * Recomputes, on every kept day, the series with an event recorded after the position last seen; a day
      * whose figures all came out the same (a past week end, mostly) keeps its version.
      */
-    private void recomputeChanged(String organisationId, Kept kept) {
+    private void recomputeChanged(String organisationId, Kept kept, List<DayChange> changes) {
         List<UUID> changed = new ArrayList<>();
         pool.preparedQuery("select series_id from series_revision where organisation_id = $1 and revision > $2")
                 .execute(Tuple.of(organisationId, kept.position)).await().indefinitely()
@@ -177,7 +211,11 @@ public class SeriesFiguresStore {
             }
             for (UUID id : changed) {
                 if (!Objects.equals(before.get(id), figures.get(id))) {
+                    long versionBefore = day.getValue().version;
                     day.getValue().changed();
+                    changes.add(new DayChange(day.getKey(), versionBefore, day.getValue().version,
+                            before.values().stream().filter(Objects::nonNull).toList(),
+                            changed.stream().map(figures::get).filter(Objects::nonNull).toList()));
                     break;
                 }
             }

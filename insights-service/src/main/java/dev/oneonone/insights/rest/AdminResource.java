@@ -70,7 +70,8 @@ public class AdminResource {
     }
 
     @GET
-    @Operation(operationId = "getProjectionReplay", summary = "Where the last replay stands")
+    @Operation(operationId = "getProjectionReplay", summary = "Where the last replay stands",
+            description = "The state and progress of the last projection replay (POST /admin/projections/replay).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayStatusView.class)))
     @APIResponse(responseCode = "403", description = "Only an integration may replay",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -13,7 +13,7 @@ import dev.oneonone.insights.domain.rollup.AttentionItem;
 import dev.oneonone.insights.domain.rollup.AttentionItem.Reason;
 
 /** An item of an attention list ({@link AttentionItem}): ids, health and figures only. */
-@Schema(name = "AttentionItem")
+@Schema(name = "AttentionItem", requiredProperties = { "reasons", "leaderId", "companionId" }) // NON_NULL: the rest may be left out
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttentionItemView(
         @Schema(example = "[\"OVERDUE\"]") List<Reason> reasons,

@@ -27,7 +27,7 @@ public record DepartmentRollupPage(
     }
 
     /** The figures of people in no group of the kind listed; no figures when suppressed. */
-    @Schema(name = "UngroupedFigures")
+    @Schema(name = "UngroupedFigures", requiredProperties = "suppressed")
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record UngroupedView(
             @Schema(description = "True when they are fewer than insights.privacy.min-group-size: no figures then.") boolean suppressed,

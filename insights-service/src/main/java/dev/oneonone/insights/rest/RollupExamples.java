@@ -47,7 +47,7 @@ final class RollupExamples {
                  "coverage":{"withManager":3,"covered":3,"rate":1.0}}}}""";
 
     static final String ATTENTION = """
-            {"scope":{"kind":"ORGANISATION"},"asOf":"2026-11-23","suppressed":false,"total":3,
+            {"scope":{"kind":"ORGANISATION","key":null},"asOf":"2026-11-23","suppressed":false,"total":3,
              "items":[{"reasons":["OVERDUE","LOW_FOLLOW_THROUGH"],"seriesId":"5b1f0c9e-8d1a-4a43-9a56-2f0e8f1c0a11",
                "leaderId":"7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01","companionId":"0c6e2a4b-1f3d-4e5a-8b7c-9d0e1f2a3b4c",
                "relationship":"MANAGER_REPORT","cadence":"WEEKLY","health":"OVERDUE","gapDays":23,
@@ -59,7 +59,7 @@ final class RollupExamples {
                "companionId":"3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"}],"next":"b2Zmc2V0OjM"}""";
 
     static final String TREND = """
-            {"scope":{"kind":"ORGANISATION"},"asOf":"2026-11-23","weeks":2,
+            {"scope":{"kind":"ORGANISATION","key":null},"asOf":"2026-11-23","weeks":2,
              "points":[{"weekEnd":"2026-11-16","suppressed":false,"figures":{"people":1200,"series":1105,
                "health":{"healthy":900,"atRisk":120,"overdue":70,"noOneOnOne":95,"paused":15},
                "followThrough":{"due":3100,"completedOnTime":2400,"rate":0.7742,"openOverdue":410},
@@ -70,10 +70,10 @@ final class RollupExamples {
                "adherenceAverage":0.85,"coverage":{"withManager":1194,"covered":1100,"rate":0.9213}}}]}""";
 
     static final String INVALID = """
-            {"type":"https://oneonone.dev/problems/invalid-query","title":"Invalid query","status":400,
-             "detail":"Some query parameters were refused; nothing was read.","instance":"/rollups/organisation",
-             "errors":[{"field":"asOf","message":"must be a date such as 2026-11-23"},
-                       {"field":"weeks","message":"must be a whole number from 1 to 52"}]}""";
+            {"type":"https://oneonone.dev/problems/invalid-input","title":"Invalid input","status":400,
+             "detail":"2 fields are invalid","instance":"/rollups/organisation",
+             "errors":[{"field":"asOf","message":"must be a date such as 2026-11-23", "reason": "not-an-iso-date"},
+                       {"field":"weeks","message":"must be a whole number from 1 to 52", "reason": "out-of-range"}]}""";
 
     private RollupExamples() {
     }

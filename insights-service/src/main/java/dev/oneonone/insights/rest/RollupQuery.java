@@ -8,7 +8,8 @@ import java.util.Base64;
 import java.util.List;
 
 import dev.oneonone.insights.domain.rollup.Scope;
-import dev.oneonone.insights.rest.problem.InvalidQueryException;
+import dev.oneonone.kit.problem.InvalidInputException;
+import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.input.DateRange;
 import dev.oneonone.kit.problem.Problem.FieldError;
 
@@ -45,12 +46,12 @@ final class RollupQuery {
             if (!DateRange.contains(date)) {
                 errors.add(new FieldError("asOf", DateRange.MESSAGE, DateRange.OUT_OF_RANGE));
             } else if (date.isAfter(today)) {
-                errors.add(new FieldError("asOf", "must not be after today (" + today + ")"));
+                errors.add(new FieldError("asOf", "must not be after today (" + today + ")", "in-the-future"));
             } else {
                 asOf = date;
             }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("asOf", "must be a date such as 2026-11-23"));
+            errors.add(new FieldError("asOf", "must be a date such as 2026-11-23", "not-an-iso-date"));
         }
         return this;
     }
@@ -63,7 +64,8 @@ final class RollupQuery {
         }
         Integer value = integer(text);
         if (value == null || value < 1 || value > MAX_WEEKS) {
-            errors.add(new FieldError("weeks", "must be a whole number from 1 to " + MAX_WEEKS));
+            errors.add(new FieldError("weeks", "must be a whole number from 1 to " + MAX_WEEKS,
+                    value == null ? "not-a-whole-number" : Paging.OUT_OF_RANGE));
         } else {
             weeks = value;
         }
@@ -76,7 +78,8 @@ final class RollupQuery {
         }
         Integer value = integer(text);
         if (value == null || value < 1 || value > MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT,
+                    value == null ? "not-a-whole-number" : Paging.OUT_OF_RANGE));
         } else {
             limit = value;
         }
@@ -96,7 +99,7 @@ final class RollupQuery {
         }
         if (offset < 0) {
             offset = 0;
-            errors.add(new FieldError("after", "must be the 'next' of a previous page"));
+            errors.add(new FieldError("after", "must be the 'next' of a previous page", Paging.NOT_A_CURSOR_REASON));
         }
         return this;
     }
@@ -109,22 +112,22 @@ final class RollupQuery {
         try {
             scope = Scope.parse(text);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("scope", e.getMessage()));
+            errors.add(new FieldError("scope", e.getMessage(), "not-a-scope"));
         }
         return this;
     }
 
     RollupQuery code(String field, String text) {
         if (text != null && text.length() > 100) {
-            errors.add(new FieldError(field, "has at most 100 characters"));
+            errors.add(new FieldError(field, "has at most 100 characters", "too-long"));
         }
         return this;
     }
 
-    /** @throws InvalidQueryException when any parameter was refused */
+    /** @throws InvalidInputException when any parameter was refused */
     RollupQuery checked() {
         if (!errors.isEmpty()) {
-            throw new InvalidQueryException(errors);
+            throw new InvalidInputException(errors);
         }
         return this;
     }

@@ -14,7 +14,7 @@ import dev.oneonone.insights.domain.rollup.TrendPoint;
  * A group's figures as of a date and what needs attention in it ({@link Rollup}); a team or department
  * under the minimum group size answers {@code suppressed: true} with neither figures nor attention list.
  */
-@Schema(name = "Rollup")
+@Schema(name = "Rollup", requiredProperties = { "scope", "asOf", "suppressed" }) // NON_NULL: the rest may be left out
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RollupView(
         ScopeView scope,
@@ -32,7 +32,7 @@ public record RollupView(
     }
 
     /** A group's figures at the end of one week ({@link TrendPoint}); suppressed when the group was under the minimum size that day. */
-    @Schema(name = "TrendPoint")
+    @Schema(name = "TrendPoint", requiredProperties = { "weekEnd", "suppressed" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrendPointView(@Schema(example = "2026-11-16") LocalDate weekEnd, boolean suppressed, RollupFiguresView figures) {
 

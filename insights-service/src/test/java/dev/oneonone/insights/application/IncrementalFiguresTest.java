@@ -47,10 +47,20 @@ import dev.oneonone.events.meetings.SeriesPaused;
 import dev.oneonone.events.meetings.SeriesResumed;
 import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.insights.MeetingsEventsFeed;
+import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.ReportingLineChanged;
+import dev.oneonone.insights.config.InsightsConfig;
+import dev.oneonone.insights.domain.directory.DirectoryHistory;
 import dev.oneonone.insights.domain.figures.FiguresCalculator;
 import dev.oneonone.insights.domain.figures.SeriesFigures;
 import dev.oneonone.insights.domain.figures.SeriesTimeline;
+import dev.oneonone.insights.domain.rollup.GroupTotals;
+import dev.oneonone.insights.domain.rollup.OrganisationSnapshot;
+import dev.oneonone.insights.domain.rollup.RollupCalculator;
+import dev.oneonone.insights.domain.rollup.Scope;
+import dev.oneonone.insights.domain.rollup.Visibility;
 import dev.oneonone.insights.messaging.SuiteEventsConsumer;
+import dev.oneonone.insights.projection.DirectoryHistoryReader;
 import dev.oneonone.insights.projection.TimelineStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -82,10 +92,25 @@ class IncrementalFiguresTest {
     @Inject
     Pool pool;
 
+    @Inject
+    RollupService rollups;
+
+    @Inject
+    GroupTotalsStore groupTotals;
+
+    @Inject
+    DirectoryHistoryReader directories;
+
+    @Inject
+    InsightsConfig.OrganisationTimeZone zones;
+
     private Random random;
     private String org;
     private final List<EventEnvelope> events = new ArrayList<>();
     private final Map<UUID, Long> versions = new HashMap<>();
+    private final List<UUID> people = new ArrayList<>();
+    private final Map<UUID, UUID> leaders = new HashMap<>();
+    private final List<EventEnvelope> directoryChanges = new ArrayList<>();
 
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3 })
@@ -96,12 +121,18 @@ class IncrementalFiguresTest {
             series();
         }
         Collections.shuffle(events, random);
+        events.addAll(0, registrations());
+        // reporting lines that change during the history: the stored group totals of a day are built again
+        for (EventEnvelope change : directoryChanges) {
+            events.add(people.size() + random.nextInt(events.size() - people.size()), change);
+        }
         List<LocalDate> candidates = new ArrayList<>();
         for (int d = -70; d <= 40; d += 1 + random.nextInt(6)) {
             candidates.add(BASE.plusDays(d));
         }
         int applied = 0;
         int checks = 0;
+        int groupChecks = 0;
         while (applied < events.size()) {
             int batch = Math.min(events.size() - applied, 1 + random.nextInt(12));
             for (EventEnvelope envelope : events.subList(applied, applied + batch)) {
@@ -118,8 +149,73 @@ class IncrementalFiguresTest {
                 days.add(end.minusWeeks(week));
             }
             checks += compare(days);
+            groupChecks += compareGroups(days);
         }
         assertTrue(checks > 20, "compared " + checks + " figures");
+        assertTrue(groupChecks > 20, "compared " + groupChecks + " group totals");
+        long[] builtAndMoved = groupTotals.builtAndMoved();
+        assertTrue(builtAndMoved[1] > 0, "some days' totals were moved on by changes, not built again: " + builtAndMoved[1]);
+    }
+
+    /**
+     * The stored group totals that the rollups read equal the totals computed from scratch: from the directory and
+     * every series' figures computed afresh, each group added up on its own by the calculator's rule.
+     */
+    private int compareGroups(List<LocalDate> days) {
+        List<OrganisationSnapshot> read = new ArrayList<>();
+        for (LocalDate day : days) {
+            read.add(rollups.snapshot(org, day).await().atMost(Duration.ofMinutes(1)));
+        }
+        List<SeriesTimeline> all = timelines.ofOrganisation(pool, org).await().atMost(Duration.ofMinutes(1));
+        DirectoryHistory history = directories.load(org).await().atMost(Duration.ofMinutes(1));
+        RollupCalculator calculator = rollups.calculator();
+        // the stored totals are kept for every group: whether a small one is withheld is decided when it is read
+        RollupCalculator unsuppressed = new RollupCalculator(1, rollups.rules().lowFollowThroughBelow(),
+                rollups.rules().lowFollowThroughMinDue());
+        int compared = 0;
+        for (OrganisationSnapshot snapshot : read) {
+            LocalDate day = snapshot.asOf();
+            OrganisationSnapshot fresh = new OrganisationSnapshot(day, history.asOf(day, zones.zone(org)),
+                    all.stream().map(series -> this.calculator.figuresOf(series, day)).toList());
+            Map<String, GroupTotals> expected = new HashMap<>();
+            expected.put("organisation", calculator.totals(Scope.ORGANISATION, fresh, Visibility.WHOLE_ORGANISATION));
+            for (var person : fresh.directory().people()) {
+                for (String group : RollupCalculator.groupsOf(person)) {
+                    expected.computeIfAbsent(group, key -> key.equals(RollupCalculator.WITHOUT_DEPARTMENT)
+                            ? calculator.totalsWithoutDepartment(fresh)
+                            : unsuppressed.totals(Scope.parse(key), fresh, Visibility.WHOLE_ORGANISATION));
+                }
+            }
+            Map<String, GroupTotals> rows = groupTotals.storedRows(org, day).await().atMost(Duration.ofMinutes(1));
+            for (Map<String, GroupTotals> actual : List.of(snapshot.storedTotals(), rows)) {
+                assertEquals(expected.keySet(), actual.keySet(), "groups on " + day);
+                expected.forEach((group, totals) -> assertTrue(totals.sameAs(actual.get(group)),
+                        group + " on " + day + ": expected " + totals + ", stored " + actual.get(group)));
+            }
+            compared += expected.size();
+        }
+        return compared;
+    }
+
+    /** People for every leader and companion, in departments and teams (some in none), most reporting to their leader. */
+    private List<EventEnvelope> registrations() throws Exception {
+        List<EventEnvelope> registered = new ArrayList<>();
+        Instant at = at(BASE.minusDays(120), 9);
+        for (UUID person : people) {
+            String department = random.nextInt(4) == 0 ? null : "D" + random.nextInt(3);
+            String team = random.nextInt(4) == 0 ? null : "T" + random.nextInt(5);
+            UUID manager = leaders.get(person);
+            if (manager != null && random.nextInt(5) == 0) {
+                manager = null;
+            }
+            registered.add(MeetingsEventsFeed.envelopeAt(org, 1, new PersonRegistered(person, team, department, manager), at));
+            if (random.nextInt(4) == 0) {
+                UUID next = people.get(random.nextInt(people.size()));
+                directoryChanges.add(MeetingsEventsFeed.envelopeAt(org, 2, new ReportingLineChanged(person, manager,
+                        next.equals(person) ? null : next), at(BASE.plusDays(random.nextInt(80) - 60), 12)));
+            }
+        }
+        return registered;
     }
 
     /** Asks the store, then computes the same days from scratch; returns how many figures were compared. */
@@ -149,8 +245,10 @@ class IncrementalFiguresTest {
     /** One series' history: each event with when it happened; the order of arrival is shuffled later. */
     private void series() throws Exception {
         UUID series = UUID.randomUUID();
-        UUID leader = UUID.randomUUID();
-        UUID companion = UUID.randomUUID();
+        // a leader is sometimes an earlier series' companion: a person in several groups' figures
+        UUID leader = people.isEmpty() || random.nextBoolean() ? person() : people.get(random.nextInt(people.size()));
+        UUID companion = person();
+        leaders.put(companion, leader);
         LocalDate startsOn = BASE.minusDays(random.nextInt(60));
         Cadence cadence = Cadence.values()[random.nextInt(Cadence.values().length)];
         add(series, new SeriesStarted(series, leader, companion, Relationship.MANAGER_REPORT, cadence, 30,
@@ -177,6 +275,12 @@ class IncrementalFiguresTest {
             add(series, new SeriesEnded(series, null, random.nextBoolean() ? endedOn : null),
                     at(endedOn.plusDays(random.nextInt(10)), 16));
         }
+    }
+
+    private UUID person() {
+        UUID person = UUID.randomUUID();
+        people.add(person);
+        return person;
     }
 
     private void meeting(UUID series, LocalDate day) throws Exception {

@@ -120,6 +120,10 @@ class ProjectionReplayTest {
                 .path("trend.collect { it.suppressed ? 0 : it.figures.people }"), pastBefore);
         String seriesBefore = given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then().statusCode(200)
                 .extract().asString();
+        // the stored group totals the rollups just read, built by the per-event path's tables
+        List<String> totalsBefore = groupTotals(org.id);
+        assertTrue(totalsBefore.size() >= 4 * 6, "four days of the organisation, ENG, LEAD, PLATFORM, DATA, DESIGN: "
+                + totalsBefore);
 
         // lose the organisation's reporting lines (as a faulty projection might) and move on from the cached figures
         pool.withTransaction(sql -> sql.preparedQuery("delete from directory_reporting_line where organisation_id = $1")
@@ -155,6 +159,8 @@ class ProjectionReplayTest {
         // the swap moved history_position: no figure computed from the old tables is served again
         assertEquals(before, rollup(hr));
         assertEquals(pastBefore, pastTeam(hr, history));
+        // the replay's tables give the same stored rows, built afresh for them (a new generation)
+        assertEquals(totalsBefore, groupTotals(org.id));
         assertEquals(seriesBefore, given().auth().oauth2(hr).get("/series/{id}", org.seriesB).then().statusCode(200)
                 .extract().asString());
         given().auth().oauth2(org.directorToken(org.m1)).get("/series/{id}", org.seriesB).then().statusCode(200);
@@ -170,6 +176,19 @@ class ProjectionReplayTest {
     private static String pastTeam(String token, OrganisationHistory history) {
         return given().auth().oauth2(token).queryParam("asOf", history.daysAgo(15).toString())
                 .get("/rollups/teams/PLATFORM?weeks=4").then().statusCode(200).extract().asString();
+    }
+
+    /** Every stored group total of the organisation, day and group first, whatever stamp it was built for. */
+    private List<String> groupTotals(String organisationId) {
+        return pool.preparedQuery("""
+                select day, scope, people, series, healthy, at_risk, overdue, paused, with_manager, covered, due,
+                       completed_on_time, open_overdue, adherence_sum::float8 as adherence, with_adherence, attention
+                  from group_totals where organisation_id = $1 order by day, scope""")
+                .execute(Tuple.of(organisationId)).map(rows -> {
+                    List<String> all = new java.util.ArrayList<>();
+                    rows.forEach(row -> all.add(row.toJson().encode()));
+                    return all;
+                }).await().atMost(Duration.ofSeconds(10));
     }
 
     private static String figures(String token, UUID series) {

@@ -231,7 +231,16 @@ class RollupResourceTest {
     void refused_queries_name_each_field() {
         given().auth().oauth2(hr).get("/rollups/organisation?asOf=last-tuesday&weeks=53").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("asOf", "weeks"));
+                .body("type", equalTo("https://oneonone.dev/problems/invalid-input")) // one type for refused input, suite-wide
+                .body("errors.field", containsInAnyOrder("asOf", "weeks"))
+                .body("errors.reason", containsInAnyOrder("not-an-iso-date", "out-of-range"));
+        // a parameter no operation here takes (the retired cursor) is refused, not ignored
+        given().auth().oauth2(hr).get("/rollups/teams?cursor=abc&limit=1").then().statusCode(400)
+                .body("type", equalTo("https://oneonone.dev/problems/invalid-input"))
+                .body("errors[0].field", equalTo("cursor")).body("errors[0].reason", equalTo("unknown-parameter"));
+        given().auth().oauth2(hr).get("/trends?scope=nonsense").then().statusCode(400)
+                .body("type", equalTo("https://oneonone.dev/problems/invalid-input"))
+                .body("errors[0].reason", equalTo("not-a-scope"));
         given().auth().oauth2(hr).get("/attention?limit=101&scope=galaxy:far").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("limit", "scope"));
         given().auth().oauth2(hr).queryParam("asOf", history.daysAgo(-2).toString()).get("/rollups/organisation")

@@ -62,7 +62,7 @@ public class PeopleLookupResource {
                     examples = @ExampleObject(name = "bad group", value = """
                             {"type":"https://oneonone.dev/problems/invalid-input","title":"Invalid input","status":400,
                              "detail":"1 field is invalid","instance":"/people/lookup",
-                             "errors":[{"field":"groups[0]","message":"must be team:<code> or department:<code>"}]}""")))
+                             "errors":[{"field":"groups[0]","message":"must be team:<code> or department:<code>", "reason": "invalid-value"}]}""")))
     public Uni<PeopleLookup> lookupPeople(@Valid @NotNull LookupPeopleRequest request) {
         Caller caller = Caller.of(token);
         List<GroupRef> groups = request.groups() == null ? List.of()

@@ -115,7 +115,7 @@ public class PeopleResource {
                     examples = @ExampleObject(name = "bad email", value = """
                             {"type":"https://oneonone.dev/problems/invalid-input","title":"Invalid input","status":400,
                              "detail":"1 field is invalid","instance":"/people",
-                             "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
+                             "errors":[{"field":"email","message":"must be a well-formed email address", "reason": "email"}]}""")))
     @APIResponse(responseCode = "403", description = "Only an integration registers people",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A person with this id already exists (a leaver: the detail names "
@@ -225,7 +225,7 @@ public class PeopleResource {
                             {"type":"https://oneonone.dev/problems/reporting-cycle","title":"Refused by a domain rule","status":422,
                              "detail":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle.",
                              "instance":"/people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
-                             "errors":[{"field":"managerId","message":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle."}]}""")))
+                             "errors":[{"field":"managerId","message":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle.", "reason": "invalid-value"}]}""")))
     @RolesAllowed(Caller.INTEGRATION)
     @WithSession
     public Uni<Response> change(@PathParam("personId") UUID personId,

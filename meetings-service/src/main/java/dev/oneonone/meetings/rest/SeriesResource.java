@@ -160,7 +160,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "409", description = "The series changed since the version in If-Match; nothing was stored",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale version", value = Problem.EXAMPLE_CONFLICT)))
-    @APIResponse(responseCode = "422", description = "A domain rule refused the meeting (e.g. in the past)",
+    @APIResponse(responseCode = "422", description = "A domain rule refused the meeting (e.g. in the past, on a paused day, before the series starts: before-series-start)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithTransaction
@@ -211,6 +211,25 @@ public class SeriesResource {
                 .chain(series -> MeetingOverview.<MeetingOverview>find(query + " order by scheduledFor, meetingId", parameters)
                         .page(0, limit + 1).list())
                 .map(rows -> MeetingPage.of(rows, limit));
+    }
+
+    @GET
+    @Path("/{seriesId}/meetings/{meetingId}")
+    @WithSession
+    @Authenticated
+    @Operation(operationId = "getMeeting", summary = "Get one meeting of a series",
+            description = "The meeting as the series' meetings list shows it, to whoever may list them (an integration of the"
+                    + " organisation, or one of the series' two people); the Location of scheduleMeeting and scheduleNextMeeting.")
+    @APIResponse(responseCode = "200", description = "The meeting; ETag: the series' version, the If-Match of the meeting's changes",
+            content = @Content(schema = @Schema(implementation = MeetingView.class)),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
+    @APIResponse(responseCode = "404", description = "No such series in this organisation, or no such meeting in it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> meeting(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId) {
+        return findVisibleSeries(Caller.of(token), seriesId)
+                .chain(series -> MeetingOverview.<MeetingOverview>find("meetingId = ?1 and seriesId = ?2", meetingId, seriesId)
+                        .firstResult().onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId))
+                        .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(Versions.tag(series.version)).build()));
     }
 
     @GET
@@ -271,7 +290,8 @@ public class SeriesResource {
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match, or the series has ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Overlapping pause (pauses-overlap), ends before it starts, in the past or over a year",
+    @APIResponse(responseCode = "422", description = "Overlapping pause (pauses-overlap), ends before it starts, in the past or over a year, or "
+            + "over a scheduled meeting (meetings-in-pause: the detail names them; move or cancel them first)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithSession
@@ -282,11 +302,13 @@ public class SeriesResource {
 
     @POST
     @Path("/{seriesId}/resume")
-    @Operation(operationId = "resumeSeries", summary = "Resume a paused series", description = "Records SeriesResumed: the current pause ends the day before 'on'.")
+    @Operation(operationId = "resumeSeries", summary = "Resume a paused series", description = "Records SeriesResumed: the current pause (the one covering today, in the series' time zone) ends "
+            + "the day before 'on' (a day within it, default today). A later pause is never shortened by a resume.")
     @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = SeriesView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such series in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Stale If-Match, not paused on that day (not-paused), or ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match, not paused today (not-paused), or ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "'on' outside the current pause (resume-outside-current-pause)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithSession
     public Uni<Response> resume(@PathParam("seriesId") UUID seriesId, @HeaderParam("If-Match") String ifMatch,
@@ -348,7 +370,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such series or meeting in this organisation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match; the meeting is held, cancelled, missed or already started; the series ended",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The new start is in the past, the same, or on a paused day", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The new start is in the past, the same, on a paused day, or before the series starts (before-series-start)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Caller.PERSON, Caller.INTEGRATION })
     @WithSession
     public Uni<Response> reschedule(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId,

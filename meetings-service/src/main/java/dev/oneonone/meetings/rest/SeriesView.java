@@ -28,8 +28,10 @@ public record SeriesView(
         @Schema(description = "ACTIVE, PAUSED (today, in the series' time zone, is within any of its pauses) or ENDED.", example = "ACTIVE") String status,
         @Schema(nullable = true, example = "TUESDAY") String preferredWeekday,
         @Schema(nullable = true, example = "10:00:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime preferredTime,
-        @Schema(nullable = true, description = "The latest pause, first day", example = "2026-12-21") LocalDate pausedFrom,
-        @Schema(nullable = true, description = "The latest pause, last day", example = "2027-01-03") LocalDate pausedUntil,
+        @Schema(nullable = true, description = "The pause that matters now, first day: the current pause (today, in the series' "
+                + "time zone, within it) if any, else the next one to come, else the most recent one past; null when the series "
+                + "never paused. Every pause is in pauses.", example = "2026-12-21") LocalDate pausedFrom,
+        @Schema(nullable = true, description = "That pause's last day (see pausedFrom)", example = "2027-01-03") LocalDate pausedUntil,
         @Schema(nullable = true, description = "When the series ended (for a leaver: the start of the day after their last day)", example = "2026-12-01T00:00:00Z") Instant endedAt,
         @Schema(nullable = true, description = "Why the series ended: ENDED_BY_PARTICIPANT (one of the two people, or an integration for them, ended it) "
                 + "or EMPLOYMENT_ENDED (one of them left the organisation: it ends on the day after their last day). Null while "
@@ -48,15 +50,20 @@ public record SeriesView(
     static SeriesView of(SeriesOverview series, List<SeriesPause> pauses, Clock clock) {
         String status = series.status;
         List<SeriesPause> ordered = pauses.stream().sorted(Comparator.comparing(pause -> pause.fromDay)).toList();
-        if (SeriesOverview.ACTIVE.equals(status)) {
-            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(series.timeZone)));
-            if (ordered.stream().anyMatch(p -> !today.isBefore(p.fromDay) && !today.isAfter(p.untilDay))) {
-                status = "PAUSED";
-            }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(series.timeZone)));
+        SeriesPause current = ordered.stream().filter(p -> !today.isBefore(p.fromDay) && !today.isAfter(p.untilDay))
+                .findFirst().orElse(null);
+        if (SeriesOverview.ACTIVE.equals(status) && current != null) {
+            status = "PAUSED";
         }
+        // the pause that matters now: the current one, else the next to come, else the most recent past one
+        SeriesPause shown = current != null ? current
+                : ordered.stream().filter(p -> p.fromDay.isAfter(today)).findFirst()
+                        .orElse(ordered.isEmpty() ? null : ordered.get(ordered.size() - 1));
         return new SeriesView(series.seriesId, series.leaderId, series.companionId, series.relationship,
                 series.cadence, series.plannedMinutes, series.timeZone, series.startsOn, status,
-                series.preferredWeekday, series.preferredTime, series.pausedFrom, series.pausedUntil, series.endedAt,
+                series.preferredWeekday, series.preferredTime, shown == null ? null : shown.fromDay,
+                shown == null ? null : shown.untilDay, series.endedAt,
                 series.endReason, series.endedOn,
                 ordered.stream().map(p -> new PauseView(p.fromDay, p.untilDay)).toList(), series.version);
     }

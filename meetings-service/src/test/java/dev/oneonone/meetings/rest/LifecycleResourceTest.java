@@ -292,6 +292,43 @@ class LifecycleResourceTest {
                 .post("/series/{id}/meetings/{m}/held", id, missed).then().statusCode(200).body("status", equalTo("HELD"));
     }
 
+    /**
+     * Issue 14 follow-up, cases 4, 5 and 6 through the API: pausedFrom/pausedUntil show the current pause while a later
+     * one is recorded; resume ends the current pause and refuses a day outside it; a pause over a scheduled meeting is
+     * refused naming it.
+     */
+    @Test
+    void the_current_pause_is_shown_resumed_and_no_pause_is_set_over_a_scheduled_meeting() {
+        String id = startWeeklySeries(ORG);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.now(berlin);
+        as(ORG).body(Map.of("from", today.toString(), "until", today.plusDays(14).toString()))
+                .post("/series/{id}/pause", id).then().statusCode(200);
+        as(ORG).body(Map.of("from", today.plusDays(35).toString(), "until", today.plusDays(48).toString()))
+                .post("/series/{id}/pause", id).then().statusCode(200)
+                .body("pausedFrom", equalTo(today.toString())).body("pausedUntil", equalTo(today.plusDays(14).toString()));
+        as(ORG).get("/series/{id}", id).then().statusCode(200).body("status", equalTo("PAUSED"))
+                .body("pausedFrom", equalTo(today.toString())).body("pausedUntil", equalTo(today.plusDays(14).toString()))
+                .body("pauses.size()", equalTo(2));
+
+        as(ORG).body(Map.of("on", today.plusDays(40).toString())).post("/series/{id}/resume", id).then().statusCode(422)
+                .body("type", equalTo("https://oneonone.dev/problems/resume-outside-current-pause"))
+                .body("errors[0].field", equalTo("on"));
+        as(ORG).body(Map.of("on", today.plusDays(5).toString())).post("/series/{id}/resume", id).then().statusCode(200)
+                .body("pausedFrom", equalTo(today.toString())).body("pausedUntil", equalTo(today.plusDays(4).toString()));
+
+        // a meeting 20 days ahead (between the two pauses): a pause over it is refused, naming it
+        Instant at = today.plusDays(20).atTime(10, 0).atZone(berlin).toInstant();
+        String meeting = scheduleMeeting(ORG, id, at).statusCode(201).extract().path("id");
+        as(ORG).body(Map.of("from", today.plusDays(18).toString(), "until", today.plusDays(22).toString()))
+                .post("/series/{id}/pause", id).then().statusCode(422)
+                .body("type", equalTo("https://oneonone.dev/problems/meetings-in-pause"))
+                .body("detail", org.hamcrest.Matchers.containsString(meeting));
+        as(ORG).body(Map.of("reason", "CONFLICT")).post("/series/{id}/meetings/{m}/cancel", id, meeting).then().statusCode(200);
+        as(ORG).body(Map.of("from", today.plusDays(18).toString(), "until", today.plusDays(22).toString()))
+                .post("/series/{id}/pause", id).then().statusCode(200);
+    }
+
     @Test
     void rebuilt_read_models_equal_the_ones_kept_in_step() throws SQLException {
         // first bring in events other tests may have written to the store directly, past the read models

@@ -208,7 +208,20 @@ class PeopleResourceTest {
                 .get("/people").then().statusCode(200).body("items", hasSize(1)).body("next", nullValue());
         as(org).queryParam("team", "data").get("/people").then().body("items", hasSize(1));
         as(org).queryParam("department", "ENG").get("/people").then().body("items", hasSize(5));
-        as(org).queryParam("limit", 101).get("/people").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        as(org).queryParam("limit", 101).get("/people").then().statusCode(400).body("errors[0].field", equalTo("limit"))
+                .body("errors[0].reason", equalTo("out-of-range"));
+        as(org).queryParam("limit", 0).get("/people").then().statusCode(400).body("errors[0].reason", equalTo("out-of-range"));
+    }
+
+    /** Issue 12 follow-up: a query parameter the operation does not take is refused, never ignored. */
+    @Test
+    void an_unknown_query_parameter_is_400_naming_it() {
+        String org = newOrganisation();
+        as(org).queryParam("limit", 1).queryParam("bogus", 1).queryParam("cursor", "abc").get("/people").then()
+                .statusCode(400).body("type", equalTo("https://oneonone.dev/problems/invalid-input"))
+                .body("errors.field", contains("bogus", "cursor"))
+                .body("errors.reason", contains("unknown-parameter", "unknown-parameter"));
+        as(org).queryParam("limit", 1).get("/people").then().statusCode(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.oneonone.meetings.rest;
 
 import static dev.oneonone.meetings.rest.MeetingsApi.as;
+import static dev.oneonone.meetings.rest.MeetingsApi.integrationToken;
 import static dev.oneonone.meetings.rest.MeetingsApi.nextWeek;
 import static dev.oneonone.meetings.rest.MeetingsApi.personToken;
 import static dev.oneonone.meetings.rest.MeetingsApi.scheduleMeeting;
@@ -66,7 +67,16 @@ class PermissionTableTest {
             as(organisation).body(Map.of("name", "Named " + group)).put("/groups/team/{code}", group).then().statusCode(200);
         }
 
-        Response response = perform(rule, token, organisation, series, participant, group);
+        String scimUser = null;
+        if (rule.path().startsWith("/scim/v2/Users")) {
+            // a user the organisation's identity provider provisioned
+            scimUser = with(integrationToken(organisation)).contentType("application/scim+json")
+                    .body(scimUser(participant + "@scim.example")).post("/scim/v2/Users").then().statusCode(201)
+                    .extract().path("id");
+        }
+
+        Response response = perform(rule, token, organisation, series, scimUser != null ? UUID.fromString(scimUser) : participant,
+                group);
 
         assertEquals(expected.status(), response.statusCode(), () -> response.asString());
         if (expected.listed() != null) {
@@ -74,20 +84,29 @@ class PermissionTableTest {
                 case "/meetings" -> "items.seriesId";
                 case "/people/lookup" -> "people.id";
                 case "/groups" -> "items.code";
+                case "/scim/v2/Users" -> "Resources.id";
                 default -> "items.id";
             });
-            String object = rule.path().startsWith("/groups") ? group : aboutPeople ? participant.toString() : series;
+            String object = rule.path().startsWith("/groups") ? group : aboutPeople ? participant.toString()
+                    : scimUser != null ? scimUser : series;
             assertEquals(expected.listed(), ids.contains(object), "listed: " + ids);
         }
         if (!expected.allowed()) {
-            assertEquals("application/problem+json", response.contentType());
+            assertEquals(rule.path().startsWith("/scim/") ? "application/scim+json" : "application/problem+json",
+                    response.contentType());
         }
+    }
+
+    private static String scimUser(String userName) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName
+                + "\",\"displayName\":\"Scim User\"}";
     }
 
     private static Response perform(Rule rule, String token, String organisation, String series, UUID participant,
             String group) {
         String path = rule.path().replace("{series}", series).replace("{person}", participant.toString())
-                .replace("{kind}", "team").replace("{code}", group);
+                .replace("{kind}", "team").replace("{code}", group)
+                .replace("{schema}", "urn:ietf:params:scim:schemas:core:2.0:User").replace("{resourceType}", "User");
         if (path.contains("{meeting}") || path.equals("/meetings")) {
             String meeting = scheduleMeeting(organisation, series, nextWeek()).statusCode(201).extract().path("id");
             path = path.replace("{meeting}", meeting);
@@ -133,6 +152,12 @@ class PermissionTableTest {
             case "POST /series/{series}/meetings/{meeting}/cancel" -> with(token).body(Map.of("reason", "ILLNESS")).post(path);
             case "POST /calendar/feeds" -> with(token).body(Map.of("seriesId", series)).post(path);
             case "DELETE /calendar/feeds/{feed}" -> with(token).delete(path);
+            case "POST /scim/v2/Users" -> with(token).body(scimUser(UUID.randomUUID() + "@scim.example")).post(path);
+            case "PUT /scim/v2/Users/{person}" -> with(token).body(scimUser(participant + "@renamed.example")).put(path);
+            case "PATCH /scim/v2/Users/{person}" -> with(token).body("""
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations":[{"op":"replace","path":"displayName","value":"Patched"}]}""").patch(path);
+            case "DELETE /scim/v2/Users/{person}" -> with(token).delete(path);
             case "POST /series/{series}/end", "POST /series/{series}/meetings/next", "POST /admin/projections/rebuild" ->
                     with(token).post(path);
             default -> with(token).get(path);

@@ -123,6 +123,23 @@ class SeriesResourceTest {
                 .body("items", hasSize(1)).body("next", nullValue());
     }
 
+    /** Issue 12 follow-up: the Location of a scheduled meeting is GET /series/{s}/meetings/{m} (getMeeting), as the list shows it. */
+    @Test
+    void a_scheduled_meetings_location_answers_the_meeting_as_the_list_shows_it() {
+        String id = startWeeklySeries(ORG);
+        var created = scheduleMeeting(ORG, id, nextWeek()).statusCode(201).extract();
+        String location = created.header("Location");
+        String meetingId = created.path("id");
+        assertEquals(true, location.startsWith("http://"), location);
+        assertEquals(true, location.endsWith("/series/" + id + "/meetings/" + meetingId), location);
+
+        Map<String, Object> listed = as(ORG).get("/series/{id}/meetings", id).then().statusCode(200).extract().path("items[0]");
+        Map<String, Object> read = as(ORG).get(location).then().statusCode(200).header("ETag", "\"2\"").extract().path("");
+        assertEquals(listed, read);
+        as(ORG).get("/series/{id}/meetings/{m}", id, UUID.randomUUID()).then().statusCode(404);
+        as("globex").get("/series/{id}/meetings/{m}", id, meetingId).then().statusCode(404);
+    }
+
     @Test
     void another_organisations_series_does_not_exist_for_the_caller() {
         String id = startWeeklySeries(ORG);

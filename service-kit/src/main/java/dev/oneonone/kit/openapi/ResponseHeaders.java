@@ -24,6 +24,19 @@ public final class ResponseHeaders {
      */
     public static final String NO_DATABASE = "x-no-database";
 
+    /**
+     * Marks an operation whose errors are not problem details but another protocol's error message (SCIM's, RFC 7644
+     * section 3.12): the value is that media type and the name of its schema in {@code components.schemas}, e.g.
+     * {@code "application/scim+json ScimError"}. {@link SuiteOpenApi} then documents every error answer of the
+     * operation, its own and the kit's, with that content instead of {@code Problem}, and removes the extension.
+     */
+    /**
+     * Schema extension: an object every property of which may be left out of an answer (such as SCIM's enterprise
+     * extension, RFC 7643 section 4.3), so the kit lists none as required.
+     */
+    public static final String OPTIONAL_PROPERTIES = "x-optional-properties";
+    public static final String ERROR_CONTENT = "x-error-content";
+
     private ResponseHeaders() {
     }
 }

@@ -59,6 +59,10 @@ import dev.oneonone.kit.security.LeaverCheck;
  */
 public class SuiteOpenApi implements OASFilter {
     static final String LICENSE = "Apache-2.0";
+    /** Who answers for the suite's APIs, named in each document's {@code info.contact} when the service names no one. */
+    static final String CONTACT_NAME = "One-on-one suite maintainers";
+    static final String CONTACT_URL = "https://oneonone.dev/api";
+    static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String SERVER_DESCRIPTION = "The service run locally (deploy/local, or ./mvnw quarkus:dev)";
 
     static final String EMPLOYMENT_ENDED = LeaverCheck.TYPE;
@@ -124,6 +128,7 @@ public class SuiteOpenApi implements OASFilter {
                     .forEach((method, operation) -> conventions(item, operation)));
         }
         removeUnused(openApi, components);
+        SchemaRules.apply(openApi);
     }
 
     /**
@@ -229,14 +234,18 @@ public class SuiteOpenApi implements OASFilter {
         if (info.getLicense() == null) {
             info.setLicense(OASFactory.createLicense().name(LICENSE).identifier(LICENSE));
         }
+        if (info.getContact() == null) {
+            info.setContact(OASFactory.createContact().name(CONTACT_NAME).url(CONTACT_URL));
+        }
     }
 
     private static void addHeaders(Components components) {
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         addHeader(components, ResponseHeaders.ETAG, "The version of what this answer shows, a quoted number such as \"3\";"
                 + " send it in If-Match to change it only at that version.",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^\"(0|[1-9][0-9]*)\"$"), true);
-        addHeader(components, ResponseHeaders.LOCATION, "The path of the created resource on this service.", string, true);
+        addHeader(components, ResponseHeaders.LOCATION, "The absolute URI of the created resource on this service"
+                + " (http://host:port/path), which GET answers.", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .format("uri"), true);
         addHeader(components, ResponseHeaders.IDEMPOTENT_REPLAYED, "true when this answer is the first answer to the same"
                 + " Idempotency-Key, replayed: nothing was created now.",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true"), false);
@@ -258,8 +267,7 @@ public class SuiteOpenApi implements OASFilter {
                 response.addHeader(ResponseHeaders.RETRY_AFTER, OASFactory.createHeader().ref(ResponseHeaders.RETRY_AFTER));
             }
             if (status.equals("401")) {
-                response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).required(true));
+                wwwAuthenticate(response);
             }
             components.addResponse(answer[0], response);
         });
@@ -295,6 +303,13 @@ public class SuiteOpenApi implements OASFilter {
             operation.removeExtension(ResponseHeaders.NO_DATABASE);
             responses.getAPIResponses().values().forEach(response -> response.removeExtension(ResponseHeaders.NO_DATABASE));
         }
+        Object errorContent = operation.getExtensions() == null ? null : operation.getExtensions().get(ResponseHeaders.ERROR_CONTENT);
+        if (errorContent != null) {
+            operation.removeExtension(ResponseHeaders.ERROR_CONTENT);
+            otherErrors(responses, String.valueOf(errorContent), !parameters.isEmpty() || hasBody, secured, hasPathParameter,
+                    answersContent, hasBody, database);
+            return;
+        }
 
         if (secured && openToPeople(operation)) {
             leaversToo(responses.getAPIResponse("403"));
@@ -322,8 +337,56 @@ public class SuiteOpenApi implements OASFilter {
             if (status.equals("503")) {
                 header(response, ResponseHeaders.RETRY_AFTER);
             }
+            if (status.equals("401")) {
+                wwwAuthenticate(response);
+            }
             if (idempotent && status.startsWith("2")) {
                 header(response, ResponseHeaders.IDEMPOTENT_REPLAYED);
+            }
+        });
+    }
+
+    /**
+     * The error answers of an operation that speaks another protocol's errors ({@link ResponseHeaders#ERROR_CONTENT}):
+     * the same statuses as the kit's, each with that media type and schema, and the operation's own error answers too.
+     */
+    private static void otherErrors(APIResponses responses, String errorContent, boolean takesInput, boolean secured,
+            boolean hasPathParameter, boolean answersContent, boolean hasBody, boolean database) {
+        String[] mediaTypeAndSchema = errorContent.trim().split("\\s+", 2);
+        java.util.function.Supplier<Content> content = () -> OASFactory.createContent().addMediaType(mediaTypeAndSchema[0],
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(mediaTypeAndSchema[1])));
+        Map<String, Boolean> applies = new LinkedHashMap<>();
+        applies.put("400", takesInput);
+        applies.put("401", secured);
+        applies.put("403", secured);
+        applies.put("404", hasPathParameter);
+        applies.put("406", answersContent);
+        applies.put("413", hasBody);
+        applies.put("414", true);
+        applies.put("415", hasBody);
+        applies.put("431", true);
+        applies.put("503", database);
+        applies.forEach((status, add) -> {
+            if (add && !responses.hasAPIResponse(status)) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(KIT_ANSWERS.get(status)[1]));
+            }
+        });
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (!(status.startsWith("4") || status.startsWith("5"))) {
+                return;
+            }
+            if (response.getContent() == null || response.getContent().getMediaType(mediaTypeAndSchema[0]) == null) {
+                response.setContent(content.get());
+            } else {
+                response.setContent(OASFactory.createContent().addMediaType(mediaTypeAndSchema[0],
+                        response.getContent().getMediaType(mediaTypeAndSchema[0])));
+            }
+            if (status.equals("401")) {
+                response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).required(true));
+            }
+            if (status.equals("503")) {
+                header(response, ResponseHeaders.RETRY_AFTER);
             }
         });
     }
@@ -382,6 +445,15 @@ public class SuiteOpenApi implements OASFilter {
             kept.setSchema(OASFactory.createSchema().ref("Problem"));
         }
         response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, kept));
+    }
+
+    /** Every 401 names the scheme the token is sent with (RFC 9110 section 11.6.1; Quarkus answers {@code Bearer}). */
+    private static void wwwAuthenticate(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(WWW_AUTHENTICATE)) {
+            response.addHeader(WWW_AUTHENTICATE, OASFactory.createHeader()
+                    .description("The authentication scheme to use: Bearer (a JWT in the Authorization header)")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^Bearer( .*)?$")).required(true));
+        }
     }
 
     private static void header(APIResponse response, String name) {

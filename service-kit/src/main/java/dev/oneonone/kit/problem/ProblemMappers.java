@@ -42,7 +42,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> FieldError.of(fieldOf(v), v))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return invalidInput(uri, errors);
@@ -83,7 +83,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri,
-                List.of(new FieldError(IdempotentCreates.HEADER, "was used for a different request")));
+                List.of(new FieldError(IdempotentCreates.HEADER, "was used for a different request", "idempotency-key-reused")));
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })

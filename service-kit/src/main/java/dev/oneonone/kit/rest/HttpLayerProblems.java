@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * The HTTP layer's own refusals as problem details (docs/api-standards.md, "Size limits"):
@@ -52,15 +53,29 @@ public class HttpLayerProblems {
     private final int maxUriBytes;
     private final int maxHeaderBytes;
     private final ObjectMapper mapper;
+    private final Instance<ProblemRendering> renderings;
 
     public HttpLayerProblems(BodyLimits limits,
             @ConfigProperty(name = "suite.api.max-uri-bytes", defaultValue = "8192") int maxUriBytes,
             @ConfigProperty(name = "suite.api.max-header-bytes", defaultValue = "16384") int maxHeaderBytes,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Instance<ProblemRendering> renderings) {
         this.limits = limits;
         this.maxUriBytes = maxUriBytes;
         this.maxHeaderBytes = maxHeaderBytes;
         this.mapper = mapper;
+        this.renderings = renderings;
+    }
+
+    /** The media type and body of a refusal on this path: a problem detail, unless a {@link ProblemRendering} covers it. */
+    private String[] rendered(String path, Problem problem) throws JsonProcessingException {
+        if (path != null) {
+            for (ProblemRendering rendering : renderings) {
+                if (rendering.covers(path)) {
+                    return new String[] { rendering.mediaType(), rendering.render(problem) };
+                }
+            }
+        }
+        return new String[] { Problem.MEDIA_TYPE, mapper.writeValueAsString(problem) };
     }
 
     void install(@Observes Router router) {
@@ -101,8 +116,9 @@ public class HttpLayerProblems {
     /** Answers the problem and closes the connection: the rest of the request is not read. */
     private void refuse(RoutingContext ctx, Problem problem) {
         try {
-            ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close").end(mapper.writeValueAsString(problem));
+            String[] answer = rendered(ctx.request().path(), problem);
+            ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer[0])
+                    .putHeader(HttpHeaders.CONNECTION, "close").end(answer[1]);
         } catch (JsonProcessingException e) {
             ctx.fail(problem.status(), e);
         }
@@ -140,11 +156,12 @@ public class HttpLayerProblems {
             }
         };
         try {
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            String[] answer = rendered(path, problem);
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, answer[0]);
             if (status == 413) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close"); // the rest of the body is not read
             }
-            ctx.response().end(mapper.writeValueAsString(problem));
+            ctx.response().end(answer[1]);
         } catch (JsonProcessingException e) {
             ctx.next();
         }

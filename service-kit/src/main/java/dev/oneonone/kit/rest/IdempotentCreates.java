@@ -50,7 +50,7 @@ public class IdempotentCreates {
             return create.get();
         }
         if (!key.matches(KEY_PATTERN)) {
-            throw new InvalidInputException(List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters")));
+            throw new InvalidInputException(List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters", "not-an-idempotency-key")));
         }
         String hash = hash(path, request);
         String subject = String.valueOf(caller.subject());

@@ -29,6 +29,10 @@ public final class Paging {
     public static final String NEXT_DESCRIPTION = "Cursor of the following page, to pass as 'after'; null on the last page.";
 
     private static final String NOT_A_CURSOR = "must be the 'next' of a previous page";
+    /** The reason of a limit outside 1 to 100 (and of any number outside its range). */
+    public static final String OUT_OF_RANGE = "out-of-range";
+    /** The reason of a cursor the service did not give out. */
+    public static final String NOT_A_CURSOR_REASON = "not-a-cursor";
 
     private Paging() {
     }
@@ -36,7 +40,7 @@ public final class Paging {
     /** The page size, refused field by field when outside 1 to 100. */
     public static int limit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException(List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+            throw new InvalidInputException(List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT, OUT_OF_RANGE)));
         }
         return limit;
     }
@@ -115,6 +119,6 @@ public final class Paging {
 
     /** The refusal of a cursor this API did not give out. */
     public static InvalidInputException notACursor() {
-        return new InvalidInputException(List.of(new FieldError("after", NOT_A_CURSOR)));
+        return new InvalidInputException(List.of(new FieldError("after", NOT_A_CURSOR, NOT_A_CURSOR_REASON)));
     }
 }

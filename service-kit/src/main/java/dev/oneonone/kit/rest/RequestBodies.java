@@ -20,10 +20,10 @@ public class RequestBodies {
 
     public <T> T valid(T body) {
         if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON body is required")));
+            throw new InvalidInputException(List.of(new FieldError("body", "a JSON body is required", "required")));
         }
         List<FieldError> errors = new ArrayList<>(validator.validate(body).stream()
-                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+                .map(violation -> FieldError.of(violation.getPropertyPath().toString(), violation))
                 .toList());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));

@@ -16,7 +16,8 @@ class ApiVocabularyTest {
               {"name":"after","in":"query","schema":{"type":"string"}},
               {"name":"asOf","in":"query","schema":{"type":"string","format":"date"}}],
              "responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/SeriesPage"}}}}}}}},
-             "components":{"schemas":{"SeriesPage":{"type":"object","properties":{"items":{"type":"array"},"next":{"type":["string","null"]}}}}}}""";
+             "components":{"schemas":{"SeriesPage":{"type":"object","properties":{"items":{"type":"array"},"next":{"type":["string","null"]}},
+              "required":["items","next"]}}}}""";
 
     @Test
     void a_document_that_speaks_the_vocabulary_passes() {
@@ -79,5 +80,31 @@ class ApiVocabularyTest {
                 "three schema TeamPage: a page has 'items' and 'next'",
                 "three schema Problem: requires [type, title, status], not [type, status]"),
                 ApiVocabulary.violations(Map.of("three", document)));
+    }
+
+    @Test
+    void patterns_are_anchored_refs_have_no_sibling_type_java_types_are_inlined_answers_require_their_fields() {
+        String document = """
+                {"paths":{"/groups/{kind}":{"get":{"operationId":"listGroups","parameters":[
+                  {"name":"kind","in":"path","schema":{"type":"string","pattern":"team|department"}}],
+                 "responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Group"}}}},
+                  "400":{"content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
+                 "components":{"schemas":{
+                  "Problem":{"type":"object","required":["type","title","status"],"properties":{"type":{"type":"string"},
+                   "errors":{"type":"array","items":{"$ref":"#/components/schemas/FieldError"}}}},
+                  "FieldError":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"}}},
+                  "Group":{"type":"object","properties":{"id":{"$ref":"#/components/schemas/UUID","type":"string"},
+                   "at":{"type":"string","format":"local-time"},"code":{"type":"string","pattern":"^[a-z]+$"}}},
+                  "UUID":{"type":"string","format":"uuid","pattern":"[a-f0-9-]{36}"}}}}""";
+        assertEquals(List.of(
+                "four /paths//groups/{kind}/get/parameters/0/schema: pattern 'team|department' is not anchored ^...$",
+                "four /components/schemas/UUID: pattern '[a-f0-9-]{36}' is not anchored ^...$",
+                "four /components/schemas/Group/properties/id: a $ref (or an anyOf with one) beside a type \"string\"",
+                "four /components/schemas/Group/properties/at: format local-time is not a JSON Schema format; a time of day is a pattern",
+                "four schema UUID: a Java type is inlined (type string with its format), not a component",
+                "four schema Group: an answer's object lists the properties it always has in 'required', not [id, at, code]",
+                "four schema FieldError: requires [field, message, reason], not [field, message]",
+                "four components.schemas: not sorted by name [Problem, FieldError, Group, UUID]"),
+                ApiVocabulary.violations(Map.of("four", document)));
     }
 }

@@ -33,7 +33,8 @@ import io.restassured.specification.FilterableResponseSpecification;
  * 2020-12 as OpenAPI 3.1 uses it); other bodies (iCalendar, text, binary) are checked for status and type only;
  * <li>every header the response documents as required is present, and each of the suite's headers
  * ({@code ETag}, {@code Location}, {@code Idempotent-Replayed}, {@code Retry-After}) the response carries is documented;
- * <li>the document the build stored ({@code target/openapi/openapi.json}) equals the served one.
+ * <li>the document the build stored ({@code target/openapi/openapi.json}) equals the served one;
+ * <li>a 201's {@code Location} is an absolute URI that GET answers 200 for the same caller (kind {@code location}).
  * </ul>
  * Paths under {@code /q/} (health, metrics, the document itself) are skipped. A broken rule fails the test with an
  * {@link AssertionError} that lists each violation with its kind. With {@code -Dopenapi.responses=report} violations are
@@ -56,7 +57,45 @@ public final class OpenApiResponses implements Filter {
         Response response = context.next(request, responseSpec);
         check(URI.create(request.getURI()), request.getMethod(), new Answer(response.getStatusCode(),
                 response.getContentType(), response.asString(), response::getHeader));
+        if (response.getStatusCode() == 201 && response.getHeader(ResponseHeaders.LOCATION) != null) {
+            followLocation(request, response.getHeader(ResponseHeaders.LOCATION));
+        }
         return response;
+    }
+
+    /**
+     * A 201's {@code Location} is an absolute URI that GET answers, for the caller who created it: the created
+     * resource, read with the same Authorization (kind {@code location}). The GET is checked like any answer.
+     */
+    private static void followLocation(FilterableRequestSpecification request, String location) {
+        List<String> violations = new ArrayList<>();
+        URI uri = URI.create(location);
+        if (!uri.isAbsolute()) {
+            violations.add("location: '" + location + "' is not an absolute URI");
+            uri = URI.create(request.getURI()).resolve(uri);
+        }
+        io.restassured.specification.RequestSpecification get = io.restassured.RestAssured.given().redirects().follow(false);
+        String authorization = request.getHeaders().getValue("Authorization");
+        if (authorization != null) {
+            get.header("Authorization", authorization);
+        } else if (request.getAuthenticationScheme() instanceof io.restassured.authentication.PreemptiveOAuth2HeaderScheme bearer) {
+            get.auth().oauth2(bearer.getAccessToken());
+        } else if (request.getAuthenticationScheme() instanceof io.restassured.authentication.OAuth2Scheme bearer) {
+            get.auth().oauth2(bearer.getAccessToken());
+        }
+        int status = get.get(uri).getStatusCode();
+        if (status != 200) {
+            violations.add("location: GET " + uri.getRawPath() + " answered " + status + ", not 200");
+        }
+        if (!violations.isEmpty()) {
+            String message = request.getMethod() + " " + URI.create(request.getURI()).getRawPath() + " answered 201:\n  - "
+                    + String.join("\n  - ", violations);
+            if ("report".equals(System.getProperty("openapi.responses"))) {
+                report(message);
+            } else {
+                throw new AssertionError("The response's Location is not a resource to GET: " + message);
+            }
+        }
     }
 
     /**

@@ -64,20 +64,22 @@ public class CarryOverProcess {
     public Uni<Void> apply(EventEnvelope envelope, MeetingsEvent event) {
         String organisation = envelope.organisationId();
         Instant at = envelope.occurredAt();
+        // the event's time may be in the past (heldAt, a late record): the next meeting is chosen as of its recording
+        Instant asOf = envelope.recordedAt().isAfter(at) ? envelope.recordedAt() : at;
         if (event instanceof MeetingHeld held) {
-            return seriesChanged(organisation, held.seriesId(), held.meetingId(), Outcome.HELD, at);
+            return seriesChanged(organisation, held.seriesId(), held.meetingId(), Outcome.HELD, at, asOf);
         }
         if (event instanceof MeetingCancelled cancelled) {
-            return seriesChanged(organisation, cancelled.seriesId(), cancelled.meetingId(), Outcome.CANCELLED, at);
+            return seriesChanged(organisation, cancelled.seriesId(), cancelled.meetingId(), Outcome.CANCELLED, at, asOf);
         }
         if (event instanceof MeetingMissed missed) {
-            return seriesChanged(organisation, missed.seriesId(), missed.meetingId(), Outcome.MISSED, at);
+            return seriesChanged(organisation, missed.seriesId(), missed.meetingId(), Outcome.MISSED, at, asOf);
         }
         if (event instanceof MeetingScheduled scheduled) {
-            return seriesChanged(organisation, scheduled.seriesId(), null, null, at);
+            return seriesChanged(organisation, scheduled.seriesId(), null, null, at, asOf);
         }
         if (event instanceof MeetingRescheduled rescheduled) {
-            return seriesChanged(organisation, rescheduled.seriesId(), null, null, at);
+            return seriesChanged(organisation, rescheduled.seriesId(), null, null, at, asOf);
         }
         return Uni.createFrom().voidItem();
     }
@@ -86,12 +88,15 @@ public class CarryOverProcess {
      * One change of the series' meetings: the waiting topics first (they have waited longest), then those of the
      * meeting that ended ({@code endedId}, null for a schedule or a move), go to the next meeting or wait.
      */
-    private Uni<Void> seriesChanged(String organisation, UUID seriesId, UUID endedId, Outcome outcome, Instant at) {
+    private Uni<Void> seriesChanged(String organisation, UUID seriesId, UUID endedId, Outcome outcome, Instant at,
+            Instant asOf) {
         return KnownMeeting.<KnownMeeting>list("seriesId = ?1 and organisationId = ?2", seriesId, organisation)
                 .chain(meetings -> {
+                    // next as of when the change was recorded, not when it happened: a meeting recorded held with
+                    // a backdated heldAt (the event's time) must not send its topics to a meeting that has started since
                     Optional<SeriesMeeting> next = CarryOver.nextMeeting(meetings.stream()
                             .map(m -> new SeriesMeeting(m.meetingId, m.scheduledFor, MeetingStatus.valueOf(m.status)))
-                            .toList(), at);
+                            .toList(), asOf);
                     Uni<Void> waiting = next.isEmpty() ? Uni.createFrom().voidItem()
                             : carryWaiting(organisation, seriesId, next.get().meetingId(), at);
                     KnownMeeting ended = endedId == null ? null

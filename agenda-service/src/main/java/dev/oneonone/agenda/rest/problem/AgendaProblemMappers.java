@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
  * The problem details of agenda-service's own failures, beside the kit's shared ones
  * ({@link dev.oneonone.kit.problem.ProblemMappers}): a refused command (404 for a {@code *-not-found}
  * reason, else 409, typed by the rejection's reason), a refused history import (422, every row at fault)
- * and a concurrent change to the same agenda or agreement (409 {@code concurrent-change}).
+ * and a stale If-Match or a concurrent change to the same agenda or agreement (409 {@code version-conflict}, as in
+ * meetings-service).
  */
 public class AgendaProblemMappers {
 
@@ -33,7 +34,8 @@ public class AgendaProblemMappers {
 
     @ServerExceptionMapper
     public Response concurrent(ConcurrentAppendException e, UriInfo uri) {
-        return problem(409, "concurrent-change", "Conflict",
-                "The agenda was changed at the same time by another request; read it again and retry.", uri, null);
+        return problem(409, "version-conflict", "Version conflict",
+                "The agenda is no longer at version " + e.expectedVersion() + ": it changed since it was read, or at the same"
+                        + " time by another request; read it again and retry.", uri, null);
     }
 }

@@ -27,6 +27,7 @@ public final class OrganisationSnapshot {
     private final Map<UUID, List<SeriesFigures>> byCompanion = new HashMap<>();
     private final Set<List<UUID>> managerReportPairs = new HashSet<>();
     private final Map<Object, Object> computed = new ConcurrentHashMap<>();
+    private volatile Map<String, GroupTotals> storedTotals;
 
     public OrganisationSnapshot(LocalDate asOf, Directory directory, List<SeriesFigures> allSeries) {
         this.asOf = asOf;
@@ -83,6 +84,20 @@ public final class OrganisationSnapshot {
             }
         }
         return (T) value;
+    }
+
+    /**
+     * The stored totals of the whole organisation's groups on the date (by {@link RollupCalculator#groupsOf} key),
+     * read from the rows kept for the same figures and directory; null when not attached (computed from the snapshot).
+     */
+    public Map<String, GroupTotals> storedTotals() {
+        return storedTotals;
+    }
+
+    /** Attaches the stored totals read for this snapshot's figures and directory. */
+    public OrganisationSnapshot withStoredTotals(Map<String, GroupTotals> totals) {
+        this.storedTotals = Map.copyOf(totals);
+        return this;
     }
 
     /** True when the two have a current manager–report series together. */

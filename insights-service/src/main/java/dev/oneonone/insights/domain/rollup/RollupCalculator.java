@@ -1,10 +1,11 @@
 package dev.oneonone.insights.domain.rollup;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -61,7 +62,10 @@ public final class RollupCalculator {
     public boolean exists(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
         return switch (scope.kind()) {
             case ORGANISATION -> true;
-            case DEPARTMENT, TEAM -> !group(scope, snapshot, visibility).people().isEmpty();
+            case DEPARTMENT, TEAM -> {
+                GroupTotals stored = stored(scope, snapshot, visibility);
+                yield stored != null ? stored.people() > 0 : !group(scope, snapshot, visibility).people().isEmpty();
+            }
             // a director may always ask for their own subtree, even while the directory does not know them
             case MANAGER, SUBTREE -> visibility.mayLookUp(scope.personId())
                     && (snapshot.directory().person(scope.personId()) != null || scope.personId().equals(visibility.viewer()));
@@ -87,17 +91,29 @@ public final class RollupCalculator {
             return new Rollup(scope, snapshot.asOf(), true, null, null, null, null);
         }
         List<AttentionItem> attention = attention(group, snapshot);
-        return new Rollup(scope, snapshot.asOf(), false, figures(group, snapshot), attention.size(),
+        GroupTotals stored = stored(scope, snapshot, visibility);
+        return new Rollup(scope, snapshot.asOf(), false, stored != null ? stored.figures() : figures(group, snapshot),
+                attention.size(),
                 attention.subList(0, Math.min(ATTENTION_PREVIEW, attention.size())), null);
     }
 
     /** A rollup without its attention items (their count stays): what lists of groups carry. */
     public Rollup summary(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
+        GroupTotals stored = stored(scope, snapshot, visibility);
+        if (stored != null) {
+            return suppressed(scope, stored.people()) ? new Rollup(scope, snapshot.asOf(), true, null, null, null, null)
+                    : new Rollup(scope, snapshot.asOf(), false, stored.figures(), stored.attention(), null, null);
+        }
         Rollup full = rollup(scope, snapshot, visibility);
         return new Rollup(full.scope(), full.asOf(), full.suppressed(), full.figures(), full.attentionCount(), null, null);
     }
 
     public TrendPoint point(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
+        GroupTotals stored = stored(scope, snapshot, visibility);
+        if (stored != null) {
+            return suppressed(scope, stored.people()) ? new TrendPoint(snapshot.asOf(), true, null)
+                    : new TrendPoint(snapshot.asOf(), false, stored.figures());
+        }
         return once("point", scope, snapshot, visibility, () -> {
             Group group = group(scope, snapshot, visibility);
             return suppressed(scope, group) ? new TrendPoint(snapshot.asOf(), true, null)
@@ -119,6 +135,12 @@ public final class RollupCalculator {
      * ({@code suppressed}) under the minimum group size like a department.
      */
     public TrendPoint withoutDepartment(OrganisationSnapshot snapshot, Visibility visibility) {
+        if (visibility.wholeOrganisation() && snapshot.storedTotals() != null) {
+            GroupTotals stored = snapshot.storedTotals().get(WITHOUT_DEPARTMENT);
+            return stored == null || stored.people() == 0 ? null
+                    : stored.people() < minGroupSize ? new TrendPoint(snapshot.asOf(), true, null)
+                    : new TrendPoint(snapshot.asOf(), false, stored.figures());
+        }
         Set<UUID> people = new LinkedHashSet<>();
         List<SeriesFigures> series = new ArrayList<>();
         membersWithCompanionSeries(snapshot, visibility, p -> p.department() == null, people, series);
@@ -131,7 +153,26 @@ public final class RollupCalculator {
     }
 
     private boolean suppressed(Scope scope, Group group) {
-        return scope.privacyApplies() && group.people().size() < minGroupSize;
+        return suppressed(scope, group.people().size());
+    }
+
+    private boolean suppressed(Scope scope, int people) {
+        return scope.privacyApplies() && people < minGroupSize;
+    }
+
+    /**
+     * The group's stored totals ({@link OrganisationSnapshot#storedTotals}), when the snapshot carries them and
+     * the group is one of the whole organisation's view; null otherwise (the figures are computed from the snapshot).
+     */
+    private static GroupTotals stored(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
+        Map<String, GroupTotals> stored = snapshot.storedTotals();
+        if (stored == null || !visibility.wholeOrganisation()) {
+            return null;
+        }
+        return switch (scope.kind()) {
+            case ORGANISATION, DEPARTMENT, TEAM -> stored.getOrDefault(scope.toString(), GroupTotals.NONE);
+            case MANAGER, SUBTREE -> null;
+        };
     }
 
     Group group(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
@@ -170,59 +211,85 @@ public final class RollupCalculator {
     }
 
     private RollupFigures figures(Group group, OrganisationSnapshot snapshot) {
-        int healthy = 0;
-        int atRisk = 0;
-        int overdue = 0;
-        int paused = 0;
-        int due = 0;
-        int onTime = 0;
-        int openOverdue = 0;
-        double[] adherences = new double[group.series().size()];
-        int withAdherence = 0;
+        return totals(group, snapshot).figures();
+    }
+
+    /**
+     * The group's figures as sums, computed from scratch from the snapshot: what the stored group totals
+     * ({@code GroupTotalsStore}) must equal. Null when the group is withheld.
+     */
+    public GroupTotals totals(Scope scope, OrganisationSnapshot snapshot, Visibility visibility) {
+        Group group = group(scope, snapshot, visibility);
+        return suppressed(scope, group) ? null : totals(group, snapshot);
+    }
+
+    /** The totals of the people without a department (the whole organisation's view); null when there is nobody. */
+    public GroupTotals totalsWithoutDepartment(OrganisationSnapshot snapshot) {
+        Set<UUID> people = new LinkedHashSet<>();
+        List<SeriesFigures> series = new ArrayList<>();
+        membersWithCompanionSeries(snapshot, Visibility.WHOLE_ORGANISATION, p -> p.department() == null, people, series);
+        return people.isEmpty() ? null : totals(new Group(people, series), snapshot);
+    }
+
+    private GroupTotals totals(Group group, OrganisationSnapshot snapshot) {
+        GroupTotals totals = GroupTotals.NONE;
         for (SeriesFigures series : group.series()) {
-            FollowThrough followThrough = series.followThrough();
-            if (followThrough != null) {
-                due += followThrough.due();
-                onTime += followThrough.completedOnTime();
-                openOverdue += followThrough.openOverdue();
-            }
-            if (series.paused()) {
-                paused++;
-                continue;
-            }
-            if (series.health() == Health.HEALTHY) {
-                healthy++;
-            } else if (series.health() == Health.AT_RISK) {
-                atRisk++;
-            } else if (series.health() == Health.OVERDUE) {
-                overdue++;
-            }
-            if (series.adherence() != null) {
-                adherences[withAdherence++] = series.adherence();
-            }
+            totals = totals.plus(GroupTotals.series(series, needsAttention(series)));
         }
-        // summed in value order: the same figure whatever order the series come in (rows move in a replay)
-        Arrays.sort(adherences, 0, withAdherence);
-        double adherenceSum = 0;
-        for (int i = 0; i < withAdherence; i++) {
-            adherenceSum += adherences[i];
-        }
-        int withManager = 0;
-        int covered = 0;
         for (UUID person : group.people()) {
-            UUID manager = snapshot.directory().person(person).managerId();
-            if (manager != null) {
-                withManager++;
-                if (snapshot.haveManagerReportSeries(manager, person)) {
-                    covered++;
-                }
+            totals = totals.plus(personTotals(snapshot.directory().person(person), snapshot));
+        }
+        return totals;
+    }
+
+    /** The key of the people without a department among the stored groups (the others' keys are their scope's text). */
+    public static final String WITHOUT_DEPARTMENT = "without-department";
+
+    /**
+     * The totals of every group of the whole organisation's view in one pass: the organisation, each department
+     * and team, and the people without a department, by {@link #groupsOf} key. Equal to {@link #totals} per group.
+     */
+    public Map<String, GroupTotals> wholeOrganisationTotals(OrganisationSnapshot snapshot) {
+        Map<String, GroupTotals> totals = new HashMap<>();
+        totals.put(Scope.ORGANISATION.toString(), GroupTotals.NONE);
+        for (Directory.Person person : snapshot.directory().people()) {
+            GroupTotals adds = personTotals(person, snapshot);
+            for (SeriesFigures series : snapshot.withCompanion(person.personId())) {
+                adds = adds.plus(GroupTotals.series(series, needsAttention(series)));
+            }
+            for (String group : groupsOf(person)) {
+                totals.merge(group, adds, GroupTotals::plus);
             }
         }
-        return new RollupFigures(group.people().size(), group.series().size(),
-                new HealthCounts(healthy, atRisk, overdue, withManager - covered, paused),
-                FollowThroughTotals.of(due, onTime, openOverdue),
-                withAdherence == 0 ? null : adherenceSum / withAdherence,
-                CoverageFigures.of(withManager, covered));
+        return totals;
+    }
+
+    /** The whole organisation's groups the person is in on the date: keys of {@link #wholeOrganisationTotals}. */
+    public static List<String> groupsOf(Directory.Person person) {
+        List<String> groups = new ArrayList<>(3);
+        groups.add(Scope.ORGANISATION.toString());
+        groups.add(person.department() == null ? WITHOUT_DEPARTMENT : Scope.department(person.department()).toString());
+        if (person.team() != null) {
+            groups.add(Scope.team(person.team()).toString());
+        }
+        return groups;
+    }
+
+    private static GroupTotals personTotals(Directory.Person person, OrganisationSnapshot snapshot) {
+        UUID manager = person.managerId();
+        return GroupTotals.person(manager != null,
+                manager != null && snapshot.haveManagerReportSeries(manager, person.personId()));
+    }
+
+    /** True when the series is on its group's attention list: overdue or at risk (unpaused), or low follow-through. */
+    public boolean needsAttention(SeriesFigures series) {
+        return (!series.paused() && (series.health() == Health.OVERDUE || series.health() == Health.AT_RISK))
+                || lowFollowThrough(series.followThrough());
+    }
+
+    /** The smallest group whose figures a team or department shows. */
+    public int minGroupSize() {
+        return minGroupSize;
     }
 
     private List<AttentionItem> attention(Group group, OrganisationSnapshot snapshot) {

@@ -46,7 +46,7 @@ import dev.oneonone.meetings.domain.Rejection;
  * <p>Its {@link State} is bounded (issue 16): the series' own facts, its pauses and a count of its meetings, never
  * the meetings themselves. A series {@link #restore restored} from a state knows only the meetings folded after it
  * and those it is told of with {@link #know}: the caller gives every meeting the command names, the meeting that
- * starts last (for the next slot) and, to end the series, every meeting still scheduled ({@link #needs}).
+ * starts last (for the next slot) and, to end or pause the series, every meeting still scheduled ({@link #needs}).
  */
 public final class Series {
     public static final int DEFAULT_PLANNED_MINUTES = 30;
@@ -145,7 +145,7 @@ public final class Series {
      * What a command needs to know of the series' meetings besides the state: the meeting it names (null: none);
      * with {@code recent}, the meeting that starts last and every meeting that starts, or was first scheduled, at most
      * {@link #RECENT} before it or later (the next slot, a cadence's new anchor); with {@code allScheduled}, every
-     * meeting still scheduled (ending the series).
+     * meeting still scheduled (ending the series; a pause, which may not hold one).
      */
     public record MeetingNeeds(UUID meetingId, boolean recent, boolean allScheduled) {
     }
@@ -160,7 +160,7 @@ public final class Series {
                 : command instanceof RecordMeetingMissed c ? c.meetingId()
                 : null;
         return new MeetingNeeds(meetingId, command instanceof ScheduleNextMeeting || command instanceof ChangeCadence,
-                command instanceof EndSeries);
+                command instanceof EndSeries || command instanceof PauseSeries);
     }
 
     /**
@@ -291,6 +291,22 @@ public final class Series {
                         "The series is already paused from " + pause.from + " to " + pause.until + "."));
             }
         }
+        // no meeting may be scheduled on a paused day (series-paused), so a pause is not set over one either
+        if (!importing) {
+            List<String> inPause = meetings.entrySet().stream()
+                    .filter(e -> e.getValue().status == MeetingStatus.SCHEDULED)
+                    .filter(e -> {
+                        LocalDate on = LocalDate.ofInstant(e.getValue().scheduledFor, zone);
+                        return !on.isBefore(command.from()) && !on.isAfter(command.until());
+                    })
+                    .sorted(Comparator.comparing((Map.Entry<UUID, Meeting> e) -> e.getValue().scheduledFor)
+                            .thenComparing(Map.Entry::getKey))
+                    .map(e -> e.getKey() + " (" + e.getValue().scheduledFor + ")").toList();
+            if (!inPause.isEmpty()) {
+                return Decision.reject(Rejection.ofField("from", "meetings-in-pause", "Meetings are scheduled within the pause: "
+                        + String.join(", ", inPause) + "; move or cancel them first."));
+            }
+        }
         return Decision.accept(new SeriesPaused(id, command.from(), command.until()));
     }
 
@@ -298,9 +314,16 @@ public final class Series {
         if (ended) {
             return Decision.reject(seriesEnded());
         }
-        LocalDate on = command.on() != null ? command.on() : today(command.now());
-        if (pauseCovering(on) == null) {
-            return Decision.reject(Rejection.of("not-paused", "The series is not paused on " + on + "."));
+        // resume ends the current pause (the one covering today), never a later one
+        LocalDate today = today(command.now());
+        Pause current = pauseCovering(today);
+        if (current == null) {
+            return Decision.reject(Rejection.of("not-paused", "The series is not paused today (" + today + ")."));
+        }
+        LocalDate on = command.on() != null ? command.on() : today;
+        if (!current.covers(on)) {
+            return Decision.reject(Rejection.ofField("on", "resume-outside-current-pause", "The current pause runs from "
+                    + current.from + " to " + current.until + "; resume on a day within it."));
         }
         return Decision.accept(new SeriesResumed(id, on));
     }
@@ -344,6 +367,9 @@ public final class Series {
         if (minutes < MIN_PLANNED_MINUTES || minutes > MAX_PLANNED_MINUTES) {
             return Decision.reject(plannedOutOfRange());
         }
+        if (!importing && beforeStart(command.scheduledFor())) {
+            return Decision.reject(beforeSeriesStart("scheduledFor"));
+        }
         if (isPaused(command.scheduledFor())) {
             return Decision.reject(pausedThen("scheduledFor", command.scheduledFor()));
         }
@@ -378,6 +404,11 @@ public final class Series {
         LocalDate day = last == null ? inPhase(startsOn.isAfter(today(now)) ? startsOn : today(now))
                 : inRhythm ? inPhase(last.scheduledFor.atZone(zone).toLocalDate().plusDays(1))
                 : firstDayAfterLast(cadence, today(now));
+        // never before the series starts (a meeting before its start, accepted before that was refused, counts only
+        // as the last meeting): the first slot on or after the start, in phase
+        if (day.isBefore(startsOn)) {
+            day = inPhase(startsOn);
+        }
         // a few years of days at most: pauses are bounded and the loop moves forward every round
         for (int round = 0; round < 5_000; round++) {
             Pause pause = pauseCovering(day);
@@ -418,6 +449,9 @@ public final class Series {
         }
         if (command.to().equals(meeting.scheduledFor)) {
             return Decision.reject(Rejection.ofField("to", "same-time", "The meeting is already at that time."));
+        }
+        if (!importing && beforeStart(command.to())) {
+            return Decision.reject(beforeSeriesStart("to"));
         }
         if (isPaused(command.to())) {
             return Decision.reject(pausedThen("to", command.to()));
@@ -596,6 +630,16 @@ public final class Series {
         return LocalDate.ofInstant(now, zone);
     }
 
+    /** Whether an instant falls on a day before the series starts (in its zone). */
+    private boolean beforeStart(Instant at) {
+        return LocalDate.ofInstant(at, zone).isBefore(startsOn);
+    }
+
+    private Rejection beforeSeriesStart(String field) {
+        return Rejection.ofField(field, "before-series-start", "The series starts on " + startsOn
+                + "; a meeting takes place on or after that day.");
+    }
+
     private boolean isPaused(Instant at) {
         return pauseCovering(LocalDate.ofInstant(at, zone)) != null;
     }
@@ -710,6 +754,11 @@ public final class Series {
 
     public Cadence cadence() {
         return cadence;
+    }
+
+    /** The first day of the series (in its zone): no meeting before it, and /meetings/next never proposes one. */
+    public LocalDate startsOn() {
+        return startsOn;
     }
 
     public boolean ended() {

@@ -46,6 +46,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import dev.oneonone.kit.rest.AnyQueryParameters;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -73,6 +74,7 @@ public class CalendarResource {
     private final CalendarFeeds feeds;
     private final Optional<String> publicBaseUrl;
     private final Duration refreshInterval;
+    private final java.time.Clock clock;
 
     @Context
     UriInfo uriInfo;
@@ -84,14 +86,16 @@ public class CalendarResource {
      *                        {@code https://meetings.example.com}); unset, the base URL of the request that creates the
      *                        feed (behind a proxy with {@code quarkus.http.proxy.*} forwarding on, as the client saw it)
      * @param refreshInterval {@code meetings.calendar.refresh-interval}: the refresh hint the feed carries
+     * @param clock           the service's clock (a Last-Modified in the current second is sent one second earlier)
      */
-    public CalendarResource(JsonWebToken token, CalendarFeeds feeds,
+    public CalendarResource(JsonWebToken token, CalendarFeeds feeds, java.time.Clock clock,
             @ConfigProperty(name = "meetings.calendar.public-base-url") Optional<String> publicBaseUrl,
             @ConfigProperty(name = "meetings.calendar.refresh-interval", defaultValue = "PT1H") Duration refreshInterval) {
         this.token = token;
         this.feeds = feeds;
         this.publicBaseUrl = publicBaseUrl;
         this.refreshInterval = refreshInterval;
+        this.clock = clock;
     }
 
     @POST
@@ -175,15 +179,19 @@ public class CalendarResource {
                     @Header(name = "Last-Modified", description = "When the feed's series or meetings last changed (HTTP date)",
                             schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache: revalidate each time",
-                            schema = @Schema(type = SchemaType.STRING)) })
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Robots-Tag", description = "noindex: the feed's secret URL is not for search engines",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "noindex")) })
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match (or the date in If-Modified-Since)",
             headers = { @Header(name = "ETag", description = "Version of the feed's contents", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When the feed last changed", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", description = "private, no-cache", schema = @Schema(type = SchemaType.STRING)) })
+                    @Header(name = "Cache-Control", description = "private, no-cache", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Robots-Tag", description = "noindex", schema = @Schema(type = SchemaType.STRING, enumeration = "noindex")) })
     @APIResponse(responseCode = "404", description = "Unknown or revoked feed, or the feed of a leaver or of a leaver's series from the day after their last day",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @PermitAll
     @WithSession
+    @AnyQueryParameters // calendar clients add cache-busting parameters of their own to a subscribed URL
     public Uni<Response> read(@Parameter(description = "The feed's secret") @PathParam("secret") String secret,
             @Parameter(description = "ETags of this feed read before (a list; the weak form W/\"...\" matches too, or *); "
                     + "304 while one still matches", example = "\"q3V0m1bX2s8d9kPz7YhL0c\"")
@@ -197,17 +205,18 @@ public class CalendarResource {
         return feeds.subscription(secret).chain(subscription -> {
             EntityTag tag = new EntityTag(version(subscription.series()));
             Instant modified = lastModified(subscription).truncatedTo(ChronoUnit.SECONDS);
+            Instant shown = shownLastModified(modified, clock.instant());
             // If-None-Match compares weakly and takes a list (RFC 9110 13.1.2); If-Modified-Since counts only without
             // it (RFC 9110 13.2.2), and only as a valid date (13.1.3: an invalid one is ignored)
             Response.ResponseBuilder unchanged = ifNoneMatch != null
                     ? (IfNoneMatch.matches(ifNoneMatch, tag.getValue()) ? Response.notModified() : null)
                     : notModifiedSince(modified, ifModifiedSince);
             if (unchanged != null) {
-                return Uni.createFrom().item(cacheHeaders(unchanged, tag, modified).build());
+                return Uni.createFrom().item(cacheHeaders(unchanged, tag, shown).build());
             }
             return feeds.contents(subscription.series())
                     .map(contents -> ICalendarFeed.render(contents, modified, refreshInterval))
-                    .map(text -> cacheHeaders(Response.ok(text, TEXT_CALENDAR), tag, modified).build());
+                    .map(text -> cacheHeaders(Response.ok(text, TEXT_CALENDAR), tag, shown).build());
         });
     }
 
@@ -215,6 +224,16 @@ public class CalendarResource {
         return response.tag(tag).lastModified(Date.from(modified))
                 .header("Cache-Control", "private, no-cache")
                 .header("X-Robots-Tag", "noindex");
+    }
+
+    /**
+     * The Last-Modified to send for a last change at {@code modified} (truncated to seconds) answered at {@code now}:
+     * HTTP dates have whole seconds, so a Last-Modified in the current second is not yet reliable (another change may
+     * follow in the same second, and {@code If-Modified-Since} would then answer 304 for it). It is sent one second
+     * earlier: the next conditional request gets the feed once more, and from then on the exact date and 304s.
+     */
+    static Instant shownLastModified(Instant modified, Instant now) {
+        return modified.isBefore(now.truncatedTo(ChronoUnit.SECONDS)) ? modified : modified.minusSeconds(1);
     }
 
     /** 304 when If-Modified-Since is a valid HTTP-date not before {@code modified}; null otherwise, also when malformed. */

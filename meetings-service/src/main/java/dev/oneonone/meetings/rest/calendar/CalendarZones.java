@@ -43,8 +43,9 @@ import net.fortuna.ical4j.model.property.TzOffsetTo;
  * same rules for both; otherwise the id stays as it is. The VTIMEZONE is built from java.time's rules, not taken
  * from ical4j's bundled definitions, so that a zone ical4j lacks or knows with older rules never falls back to UTC
  * or drifts: one observance for the offset in force at the earliest time the feed writes, one per transition after
- * it that tzdata fixes, and one per yearly rule (an RRULE, or each date until {@link #LAST_LISTED_YEAR} when a rule
- * has no simple RRULE). A zone with one fixed offset gets a single observance; UTC is written as UTC times instead.
+ * it that tzdata fixes, and one per yearly rule (an RRULE, or one RDATE property per change until
+ * {@link #LAST_LISTED_YEAR}, the first one included, when a rule has no simple RRULE: a form ical.js reads, which takes
+ * only the first value of each RDATE and ignores DTSTART when there are RDATEs). A zone with one fixed offset gets a single observance; UTC is written as UTC times instead.
  */
 final class CalendarZones {
     /** The last year whose transitions are listed one by one when a yearly rule has no simple RRULE. */
@@ -127,12 +128,10 @@ final class CalendarZones {
         if (recur != null) {
             observance.add(new RRule<>(new Recur<LocalDateTime>(recur)));
         } else {
-            List<LocalDateTime> dates = new ArrayList<>();
-            for (int y = year + 1; y <= LAST_LISTED_YEAR; y++) {
-                dates.add(rule.createTransition(y).getDateTimeBefore());
-            }
-            if (!dates.isEmpty()) {
-                observance.add(new RDate<>(new DateList<>(dates)));
+            // one RDATE property per change, the DTSTART's own included: ical.js (2.2.1) reads only the first value of
+            // an RDATE property and, when an observance has RDATEs, takes its onsets from them alone (not DTSTART)
+            for (int y = year; y <= LAST_LISTED_YEAR; y++) {
+                observance.add(new RDate<>(new DateList<>(List.of(rule.createTransition(y).getDateTimeBefore()))));
             }
         }
         return observance;
@@ -155,7 +154,9 @@ final class CalendarZones {
             return null;
         }
         String day = weekday.name().substring(0, 2);
-        if (indicator == -1) {
+        // "the last weekday": java.time's indicator -1, or (as tzdata compiles "lastSun") the weekday on or after the
+        // day 6 before the month's end, except in February (whose length varies)
+        if (indicator == -1 || rule.getMonth() != java.time.Month.FEBRUARY && indicator + 6 == rule.getMonth().maxLength()) {
             return byMonth + ";BYDAY=-1" + day;
         }
         if (indicator > 0 && indicator <= 22) {

@@ -16,14 +16,14 @@ public class PeopleProblems {
     public static final String EXAMPLE_IMPORT_REFUSED = """
             {"type":"https://oneonone.dev/problems/import-refused","title":"Import refused","status":422,
              "detail":"2 problems in the import; nothing was stored","instance":"/people/import",
-             "errors":[{"field":"people[17].email","message":"must be a well-formed email address"},
-                       {"field":"people[42].managerId","message":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle."}]}""";
+             "errors":[{"field":"people[17].email","message":"must be a well-formed email address", "reason": "email"},
+                       {"field":"people[42].managerId","message":"Person 7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01 reports (directly or through others) to this person; the reporting line would go round in a circle.", "reason": "invalid-value"}]}""";
 
     public static final String EXAMPLE_FUTURE = """
             {"type":"https://oneonone.dev/problems/effective-in-the-future","title":"Refused by a domain rule","status":422,
              "detail":"2027-01-04 is after today in the organisation's time zone; only a last day may be in the future.",
              "instance":"/people",
-             "errors":[{"field":"effectiveOn","message":"2027-01-04 is after today in the organisation's time zone; only a last day may be in the future."}]}""";
+             "errors":[{"field":"effectiveOn","message":"2027-01-04 is after today in the organisation's time zone; only a last day may be in the future.", "reason": "invalid-value"}]}""";
     public static final String EXAMPLE_STILL_EMPLOYED = """
             {"type":"https://oneonone.dev/problems/still-employed","title":"Refused by a domain rule","status":409,
              "detail":"This person's employment has not ended; change their entry with PUT /people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12.",

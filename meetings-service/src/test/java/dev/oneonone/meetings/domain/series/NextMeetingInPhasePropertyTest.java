@@ -90,11 +90,25 @@ class NextMeetingInPhasePropertyTest {
         Cadence startingCadence = Cadence.values()[setup.nextInt(Cadence.values().length)];
         LocalDate startsOn = LocalDate.of(2026, 9, 7).plusDays(setup.nextInt(7));
         DayOfWeek weekday = DayOfWeek.of(1 + setup.nextInt(5));
-        SeriesHistory history = new SeriesHistory(new SeriesStarted(UUID.randomUUID(), LEADER, UUID.randomUUID(),
+        UUID seriesId = UUID.randomUUID();
+        SeriesHistory history = new SeriesHistory(new SeriesStarted(seriesId, LEADER, UUID.randomUUID(),
                 Relationship.MANAGER_REPORT, startingCadence, 30, zone.getId(), startsOn, weekday, NINE));
-        Instant now = startsOn.atStartOfDay(zone).toInstant().plus(Duration.ofHours(7));
-        List<Step> steps = new ArrayList<>();
+        // issue 14 follow-up, case 3: a third of the series start in the future (1 to 40 days ahead), half of those with
+        // a meeting before their start (accepted before such a meeting was refused: the event as it was recorded)
+        int startsInDays = setup.nextInt(3) == 0 ? 1 + setup.nextInt(40) : 0;
+        Instant now = startsOn.minusDays(startsInDays).atStartOfDay(zone).toInstant().plus(Duration.ofHours(7));
         String series = zone + ", " + startingCadence + " on " + weekday + "s from " + startsOn;
+        if (startsInDays > 1 && setup.nextBoolean()) {
+            LocalDate before = startsOn.minusDays(1 + setup.nextInt(startsInDays - 1));
+            Instant at = ZonedDateTime.of(before, NINE, zone).toInstant();
+            history.decide(dev.oneonone.meetings.domain.Decision.accept(
+                    new dev.oneonone.events.meetings.MeetingScheduled(seriesId, UUID.randomUUID(), at, 30, true)), now);
+            series += ", a meeting on " + before + " before its start";
+        }
+        if (startsInDays > 0) {
+            series += ", created " + startsInDays + " days before its start";
+        }
+        List<Step> steps = new ArrayList<>();
         check(history, now, series + ", at the start");
         for (long stepSeed : stepSeeds) {
             Step step = step(stepSeed);
@@ -157,6 +171,10 @@ class NextMeetingInPhasePropertyTest {
                 .filter(day -> lastMeeting == null || day.isAfter(lastMeeting))
                 .filter(day -> ZonedDateTime.of(day, NINE, zone).toInstant().isAfter(now))
                 .sorted().findFirst().orElse(null);
+        LocalDate startsOn = history.series().startsOn();
+        if (proposed.isBefore(startsOn)) {
+            throw new AssertionError(when + ": /meetings/next at " + now + " proposes " + proposed + ", before the start " + startsOn);
+        }
         assertEquals(expected, proposed, when + ": /meetings/next at " + now + " (" + history.series().cadence()
                 + ", last meeting " + lastMeeting + ", pauses " + history.pauses() + ")");
     }

@@ -241,6 +241,7 @@ class CalendarFeedResourceTest {
         UUID person = UUID.randomUUID();
         String series = startWeeklySeries(ORG, person, UUID.randomUUID());
         String url = feedOf(person);
+        afterThisSecond(); // a Last-Modified in the second of the last change is sent a second early (case 2 below)
 
         Response first = given().get(url);
         assertEquals(200, first.statusCode());
@@ -266,11 +267,56 @@ class CalendarFeedResourceTest {
         given().header("If-None-Match", changed.header("ETag")).get(url).then().statusCode(304);
     }
 
+    /**
+     * Issue 14 follow-up, case 2: a change in the same second as the Last-Modified a client holds is not lost. The
+     * Last-Modified of a change in the current second is sent one second early; If-Modified-Since answers 304 iff the
+     * last change, truncated to seconds, is not after it.
+     */
+    @Test
+    void a_change_in_the_same_second_as_the_last_modified_a_client_holds_is_not_answered_304() {
+        UUID person = UUID.randomUUID();
+        String series = startWeeklySeries(ORG, person, UUID.randomUUID());
+        String url = feedOf(person);
+        for (int round = 0; round < 3; round++) {
+            // read, change, read with what was read: several requests within one second as a rule, whatever the second
+            Response read = given().get(url);
+            with(personToken(ORG, person)).body(Map.of()).post("/series/{id}/meetings/next", series).then().statusCode(201);
+            Response after = given().header("If-Modified-Since", read.header("Last-Modified")).get(url);
+            assertEquals(200, after.statusCode(), "round " + round + ": a change after a read with Last-Modified "
+                    + read.header("Last-Modified") + " (" + after.header("Last-Modified") + " now)");
+            assertFalse(read.header("ETag").equals(after.header("ETag")));
+        }
+        // once the second is over: the exact date, and 304s with it
+        afterThisSecond();
+        String settled = given().get(url).header("Last-Modified");
+        given().header("If-Modified-Since", settled).get(url).then().statusCode(304);
+        assertEquals(settled, given().header("If-Modified-Since", settled).get(url).header("Last-Modified"));
+    }
+
+    @Test
+    void a_last_modified_in_the_current_second_is_sent_a_second_early() {
+        Instant change = Instant.parse("2026-11-30T04:10:05.250Z");
+        Instant second = Instant.parse("2026-11-30T04:10:05Z");
+        assertEquals(second.minusSeconds(1), CalendarResource.shownLastModified(second, change.plusMillis(300)));
+        assertEquals(second, CalendarResource.shownLastModified(second, Instant.parse("2026-11-30T04:10:06Z")));
+        assertEquals(second, CalendarResource.shownLastModified(second, Instant.parse("2026-11-30T05:00:00Z")));
+    }
+
+    /** Waits until the wall clock is in the next second (a feed's Last-Modified is exact from then on). */
+    private static void afterThisSecond() {
+        try {
+            Thread.sleep(1000 - Instant.now().toEpochMilli() % 1000 + 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void malformed_conditional_headers_are_ignored_and_answer_the_feed() {
         UUID person = UUID.randomUUID();
         startWeeklySeries(ORG, person, UUID.randomUUID());
         String url = feedOf(person);
+        afterThisSecond();
         Response first = given().get(url);
         String etag = first.header("ETag");
         String lastModified = first.header("Last-Modified");

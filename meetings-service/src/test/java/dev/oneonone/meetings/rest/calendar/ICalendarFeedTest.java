@@ -142,7 +142,8 @@ class ICalendarFeedTest {
         biweekly.component.VEvent event = calendar.getEvents().get(0);
         assertEquals("Europe/Berlin", calendar.getTimezoneInfo().getTimezone(event.getDateStart()).getComponent()
                 .getTimezoneId().getValue(), text);
-        Matcher rrule = Pattern.compile("\r\nRRULE:([^\r\n]+)").matcher(text);
+        // the VEVENT's RRULE (the VTIMEZONE before it has RRULEs too)
+        Matcher rrule = Pattern.compile("\r\nRRULE:([^\r\n]+)").matcher(text.substring(text.indexOf("BEGIN:VEVENT")));
         assertTrue(rrule.find(), text);
         LocalDateTime start = local(event.getDateStart().getValue());
         Set<LocalDateTime> excluded = new TreeSet<>();

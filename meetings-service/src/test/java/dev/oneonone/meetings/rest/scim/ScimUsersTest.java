@@ -1,0 +1,392 @@
+package dev.oneonone.meetings.rest.scim;
+
+import static dev.oneonone.meetings.rest.MeetingsApi.as;
+import static dev.oneonone.meetings.rest.MeetingsApi.integrationToken;
+import static dev.oneonone.meetings.rest.MeetingsApi.personToken;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import dev.oneonone.meetings.rest.PeopleApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+
+/**
+ * SCIM 2.0 provisioning (/scim/v2) as identity providers use it: Okta-style and Microsoft Entra-style bodies, the
+ * directory events each change records (the same as the REST API's), filters, paging, ETags and SCIM errors.
+ */
+@QuarkusTest
+class ScimUsersTest {
+    static final String SCIM = "application/scim+json";
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    static final String TEAM = "urn:oneonone:params:scim:schemas:extension:team:2.0:User";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void an_okta_style_create_registers_the_person_and_answers_the_user() {
+        String org = newOrganisation();
+        String managerId = create(org, user("boss@acme.example", "Bo Boss", null, null)).path("id");
+
+        Response created = scim(org).body(user("Ada@Acme.example", "Ada Lovelace", "platform", managerId)
+                .replace("\"userName\"", "\"phoneNumbers\":[{\"value\":\"+1 555\",\"type\":\"work\"}],\"locale\":\"en-US\",\"userName\""))
+                .post("/scim/v2/Users");
+
+        created.then().statusCode(201).contentType(startsWith(SCIM))
+                .header("ETag", "W/\"1\"")
+                .header("Location", startsWith("http"))
+                .body("userName", equalTo("Ada@Acme.example"))
+                .body("displayName", equalTo("Ada Lovelace"))
+                .body("emails[0].value", equalTo("Ada@Acme.example"))
+                .body("active", equalTo(true))
+                .body("'" + ENTERPRISE + "'.department", equalTo("ENG"))
+                .body("'" + ENTERPRISE + "'.manager.value", equalTo(managerId))
+                .body("'" + TEAM + "'.team", equalTo("platform"))
+                .body("meta.resourceType", equalTo("User"))
+                .body("meta.version", equalTo("W/\"1\""));
+        String id = created.path("id");
+        assertEquals(created.header("Location"), created.path("meta.location"));
+
+        as(org).get("/people/{id}", id).then().statusCode(200)
+                .body("name", equalTo("Ada Lovelace")).body("team", equalTo("platform"))
+                .body("department", equalTo("ENG")).body("managerId", equalTo(managerId));
+        assertEquals(List.of("oneonone.meetings.PersonRegistered"), eventTypes(id));
+
+        scim(org).get("/scim/v2/Users/{id}", id).then().statusCode(200).header("ETag", "W/\"1\"")
+                .body("id", equalTo(id)).body("externalId", equalTo("ext-Ada@Acme.example"));
+    }
+
+    @Test
+    void filters_find_by_user_name_case_insensitively_and_by_external_id_exactly() {
+        String org = newOrganisation();
+        String id = create(org, user("grace@acme.example", "Grace Hopper", null, null)).path("id");
+        create(org, user("alan@acme.example", "Alan Turing", null, null));
+
+        list(org, "userName eq \"GRACE@acme.example\"").then().statusCode(200).contentType(startsWith(SCIM))
+                .body("schemas[0]", equalTo("urn:ietf:params:scim:api:messages:2.0:ListResponse"))
+                .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
+        list(org, "externalId eq \"ext-grace@acme.example\"").then().statusCode(200)
+                .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
+        list(org, "externalId eq \"EXT-grace@acme.example\"").then().statusCode(200).body("totalResults", equalTo(0));
+        list(org, "id eq \"" + id + "\"").then().statusCode(200).body("totalResults", equalTo(1));
+        list(org, "id eq \"not-an-id\"").then().statusCode(200).body("totalResults", equalTo(0));
+        list(org, "userName eq \"nobody@acme.example\"").then().statusCode(200)
+                .body("totalResults", equalTo(0)).body("itemsPerPage", equalTo(0));
+        list(newOrganisation(), "userName eq \"grace@acme.example\"").then().body("totalResults", equalTo(0));
+    }
+
+    @Test
+    void unsupported_or_malformed_filters_are_invalid_filter() {
+        String org = newOrganisation();
+        for (String filter : List.of("userName co \"a\"", "name.familyName eq \"x\"", "userName eq", "emails[type eq \"work\"]")) {
+            list(org, filter).then().statusCode(400).contentType(startsWith(SCIM))
+                    .body("schemas[0]", equalTo("urn:ietf:params:scim:api:messages:2.0:Error"))
+                    .body("status", equalTo("400")).body("scimType", equalTo("invalidFilter"));
+        }
+    }
+
+    @Test
+    void pages_by_start_index_and_count() {
+        String org = newOrganisation();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(create(org, user("p" + i + "@acme.example", "Person " + i, null, null)).path("id"));
+        }
+        scim(org).queryParam("count", 2).get("/scim/v2/Users").then().statusCode(200)
+                .body("totalResults", equalTo(3)).body("itemsPerPage", equalTo(2)).body("startIndex", equalTo(1))
+                .body("Resources.id", equalTo(ids.subList(0, 2)));
+        scim(org).queryParam("startIndex", 3).queryParam("count", 2).get("/scim/v2/Users").then().statusCode(200)
+                .body("totalResults", equalTo(3)).body("itemsPerPage", equalTo(1)).body("startIndex", equalTo(3))
+                .body("Resources.id", equalTo(ids.subList(2, 3)));
+        scim(org).queryParam("count", 0).get("/scim/v2/Users").then().statusCode(200)
+                .body("totalResults", equalTo(3)).body("itemsPerPage", equalTo(0));
+        scim(org).queryParam("count", "many").get("/scim/v2/Users").then().statusCode(400)
+                .body("scimType", equalTo("invalidValue"));
+    }
+
+    @Test
+    void a_replace_changes_the_entry_and_if_match_guards_it() {
+        String org = newOrganisation();
+        Response created = create(org, user("linus@acme.example", "Linus T", "kernel", null));
+        String id = created.path("id");
+
+        Response replaced = scim(org).header("If-Match", "W/\"1\"")
+                .body(user("linus@acme.example", "Linus Torvalds", "kernel", null).replace("\"ENG\"", "\"OPS\""))
+                .put("/scim/v2/Users/{id}", id);
+        replaced.then().statusCode(200).body("displayName", equalTo("Linus Torvalds"))
+                .body("'" + ENTERPRISE + "'.department", equalTo("OPS"));
+        assertNotEquals("W/\"1\"", replaced.header("ETag"));
+        assertEquals(replaced.header("ETag"), replaced.path("meta.version"));
+        assertEquals(List.of("oneonone.meetings.PersonRegistered", "oneonone.meetings.PersonDetailsChanged"), eventTypes(id));
+
+        scim(org).header("If-Match", "W/\"1\"").body(user("linus@acme.example", "Stale", null, null))
+                .put("/scim/v2/Users/{id}", id).then().statusCode(412).contentType(startsWith(SCIM))
+                .body("status", equalTo("412"));
+        scim(org).header("If-Match", "W/\"1\"").body(patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Stale\"}"))
+                .patch("/scim/v2/Users/{id}", id).then().statusCode(412);
+        scim(org).header("If-Match", "W/\"1\"").delete("/scim/v2/Users/{id}", id).then().statusCode(412);
+        scim(org).get("/scim/v2/Users/{id}", id).then().body("displayName", equalTo("Linus Torvalds"));
+    }
+
+    @Test
+    void an_okta_deactivation_ends_the_employment_today_with_the_rest_apis_event() {
+        String org = newOrganisation();
+        String id = create(org, user("leaver@acme.example", "Lee Aver", null, null)).path("id");
+
+        scim(org).body(patch("{\"op\":\"replace\",\"value\":{\"active\":false}}")).patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(200).body("active", equalTo(false));
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertEquals(List.of("oneonone.meetings.PersonRegistered", "oneonone.meetings.EmploymentEnded"), eventTypes(id));
+        assertEquals(List.of(today), rows("select payload->>'lastDay' from event where stream_id = ? "
+                + "and event_type = 'oneonone.meetings.EmploymentEnded'", id));
+        assertEquals(List.of("person"), rows("select stream_type from event where stream_id = ? "
+                + "and event_type = 'oneonone.meetings.EmploymentEnded'", id), "in the event store, its outbox, as for REST");
+        as(org).get("/people/{id}", id).then().statusCode(200).body("lastDay", equalTo(today));
+
+        // Entra-style: capitalised op and a string boolean; the end recorded for today is withdrawn
+        scim(org).body(patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}")).patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(200).body("active", equalTo(true));
+        assertEquals("oneonone.meetings.EmploymentEndWithdrawn", last(eventTypes(id)));
+        as(org).get("/people/{id}", id).then().body("lastDay", nullValue());
+
+        scim(org).body(patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")).patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(200).body("active", equalTo(false));
+        assertEquals("oneonone.meetings.EmploymentEnded", last(eventTypes(id)));
+    }
+
+    @Test
+    void active_true_rehires_a_leaver_from_today() throws SQLException {
+        String org = newOrganisation();
+        UUID leaver = UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        PeopleApi.registerLeaver(org, leaver, today.minusDays(30), today.minusDays(2));
+        provisionedEarlier(org, leaver, "back@acme.example");
+        scim(org).get("/scim/v2/Users/{id}", leaver).then().statusCode(200).body("active", equalTo(false));
+
+        scim(org).body(patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}"))
+                .patch("/scim/v2/Users/{id}", leaver).then().statusCode(200).body("active", equalTo(true));
+
+        assertEquals("oneonone.meetings.PersonRehired", last(eventTypes(leaver.toString())));
+        as(org).get("/people/{id}", leaver).then().body("lastDay", nullValue())
+                .body("employedSince", equalTo(today.toString()));
+    }
+
+    @Test
+    void an_entra_style_patch_with_value_filter_paths_and_a_manager_as_a_string() {
+        String org = newOrganisation();
+        String managerId = create(org, user("mgr@acme.example", "Manager", null, null)).path("id");
+        String id = create(org, user("entra@acme.example", "Entra User", null, null)).path("id");
+
+        scim(org).body(patch("""
+                {"op":"Replace","path":"displayName","value":"Entra Renamed"},
+                {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"renamed@acme.example"},
+                {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"%s"},
+                {"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department","value":"SALES"},
+                {"op":"Add","path":"urn:oneonone:params:scim:schemas:extension:team:2.0:User:team","value":"deals"}"""
+                .formatted(managerId))).patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(200).body("displayName", equalTo("Entra Renamed"))
+                .body("emails[0].value", equalTo("renamed@acme.example"))
+                .body("'" + ENTERPRISE + "'.manager.value", equalTo(managerId))
+                .body("'" + ENTERPRISE + "'.department", equalTo("SALES"))
+                .body("'" + TEAM + "'.team", equalTo("deals"));
+        assertEquals(List.of("oneonone.meetings.PersonRegistered", "oneonone.meetings.PersonDetailsChanged",
+                "oneonone.meetings.ReportingLineChanged"), eventTypes(id));
+
+        scim(org).body(patch("{\"op\":\"Remove\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\"}"))
+                .patch("/scim/v2/Users/{id}", id).then().statusCode(200)
+                .body("'" + ENTERPRISE + "'.manager", nullValue());
+        as(org).get("/people/{id}", id).then().body("managerId", nullValue());
+    }
+
+    @Test
+    void delete_ends_the_employment_and_the_user_is_gone_for_scim() {
+        String org = newOrganisation();
+        String id = create(org, user("gone@acme.example", "Gone Soon", null, null)).path("id");
+
+        scim(org).delete("/scim/v2/Users/{id}", id).then().statusCode(204);
+
+        assertEquals("oneonone.meetings.EmploymentEnded", last(eventTypes(id)));
+        as(org).get("/people/{id}", id).then().statusCode(200)
+                .body("lastDay", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
+        scim(org).get("/scim/v2/Users/{id}", id).then().statusCode(404).contentType(startsWith(SCIM)).body("status", equalTo("404"));
+        scim(org).body(user("gone@acme.example", "Gone", null, null)).put("/scim/v2/Users/{id}", id).then().statusCode(404);
+        scim(org).body(patch("{\"op\":\"replace\",\"value\":{\"active\":true}}")).patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(404);
+        scim(org).delete("/scim/v2/Users/{id}", id).then().statusCode(404);
+        list(org, "userName eq \"gone@acme.example\"").then().body("totalResults", equalTo(0));
+    }
+
+    @Test
+    void a_taken_user_name_or_email_is_uniqueness() {
+        String org = newOrganisation();
+        create(org, user("taken@acme.example", "First", null, null));
+
+        scim(org).body(user("TAKEN@acme.example", "Second", null, null).replace("\"emails\":[{\"value\":\"TAKEN@acme.example\"",
+                "\"emails\":[{\"value\":\"other@acme.example\"")).post("/scim/v2/Users").then().statusCode(409)
+                .contentType(startsWith(SCIM)).body("scimType", equalTo("uniqueness")).body("status", equalTo("409"));
+        scim(org).body(user("someone-else", "Third", null, null).replace("\"emails\":[{\"value\":\"someone-else\"",
+                "\"emails\":[{\"value\":\"taken@acme.example\"")).post("/scim/v2/Users").then().statusCode(409)
+                .body("scimType", equalTo("uniqueness")).body("detail", containsString("emails"));
+    }
+
+    @Test
+    void kept_values_follow_the_suites_rules_and_errors_name_the_attribute() {
+        String org = newOrganisation();
+        scim(org).body(user("codes@acme.example", "Codes", "not a code!", null)).post("/scim/v2/Users").then()
+                .statusCode(400).contentType(startsWith(SCIM)).body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString(TEAM + ":team"));
+        scim(org).body(user("ctl@acme.example", "Bad\\u0007Name", null, null)).post("/scim/v2/Users").then()
+                .statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("name.givenName"));
+        scim(org).body(user("nomail", "No Mail", null, null).replace("\"emails\":[{\"value\":\"nomail\",\"type\":\"work\",\"primary\":true}],", ""))
+                .post("/scim/v2/Users").then().statusCode(400).body("detail", containsString("emails"));
+        scim(org).body(user("mgr@acme.example", "Bad Manager", null, "not-a-uuid")).post("/scim/v2/Users").then()
+                .statusCode(400).body("detail", containsString("manager"));
+        scim(org).body(user("ghost@acme.example", "Ghost's Report", null, UUID.randomUUID().toString()))
+                .post("/scim/v2/Users").then().statusCode(400).body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString("manager"));
+        scim(org).body("{\"userName\": ").post("/scim/v2/Users").then().statusCode(400)
+                .body("scimType", equalTo("invalidSyntax"));
+        scim(org).body(patch("{\"op\":\"jump\",\"path\":\"active\"}")).patch("/scim/v2/Users/{id}", UUID.randomUUID())
+                .then().statusCode(400).contentType(startsWith(SCIM));
+    }
+
+    @Test
+    void every_refusal_under_scim_is_a_scim_error() {
+        String org = newOrganisation();
+        given().contentType(SCIM).get("/scim/v2/Users").then().statusCode(401).contentType(startsWith(SCIM))
+                .body("status", equalTo("401")).header("WWW-Authenticate", "Bearer");
+        given().contentType(SCIM).auth().oauth2(personToken(org, UUID.randomUUID())).get("/scim/v2/Users").then()
+                .statusCode(403).contentType(startsWith(SCIM)).body("status", equalTo("403"));
+        scim(org).get("/scim/v2/Users/{id}", UUID.randomUUID()).then().statusCode(404).contentType(startsWith(SCIM));
+        scim(org).get("/scim/v2/Users/not-an-id").then().statusCode(404).contentType(startsWith(SCIM));
+        scim(org).contentType("text/plain").body("hello").post("/scim/v2/Users").then().statusCode(415)
+                .contentType(startsWith(SCIM));
+        scim(org).body("{\"userName\":\"" + "x".repeat(1_100_000) + "\"}").post("/scim/v2/Users").then().statusCode(413)
+                .contentType(startsWith(SCIM));
+        // the HTTP layer's refusals too: a URI over 8 KiB, and a chunked body over the limit
+        scim(org).get("/scim/v2/Users?filter=" + "x".repeat(9_000)).then().statusCode(414).contentType(startsWith(SCIM))
+                .body("status", equalTo("414"));
+        scim(org).body(new java.io.ByteArrayInputStream(("{\"userName\":\"" + "x".repeat(1_100_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).post("/scim/v2/Users").then().statusCode(413)
+                .contentType(startsWith(SCIM));
+        // application/json is accepted too (RFC 7644 section 3.1)
+        scim(org).contentType("application/json").body(user("json@acme.example", "Json", null, null))
+                .post("/scim/v2/Users").then().statusCode(201);
+    }
+
+    @Test
+    void discovery_says_exactly_what_is_supported() {
+        String org = newOrganisation();
+        scim(org).get("/scim/v2/ServiceProviderConfig").then().statusCode(200).contentType(startsWith(SCIM))
+                .body("patch.supported", equalTo(true)).body("bulk.supported", equalTo(false))
+                .body("filter.supported", equalTo(true)).body("filter.maxResults", equalTo(200))
+                .body("sort.supported", equalTo(false)).body("etag.supported", equalTo(true))
+                .body("changePassword.supported", equalTo(false))
+                .body("authenticationSchemes[0].type", equalTo("oauthbearertoken"))
+                .body("meta.location", startsWith("http"));
+        scim(org).get("/scim/v2/Schemas").then().statusCode(200)
+                .body("Resources.id", hasItems("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE, TEAM));
+        scim(org).get("/scim/v2/Schemas/{id}", TEAM).then().statusCode(200).body("attributes[0].name", equalTo("team"));
+        scim(org).get("/scim/v2/ResourceTypes").then().statusCode(200)
+                .body("Resources[0].endpoint", equalTo("/Users"))
+                .body("Resources[0].schemaExtensions.schema", hasItems(ENTERPRISE, TEAM));
+        scim(org).get("/scim/v2/ResourceTypes/User").then().statusCode(200).body("id", equalTo("User"));
+        scim(org).get("/scim/v2/ResourceTypes/Group").then().statusCode(404).contentType(startsWith(SCIM));
+    }
+
+    // --- helpers
+
+    static RequestSpecification scim(String org) {
+        return given().contentType(SCIM).accept(SCIM).auth().oauth2(integrationToken(org));
+    }
+
+    static Response create(String org, String body) {
+        Response created = scim(org).body(body).post("/scim/v2/Users");
+        created.then().statusCode(201);
+        return created;
+    }
+
+    static Response list(String org, String filter) {
+        return scim(org).queryParam("filter", filter).get("/scim/v2/Users");
+    }
+
+    /** An Okta-style User: name parts, a primary work email, the enterprise extension and the team extension. */
+    static String user(String userName, String name, String team, String managerId) {
+        String[] parts = name.split(" ", 2);
+        return """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%s","%s"],
+                 "userName":"%s","externalId":"ext-%s",
+                 "name":{"givenName":"%s","familyName":"%s"},
+                 "emails":[{"value":"%s","type":"work","primary":true}],
+                 "active":true,
+                 "%s":{"department":"ENG"%s},
+                 "%s":{%s}}""".formatted(ENTERPRISE, TEAM, userName, userName, parts[0], parts.length > 1 ? parts[1] : "",
+                userName, ENTERPRISE, managerId == null ? "" : ",\"manager\":{\"value\":\"" + managerId + "\"}",
+                TEAM, team == null ? "" : "\"team\":\"" + team + "\"");
+    }
+
+    static String patch(String operations) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operations + "]}";
+    }
+
+    static String newOrganisation() {
+        return "scim-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private void provisionedEarlier(String org, UUID personId, String userName) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "insert into scim_identity (person_id, organisation_id, user_name, created_at, modified_at) "
+                        + "values (?, ?, ?, now() - interval '30 days', now() - interval '30 days')")) {
+            q.setObject(1, personId);
+            q.setString(2, org);
+            q.setString(3, userName);
+            q.executeUpdate();
+        }
+    }
+
+    private static String last(List<String> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private List<String> eventTypes(String stream) {
+        return rows("select event_type from event where stream_id = ? order by version", stream);
+    }
+
+    private List<String> rows(String sql, String stream) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, UUID.fromString(stream));
+            try (ResultSet rs = q.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
