@@ -44,6 +44,7 @@ import dev.oneonone.agenda.application.retention.ContentExpiry;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.meetings.SeriesEnded;
 import dev.oneonone.events.meetings.SeriesEndReason;
+import dev.oneonone.kit.privacy.StoredText;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -232,30 +233,8 @@ class ContentRetentionTest {
     }
 
     /** How many values of any text column of any table of the service hold {@code secret}. */
-    private int containsSecret(String secret) throws SQLException {
-        int found = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            List<String[]> columns = new ArrayList<>();
-            try (ResultSet rows = connection.createStatement().executeQuery("""
-                    select table_name, column_name from information_schema.columns
-                    where table_schema = current_schema() and data_type in ('text', 'character varying', 'jsonb', 'json')""")) {
-                while (rows.next()) {
-                    columns.add(new String[] { rows.getString(1), rows.getString(2) });
-                }
-            }
-            assertTrue(columns.size() > 10, "the service's text columns: " + columns.size());
-            for (String[] column : columns) {
-                try (PreparedStatement query = connection.prepareStatement("select count(*) from \"%s\" where strpos(\"%s\"::text, ?) > 0"
-                        .formatted(column[0], column[1]))) {
-                    query.setString(1, secret);
-                    try (ResultSet rows = query.executeQuery()) {
-                        rows.next();
-                        found += rows.getInt(1);
-                    }
-                }
-            }
-        }
-        return found;
+    private long containsSecret(String secret) throws SQLException {
+        return StoredText.occurrences(dataSource, secret);
     }
 
     private Instant endedAt(UUID series) throws SQLException {

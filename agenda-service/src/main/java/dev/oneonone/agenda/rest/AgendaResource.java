@@ -50,7 +50,7 @@ public class AgendaResource {
     private static final String TOPIC_EXAMPLE = """
             {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
              "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
-             "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null}""";
+             "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}""";
     private static final String AGENDA_EXAMPLE = """
             {"meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b",
              "scheduledFor": "2026-11-24T09:00:00Z", "firstOfSeries": false, "status": "SCHEDULED",
@@ -80,7 +80,7 @@ public class AgendaResource {
     private static final String DISCUSSED_EXAMPLE = """
             {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
              "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
-             "askOtherSideToPrepare": true, "discussed": true, "timesCarried": 0, "carriedFromMeetingId": null}""";
+             "askOtherSideToPrepare": true, "discussed": true, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}""";
 
     private final JsonWebToken token;
     private final Agendas agendas;

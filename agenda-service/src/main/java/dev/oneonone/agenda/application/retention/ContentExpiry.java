@@ -7,9 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -17,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.oneonone.events.agenda.SeriesContentExpired;
 import dev.oneonone.kit.eventstore.EventStore;
+import dev.oneonone.kit.schedule.SweepRounds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,8 +45,7 @@ public class ContentExpiry {
     private final Clock clock;
     private final Duration interval;
     private final boolean enabled;
-    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "content-expiry-sweep"));
+    private final SweepRounds rounds = new SweepRounds("content-expiry-sweep", () -> sweep(clockNow()));
 
     public ContentExpiry(EventStore store, Clock clock,
             @ConfigProperty(name = "agenda.retention-sweep.interval") Duration interval,
@@ -61,20 +58,16 @@ public class ContentExpiry {
 
     void start(@Observes StartupEvent startup) {
         if (enabled) {
-            rounds.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            rounds.start(interval, interval);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        rounds.shutdown();
+        rounds.stop();
     }
 
-    private void round() {
-        try {
-            sweep(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warnf("Content expiry sweep failed: %s", e.getMessage());
-        }
+    private Instant clockNow() {
+        return clock.instant();
     }
 
     /** One sweep as of {@code now}; answers how many series' content it deleted. Blocks. */
