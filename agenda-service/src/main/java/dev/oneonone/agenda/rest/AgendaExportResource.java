@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.agenda.application.privacy.AgendaExport;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,29 +34,21 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Path("/exports")
 @Tag(name = "Privacy", description = "This service's part of a person's export")
 public class AgendaExportResource {
-    /** A topic whose series' content expired (contentDeletedAt set, title null), a shared note and an agreement. */
-    static final String EXPORT_EXAMPLE = """
-            {"topics": [{"topicId": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
-              "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b", "authorId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
-              "authorRole": "COMPANION", "kind": "CAREER", "title": null, "details": null, "askToPrepare": true,
-              "position": 1, "discussed": true, "addedAt": "2025-11-24T08:00:00Z", "contentDeletedAt": "2026-11-30T06:00:00Z"}],
-             "sharedNotes": [{"noteId": "3c9e2f4a-7b1d-4e8a-9f02-6a5b4c3d2e1f", "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
-              "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b", "authorId": null, "authorRole": "LEADER",
-              "text": "Agreed to try pairing.", "revision": 1, "createdAt": "2026-11-24T09:20:00Z",
-              "updatedAt": "2026-11-24T09:20:00Z", "contentDeletedAt": null}],
-             "privateNotes": [],
-             "agreements": [{"agreementId": "3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13", "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b",
-              "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
-              "ownerRole": "COMPANION", "madeById": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "wording": "Write up the proposal",
-              "dueOn": "2026-12-04", "status": "OPEN", "dropReason": null, "madeAt": "2026-11-24T09:25:00Z",
-              "closedAt": null, "contentDeletedAt": null}]}""";
+    static final String EXAMPLE = """
+            {"topics": [{"topicId": "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01", "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
+              "seriesId": "0b6e9c4a-2d3f-4a1b-8c7d-6e5f4a3b2c1d", "authorId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
+              "authorRole": "COMPANION", "kind": "CAREER", "title": "Growth plan", "details": null, "askToPrepare": false,
+              "position": 0, "discussed": false, "addedAt": "2026-11-23T09:12:00Z", "contentDeletedAt": null}],
+             "sharedNotes": [], "privateNotes": [], "agreements": []}""";
 
     private final AgendaExport export;
     private final JsonWebToken token;
+    private final AccessLog accessLog;
 
-    public AgendaExportResource(AgendaExport export, JsonWebToken token) {
+    public AgendaExportResource(AgendaExport export, JsonWebToken token, AccessLog accessLog) {
         this.export = export;
         this.token = token;
+        this.accessLog = accessLog;
     }
 
     @GET
@@ -64,23 +58,27 @@ public class AgendaExportResource {
     @Operation(operationId = "exportPersonAgenda", summary = "A person's agendas, notes and agreements, for their export",
             description = "Streamed: `topics`, `sharedNotes`, `agreements` of every meeting of the series the person takes part in, "
                     + "and `privateNotes`: their own, only when they ask themselves (left out when the organisation's integration "
-                    + "exports on their behalf). For the person themself or the integration.")
+                    + "exports on their behalf). For the person themself or the integration; the integration's read is recorded in "
+                    + "the person's access log (AGENDA_EXPORT).")
     @APIResponse(responseCode = "200", description = "Streamed", content = @Content(schema = @Schema(implementation = AgendaExportDocument.class),
-            examples = @ExampleObject(name = "export", value = EXPORT_EXAMPLE)))
+            examples = @ExampleObject(name = "one meeting", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
     @APIResponse(responseCode = "403", description = "Neither a person nor the integration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "A person asking for someone else's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
+                    examples = @ExampleObject(name = "not yours", value = ProblemExamples.NOT_YOURS)))
     public Response exportPerson(@PathParam("personId") UUID personId) {
         Caller caller = Caller.of(token);
         boolean self = personId.equals(caller.personId());
         if (!self && !caller.is(Caller.INTEGRATION)) {
             throw new NotFoundException("No export of " + personId + " for you");
         }
+        // the integration's read, directly or through meetings-service's GET /people/{personId}/export
+        accessLog.people(caller, AccessKind.AGENDA_EXPORT, null, List.of(personId));
         StreamingOutput document = out -> export.write(caller.organisationId(), personId, self, out);
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -24,6 +24,17 @@ final class ProblemExamples {
     static final String NOT_FOUND = """
             {"type": "https://oneonone.dev/problems/not-found", "title": "Not Found", "status": 404,
              "detail": "No meeting 5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/agenda"}""";
+    static final String NOT_YOURS = """
+            {"type": "https://oneonone.dev/problems/not-found", "title": "Not Found", "status": 404,
+             "detail": "No export of 2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12 for you",
+             "instance": "/exports/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12"}""";
+    static final String NOT_A_PERSON = """
+            {"type": "https://oneonone.dev/problems/forbidden", "title": "Forbidden", "status": 403,
+             "detail": "Only a person has an access log", "instance": "/access-records"}""";
+    static final String CURSOR = """
+            {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
+             "detail": "1 field is invalid", "instance": "/access-records",
+             "errors": [{"field": "after", "message": "must be the 'next' of a previous page", "reason": "not-a-cursor"}]}""";
     static final String NOT_OPEN = """
             {"type": "https://oneonone.dev/problems/meeting-not-open", "title": "Conflict", "status": 409,
              "detail": "The meeting has already started: topics go on the agenda before it starts.",

@@ -113,7 +113,8 @@ final class SuiteClient {
 
     /** meetings-service: {@code POST /people/{id}/erasure}, a leaver's erasure by the HR platform. */
     Response erasePerson(UUID personId) {
-        return request(SuiteService.MEETINGS, integration()).post("/people/{personId}/erasure", personId);
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON)
+                .post("/people/{personId}/erasure", personId);
     }
 
     /** meetings-service: {@code POST /series/import}, past series with their meetings, by the HR platform. */

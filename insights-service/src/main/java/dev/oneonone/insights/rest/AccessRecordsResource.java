@@ -10,12 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.kit.privacy.AccessLogPage;
-import dev.oneonone.kit.privacy.AccessRecordView;
 import dev.oneonone.kit.privacy.AccessRecords;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,11 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/**
- * insights-service's parts of a person's privacy rights (issue 18, docs/privacy.md), which meetings-service's
- * GET /me/access-log and GET /me/export compose into one answer with the caller's token: the reads of figures about
- * the caller recorded here, and the figures of the series a person takes part in.
- */
 /**
  * insights-service's part of a person's access log (issue 18, docs/privacy.md): the reads of figures about the caller
  * recorded here. meetings-service's GET /me/access-log merges it with its own records, read with the caller's token.
@@ -64,12 +57,6 @@ public class AccessRecordsResource {
             @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)
             @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = Paging.AFTER_DESCRIPTION) @QueryParam("after") String after) {
-        Caller caller = Caller.of(token);
-        if (caller.personId() == null) {
-            throw new ForbiddenException("Only a person has an access log");
-        }
-        Paging.InstantCursor cursor = after == null || after.isBlank() ? null : Paging.InstantCursor.parse(after);
-        return AccessLogPage.of(records.about(caller.organisationId(), caller.personId(), cursor, limit + 1).stream()
-                .map(AccessRecordView::of).toList(), limit);
+        return records.page(Caller.of(token), after, limit);
     }
 }

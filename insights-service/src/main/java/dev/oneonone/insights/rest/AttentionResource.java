@@ -88,8 +88,7 @@ public class AttentionResource {
             RollupQuery.Page<AttentionItem> page = query.page(all);
             List<AttentionItemView> items = AttentionItemView.of(page.items());
             // each item names a series' (or a manager's and report's) people: a read about them
-            items.forEach(item -> accessLog.people(caller, AccessKind.ATTENTION_ITEM, item.seriesId(),
-                    java.util.stream.Stream.of(item.leaderId(), item.companionId()).filter(java.util.Objects::nonNull).toList()));
+            RollupResource.recordAttention(accessLog, caller, items);
             return new AttentionPage(ScopeView.of(query.scope()), query.asOf(), false, page.total(),
                     items, page.next());
         });
@@ -123,6 +122,10 @@ public class AttentionResource {
             Visibility visibility = service.visibility(caller, snapshot);
             if (!service.calculator().exists(query.scope(), snapshot, visibility)) {
                 throw new NotFoundException("No " + query.scope() + " on " + query.asOf() + " that you may see");
+            }
+            if (query.scope().kind() == Scope.Kind.MANAGER) {
+                // a manager's trend: the weekly figures of the series they lead (docs/privacy.md)
+                accessLog.people(caller, AccessKind.MANAGER_TREND, null, List.of(query.scope().personId()));
             }
             return service.weekly(caller.organisationId(), query.asOf(), query.weeks()).map(weekEnds -> new TrendView(ScopeView.of(query.scope()),
                     query.asOf(), query.weeks(), RollupView.TrendPointView.of(service.trend(query.scope(), weekEnds, visibility))));

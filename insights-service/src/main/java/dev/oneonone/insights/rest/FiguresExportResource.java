@@ -1,5 +1,6 @@
 package dev.oneonone.insights.rest;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.insights.application.privacy.FiguresExport;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,10 +39,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 public class FiguresExportResource {
     private final FiguresExport export;
     private final JsonWebToken token;
+    private final AccessLog accessLog;
 
-    public FiguresExportResource(FiguresExport export, JsonWebToken token) {
+    public FiguresExportResource(FiguresExport export, JsonWebToken token, AccessLog accessLog) {
         this.export = export;
         this.token = token;
+        this.accessLog = accessLog;
     }
 
     @GET
@@ -50,7 +55,8 @@ public class FiguresExportResource {
             description = "`asOf` (today in the organisation's calendar), `seriesFigures` (every series the person takes part in, "
                     + "with its figures as GET /series/{seriesId} computes them) and `assessments` (each series' last health "
                     + "assessment). For the person themself, or the organisation's integration exporting on their behalf; "
-                    + "meetings-service's GET /me/export and GET /people/{personId}/export include it.")
+                    + "meetings-service's GET /me/export and GET /people/{personId}/export include it. The integration's read is "
+                    + "recorded in the person's access log (FIGURES_EXPORT).")
     @APIResponse(responseCode = "200", description = "Streamed", content = @Content(schema = @Schema(implementation = FiguresExportDocument.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,6 +69,8 @@ public class FiguresExportResource {
         if (!caller.is(Caller.INTEGRATION) && !personId.equals(caller.personId())) {
             throw new NotFoundException("No export of " + personId + " for you");
         }
+        // the integration's read, directly or through meetings-service's GET /people/{personId}/export
+        accessLog.people(caller, AccessKind.FIGURES_EXPORT, null, List.of(personId));
         StreamingOutput document = out -> export.write(caller.organisationId(), personId, SeriesFiguresView::of, out);
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -3,10 +3,12 @@ package dev.oneonone.insights.rest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +26,8 @@ import dev.oneonone.insights.domain.rollup.OrganisationSnapshot;
 import dev.oneonone.insights.domain.rollup.Rollup;
 import dev.oneonone.insights.domain.rollup.Scope;
 import dev.oneonone.insights.domain.rollup.Visibility;
+import dev.oneonone.kit.privacy.AccessKind;
+import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.Paging;
 import dev.oneonone.kit.security.Caller;
@@ -55,10 +59,12 @@ public class RollupResource {
 
     private final RollupService service;
     private final JsonWebToken token;
+    private final AccessLog accessLog;
 
-    public RollupResource(RollupService service, JsonWebToken token) {
+    public RollupResource(RollupService service, JsonWebToken token, AccessLog accessLog) {
         this.service = service;
         this.token = token;
+        this.accessLog = accessLog;
     }
 
     @GET
@@ -177,9 +183,13 @@ public class RollupResource {
             @Parameter(description = Paging.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit) {
         Predicate<Directory.Person> member = person -> (team == null || team.equals(person.team()))
                 && (department == null || department.equals(person.department()));
+        Caller caller = Caller.of(token);
+        // each manager on the page: the figures of the series they lead, a read about them (docs/privacy.md)
         return list(asOf, after, limit, codes("team", team, "department", department), member,
                 person -> person.managerId() == null ? null : person.managerId().toString(),
-                key -> Scope.manager(UUID.fromString(key)));
+                key -> Scope.manager(UUID.fromString(key)))
+                .invoke(page -> page.items().forEach(view -> accessLog.people(caller, AccessKind.MANAGER_FIGURES, null,
+                        List.of(UUID.fromString(view.scope().key())))));
     }
 
     @GET
@@ -196,7 +206,9 @@ public class RollupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RollupView> manager(@PathParam("personId") UUID personId, @Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
-        return rollup(Caller.of(token), Scope.manager(personId), asOf, weeks);
+        Caller caller = Caller.of(token);
+        return rollup(caller, Scope.manager(personId), asOf, weeks)
+                .invoke(view -> accessLog.people(caller, AccessKind.MANAGER_FIGURES, null, List.of(personId)));
     }
 
     @GET
@@ -214,6 +226,20 @@ public class RollupResource {
     public Uni<RollupView> subtree(@PathParam("directorId") UUID directorId, @Parameter(description = AS_OF, example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Parameter(description = WEEKS, example = "12", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "52")) @QueryParam("weeks") String weeks) {
         return rollup(Caller.of(token), Scope.subtree(directorId), asOf, weeks);
+    }
+
+    /** The rollup's attention items name series and their people: a read about each (docs/privacy.md). */
+    private RollupView recordAttention(Caller caller, RollupView view) {
+        if (view.attention() != null) {
+            recordAttention(accessLog, caller, view.attention());
+        }
+        return view;
+    }
+
+    /** Records each attention item shown as a read about the people it names ({@code ATTENTION_ITEM}). */
+    static void recordAttention(AccessLog accessLog, Caller caller, List<AttentionItemView> items) {
+        items.forEach(item -> accessLog.people(caller, AccessKind.ATTENTION_ITEM, item.seriesId(),
+                Stream.of(item.leaderId(), item.companionId()).filter(Objects::nonNull).toList()));
     }
 
     /** Only HR and integrations see the organisation as a whole. */
@@ -237,7 +263,7 @@ public class RollupResource {
                 throw new NotFoundException("No " + scope + " on " + query.asOf() + " that you may see");
             }
             Rollup rollup = service.calculator().rollup(scope, snapshot, visibility);
-            return RollupView.of(query.weeks() == null ? rollup : service.withTrend(rollup, scope, weeks, visibility));
+            return recordAttention(caller, RollupView.of(query.weeks() == null ? rollup : service.withTrend(rollup, scope, weeks, visibility)));
         });
     }
 
@@ -282,7 +308,8 @@ public class RollupResource {
             }
             RollupQuery.Page<String> page = query.page(List.copyOf(keys));
             return answer.of(new RollupPage(query.asOf(), page.items().stream()
-                    .map(k -> RollupView.of(service.calculator().summary(scopeOf.apply(k), snapshot, visibility))).toList(),
+                    .map(k -> recordAttention(caller, RollupView.of(service.calculator().summary(scopeOf.apply(k), snapshot, visibility))))
+                    .toList(),
                     page.total(), page.next()), snapshot, visibility);
         });
     }

@@ -1,5 +1,7 @@
 package dev.oneonone.meetings.projection;
 
+import java.util.List;
+
 import org.jboss.logging.Logger;
 
 import dev.oneonone.events.meetings.MeetingsEvent;
@@ -48,12 +50,9 @@ public class ProjectionRebuild {
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(replayed);
                     }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (StoredEvent stored : batch) {
-                        chain = chain.chain(() -> projection.apply(stored, json.<MeetingsEvent>read(stored, MeetingsEvent::classOf)));
-                    }
+                    List<MeetingsEvent> events = batch.stream().map(stored -> json.<MeetingsEvent>read(stored, MeetingsEvent::classOf)).toList();
                     long last = batch.get(batch.size() - 1).position;
-                    return chain
+                    return projection.applyInTurn(batch, events)
                             .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)))
                             .chain(() -> replayAfter(last, replayed + batch.size()));
                 });

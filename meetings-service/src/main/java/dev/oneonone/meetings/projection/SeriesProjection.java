@@ -2,6 +2,7 @@ package dev.oneonone.meetings.projection;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -18,6 +19,7 @@ import dev.oneonone.events.meetings.SeriesResumed;
 import dev.oneonone.events.meetings.SeriesStarted;
 import dev.oneonone.kit.eventstore.StoredEvent;
 import dev.oneonone.meetings.domain.series.PlannedSlots;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +30,19 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SeriesProjection {
+
+    /**
+     * {@link #apply}s {@code events[i]}, stored as {@code stored[i]}, one after another. Not as one Uni chained per
+     * event: the steps complete at once when the rows are in the session, so such a chain runs as one nested call per
+     * event, and with a year of one series' weekly meetings (106 events: an import, or a rebuild's batch) the Uni
+     * never completed and the transaction stayed open with the JVM idle (most likely a stack overflow lost inside the
+     * chain). A Multi concatenates them in a loop instead.
+     */
+    public Uni<Void> applyInTurn(List<StoredEvent> stored, List<MeetingsEvent> events) {
+        return Multi.createFrom().range(0, stored.size())
+                .onItem().transformToUniAndConcatenate(i -> apply(stored.get(i), events.get(i)).replaceWith(i))
+                .collect().last().replaceWithVoid();
+    }
 
     public Uni<Void> apply(StoredEvent stored, MeetingsEvent event) {
         if (event instanceof SeriesStarted started) {

@@ -59,14 +59,14 @@ public class MeResource {
     @Operation(operationId = "getMyAccessLog", summary = "Who read data about my 1:1s",
             description = "Every read or export of data about the caller's 1:1s (series, meetings, figures, trends, attention items) "
                     + "by anyone but the caller and the other participant: who, in which role, what and when, newest first, across "
-                    + "meetings-service and insights-service. Recorded within a second of the read; never any content. "
+                    + "meetings-service, agenda-service and insights-service. Recorded within a second of the read; never any content. "
                     + "Cursor paging: pass the answer's 'next' as 'after'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccessLogPage.class)))
     @APIResponse(responseCode = "400", description = "A page size out of 1 to " + Paging.MAX_LIMIT + " or a malformed cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a person's token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "insights-service, which holds part of the log, cannot be reached",
+    @APIResponse(responseCode = "503", description = "agenda-service or insights-service, which hold parts of the log, cannot be reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AccessLogPage accessLog(
             @Parameter(description = Paging.LIMIT_DESCRIPTION, example = "50") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT)

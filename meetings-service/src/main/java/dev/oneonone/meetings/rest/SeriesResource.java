@@ -226,9 +226,11 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such series in this organisation, or no such meeting in it",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> meeting(@PathParam("seriesId") UUID seriesId, @PathParam("meetingId") UUID meetingId) {
-        return findVisibleSeries(Caller.of(token), seriesId)
+        Caller caller = Caller.of(token);
+        return findVisibleSeries(caller, seriesId)
                 .chain(series -> MeetingOverview.<MeetingOverview>find("meetingId = ?1 and seriesId = ?2", meetingId, seriesId)
                         .firstResult().onItem().ifNull().failWith(() -> new NotFoundException("No meeting " + meetingId))
+                        .invoke(meeting -> accessLog.series(caller, AccessKind.MEETING, seriesId, series.leaderId, series.companionId))
                         .map(meeting -> Response.ok(MeetingView.of(meeting)).tag(Versions.tag(series.version)).build()));
     }
 

@@ -244,6 +244,30 @@ class LifecycleResourceTest {
         startSeries(ORG, weeklySeries(leader, companion)).statusCode(201);
     }
 
+    /** Two years of weekly 1:1s in one row: 210 events decided and projected in one request (52 used to hang it). */
+    @Test
+    void years_of_weekly_history_import_in_one_request() {
+        List<Map<String, Object>> meetings = new ArrayList<>();
+        Instant first = Instant.parse("2023-01-03T09:00:00Z");
+        for (int week = 0; week < 104; week++) {
+            Instant at = first.plus(7L * week, ChronoUnit.DAYS);
+            meetings.add(Map.of("scheduledFor", at.toString(), "heldAt", at.toString(), "actualMinutes", 30, "mode", "REMOTE"));
+        }
+        Map<String, Object> series = Map.of("leaderId", UUID.randomUUID().toString(), "companionId", UUID.randomUUID().toString(),
+                "relationship", "MANAGER_REPORT", "cadence", "WEEKLY", "timeZone", "UTC", "startsOn", "2023-01-02",
+                "endedOn", "2024-12-31", "meetings", meetings);
+
+        String id = as(ORG).body(Map.of("series", List.of(series))).post("/series/import").then().statusCode(201)
+                .extract().path("series[0]");
+
+        as(ORG).get("/series/{id}", id).then().statusCode(200).body("status", equalTo("ENDED")).header("ETag", "\"210\"");
+        String next = as(ORG).queryParam("limit", 100).get("/series/{id}/meetings", id).then().statusCode(200)
+                .body("items", hasSize(100)).body("items[99].scheduledFor", equalTo("2024-11-26T09:00:00Z"))
+                .extract().path("next");
+        as(ORG).queryParam("limit", 100).queryParam("after", next).get("/series/{id}/meetings", id).then().statusCode(200)
+                .body("items.status", contains("HELD", "HELD", "HELD", "HELD")).body("next", nullValue());
+    }
+
     @Test
     void an_import_with_refused_rows_stores_nothing_and_names_every_row() throws SQLException {
         long before = count("select count(*) from event");

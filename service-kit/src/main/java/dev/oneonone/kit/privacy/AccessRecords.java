@@ -12,6 +12,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.oneonone.kit.rest.Paging;
+import dev.oneonone.kit.security.Caller;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reads a person's access records from table {@code access_record}, newest first (JDBC: call on a worker thread). */
@@ -53,5 +55,21 @@ public class AccessRecords {
         } catch (SQLException e) {
             throw new IllegalStateException("The access log could not be read", e);
         }
+    }
+
+    /**
+     * One page of the records about the caller, newest first ({@code GET /access-records} of a service): {@code after}
+     * is the previous page's {@code next} (null or blank: the first page); a malformed one is refused by
+     * {@link Paging.InstantCursor#parse} (400).
+     *
+     * @throws ForbiddenException when the caller is not a person (403): only a person has an access log
+     */
+    public AccessLogPage page(Caller caller, String after, int limit) {
+        if (caller.personId() == null) {
+            throw new ForbiddenException("Only a person has an access log");
+        }
+        Paging.InstantCursor cursor = after == null || after.isBlank() ? null : Paging.InstantCursor.parse(after);
+        return AccessLogPage.of(about(caller.organisationId(), caller.personId(), cursor, limit + 1).stream()
+                .map(AccessRecordView::of).toList(), limit);
     }
 }

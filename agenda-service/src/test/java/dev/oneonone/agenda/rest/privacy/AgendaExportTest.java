@@ -8,10 +8,12 @@ import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
 import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +24,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.kit.privacy.AccessRecordWriter;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** Issue 18 part 2: agenda-service's part of a person's export. */
 @QuarkusTest
 class AgendaExportTest {
+    @Inject
+    AccessRecordWriter writer;
 
     @Test
-    void a_person_gets_topics_shared_notes_and_only_their_own_private_notes_the_integration_no_private_notes() throws Exception {
+    void a_person_gets_topics_shared_notes_and_only_their_own_private_notes_the_integration_no_private_notes_and_is_logged() throws Exception {
         String org = "exp-" + UUID.randomUUID().toString().substring(0, 8);
         UUID leader = UUID.randomUUID();
         UUID companion = UUID.randomUUID();
@@ -62,5 +68,16 @@ class AgendaExportTest {
                 .body("$", not(hasKey("privateNotes"))).body("sharedNotes", hasSize(1));
         given().auth().oauth2(personToken(org, leader)).get("/exports/{id}", companion).then().statusCode(404)
                 .contentType("application/problem+json");
+        writer.write();
+
+        // the integration's read is in the companion's log; the people's own exports and a refused one are in no log
+        given().auth().oauth2(personToken(org, companion)).get("/access-records").then().statusCode(200)
+                .body("items.kind", contains("AGENDA_EXPORT")).body("items[0].readerId", equalTo("integration-" + org))
+                .body("items[0].readerRole", equalTo("integration")).body("next", nullValue());
+        given().auth().oauth2(personToken(org, leader)).get("/access-records").then().statusCode(200).body("items", empty());
+        given().auth().oauth2(integration).get("/access-records").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(personToken(org, leader)).get("/access-records?after=nope").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
     }
 }

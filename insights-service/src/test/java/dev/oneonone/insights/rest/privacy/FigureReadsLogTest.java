@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.oneonone.insights.SmallOrganisation;
 import dev.oneonone.kit.privacy.AccessRecordWriter;
 import dev.oneonone.local.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,5 +101,35 @@ class FigureReadsLogTest {
                 .body("seriesFigures[0].leaderId", equalTo(leader.toString()));
         RestAssured.given().auth().oauth2(personToken(org, leader)).get("/exports/{id}", companion).then().statusCode(404)
                 .contentType("application/problem+json");
+        writer.write();
+
+        // the integration's export is in the leader's log (their own, and a refused one, are in nobody's)
+        RestAssured.given().auth().oauth2(personToken(org, leader)).get("/access-records").then().statusCode(200)
+                .body("items.kind", contains("FIGURES_EXPORT")).body("items[0].readerRole", equalTo("integration"))
+                .body("items[0].resourceId", nullValue());
+        RestAssured.given().auth().oauth2(personToken(org, companion)).get("/access-records").then().statusCode(200)
+                .body("items", empty());
+    }
+
+    @Test
+    void a_read_of_a_managers_figures_and_trend_is_in_the_managers_log() throws Exception {
+        SmallOrganisation org = SmallOrganisation.seeded();
+        String hr = hrToken(org.id);
+        RestAssured.given().auth().oauth2(hr).get("/rollups/managers/{id}", org.m1).then().statusCode(200);
+        RestAssured.given().auth().oauth2(hr).get("/trends?scope=manager:" + org.m1 + "&weeks=2").then().statusCode(200);
+        RestAssured.given().auth().oauth2(hr).get("/trends?scope=team:PLATFORM&weeks=2").then().statusCode(200);
+        writer.write();
+
+        // the newest two (the seeding's rollup reads named m1's series in attention lists before); the team's trend,
+        // read last, recorded nothing for m1
+        RestAssured.given().auth().oauth2(personToken(org.id, org.m1)).get("/access-records?limit=2").then().statusCode(200)
+                .body("items.kind", contains("MANAGER_TREND", "MANAGER_FIGURES"))
+                .body("items.readerId", contains("hr-" + org.id, "hr-" + org.id));
+
+        String managers = RestAssured.given().auth().oauth2(hr).get("/rollups/managers?limit=1").then().statusCode(200)
+                .extract().path("items[0].scope.key");
+        writer.write();
+        RestAssured.given().auth().oauth2(personToken(org.id, UUID.fromString(managers))).get("/access-records?limit=1")
+                .then().statusCode(200).body("items[0].kind", equalTo("MANAGER_FIGURES"));
     }
 }

@@ -20,10 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A person's one access log across the suite: this service's records (table {@code access_record}) merged with
- * insights-service's ({@code GET /access-records}, read with the person's own token), newest first. Both lists are
- * ordered by (instant, id as text), so one cursor serves both: a page takes limit + 1 records from here and a page
- * from there after the same cursor and keeps the newest {@code limit}. agenda-service records nothing: only the two
- * participants read an agenda, notes or agreements (docs/privacy.md).
+ * agenda-service's and insights-service's ({@code GET /access-records} of each, read with the person's own token),
+ * newest first. All lists are ordered by (instant, id as text), so one cursor serves all: a page takes limit + 1
+ * records from here and a page from each of the others after the same cursor and keeps the newest {@code limit}.
+ * agenda-service records only the integration's exports: otherwise only the two participants read an agenda, notes or
+ * agreements (docs/privacy.md).
  */
 @ApplicationScoped
 public class AccessLogReading {
@@ -46,14 +47,17 @@ public class AccessLogReading {
         List<AccessRecordView> merged = new ArrayList<>();
         records.about(organisation, person, cursor, limit + 1).forEach(record -> merged.add(AccessRecordView.of(record)));
         boolean moreThere = false;
-        if (parts.baseUrl(ServiceParts.Service.INSIGHTS).isPresent()) {
+        for (ServiceParts.Service service : ServiceParts.Service.values()) {
+            if (parts.baseUrl(service).isEmpty()) {
+                continue;
+            }
             String query = "/access-records?limit=" + limit + (cursor == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-            try (InputStream body = parts.open(ServiceParts.Service.INSIGHTS, query, authorization)) {
+            try (InputStream body = parts.open(service, query, authorization)) {
                 AccessLogPage there = mapper.readValue(body, AccessLogPage.class);
                 merged.addAll(there.items());
-                moreThere = there.next() != null;
+                moreThere |= there.next() != null;
             } catch (IOException e) {
-                throw new ServiceParts.PartUnavailableException("insights-service's access records are unreadable: " + e.getMessage());
+                throw new ServiceParts.PartUnavailableException(service + "'s access records are unreadable: " + e.getMessage());
             }
         }
         merged.sort(NEWEST_FIRST);

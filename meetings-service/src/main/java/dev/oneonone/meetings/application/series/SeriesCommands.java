@@ -323,12 +323,6 @@ public class SeriesCommands {
     }
 
     private Uni<Void> project(List<StoredEvent> stored, List<MeetingsEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < stored.size(); i++) {
-            StoredEvent row = stored.get(i);
-            MeetingsEvent event = events.get(i);
-            chain = chain.chain(() -> projection.apply(row, event));
-        }
-        return chain;
+        return projection.applyInTurn(stored, events);
     }
 }
