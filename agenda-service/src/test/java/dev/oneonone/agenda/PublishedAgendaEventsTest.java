@@ -234,7 +234,7 @@ class PublishedAgendaEventsTest {
         }
     }
 
-    private static EventEnvelope published(ConsumerRecord<String, String> record) {
+    static EventEnvelope published(ConsumerRecord<String, String> record) {
         return CloudEventHeaders.read(record.headers(), record.value());
     }
 
@@ -242,7 +242,7 @@ class PublishedAgendaEventsTest {
      * Every record of the agenda topic, from the beginning, once the expected events of these keys arrived; each one
      * checked against the AsyncAPI document the service serves (open, no token).
      */
-    private static List<ConsumerRecord<String, String>> everyRecord(Set<String> keys, int expected, Duration wait) {
+    static List<ConsumerRecord<String, String>> everyRecord(Set<String> keys, int expected, Duration wait) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),

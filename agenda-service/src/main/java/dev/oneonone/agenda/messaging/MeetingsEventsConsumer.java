@@ -5,6 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.oneonone.agenda.application.carryover.CarryOverProcess;
+import dev.oneonone.agenda.application.retention.PersonErasure;
 import dev.oneonone.agenda.application.templates.TemplateApplications;
 import dev.oneonone.agenda.projection.Leavers;
 import dev.oneonone.agenda.projection.MeetingsCopy;
@@ -23,7 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Applies meetings-service's events to agenda-service's copy, once per event id: the event id is
  * recorded in the same transaction as its effect, so a redelivery finds it and changes nothing. Person events
- * keep the {@link Leavers} whose requests are refused. The
+ * keep the {@link Leavers} whose requests are refused, and a PersonErased erases what the person wrote
+ * ({@link PersonErasure}). The
  * effect includes carrying topics over when a meeting ends ({@link CarryOverProcess}). A failure is retried
  * until the event is applied ({@link ConsumerProgress}): the consumer never stops on its own.
  */
@@ -40,10 +42,12 @@ public class MeetingsEventsConsumer {
     private final ConsumerProgress progress;
     private final Leavers leavers;
     private final LeaverCheck leaverCheck;
+    private final PersonErasure erasure;
 
     public MeetingsEventsConsumer(MeetingsCopy copy, CarryOverProcess carryOver, TemplateApplications templates,
             EventJson json, ProcessedEvents processed, ConsumerProgress progress, Leavers leavers,
-            LeaverCheck leaverCheck) {
+            LeaverCheck leaverCheck, PersonErasure erasure) {
+        this.erasure = erasure;
         this.progress = progress;
         this.leavers = leavers;
         this.leaverCheck = leaverCheck;
@@ -68,6 +72,7 @@ public class MeetingsEventsConsumer {
                 () -> processed.firstDelivery(envelope.id())
                         .chain(first -> first ? copy.apply(envelope, event)
                                 .chain(() -> leavers.apply(envelope, event))
+                                .chain(() -> erasure.apply(envelope, event))
                                 .chain(() -> carryOver.apply(envelope, event))
                                 // a series' first meeting starts from the first-meeting template, in the same transaction
                                 .chain(() -> templates.prepareFirstMeeting(envelope, event))

@@ -37,4 +37,6 @@ public class AgreementOverview extends PanacheEntityBase {
     public Instant closedAt;
     /** The version of the agreement's stream this row reflects. */
     public long version;
+    /** When its wording was deleted (retention), or null while it is kept. */
+    public Instant contentDeletedAt;
 }

@@ -18,6 +18,10 @@ public class KnownSeries extends PanacheEntityBase {
     public UUID companionId;
     /** The series' time zone (an IANA id); null for series learnt before it was kept, read as UTC. */
     public String timeZone;
+    /** When the series ended (its SeriesEnded), or null while it runs. */
+    public java.time.Instant endedAt;
+    /** When its 1:1 content was deleted because the organisation's retention period ran out, or null. */
+    public java.time.Instant contentExpiredAt;
 
     public java.time.ZoneId zone() {
         try {

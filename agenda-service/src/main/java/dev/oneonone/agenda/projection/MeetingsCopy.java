@@ -7,6 +7,7 @@ import dev.oneonone.events.meetings.MeetingMissed;
 import dev.oneonone.events.meetings.MeetingRescheduled;
 import dev.oneonone.events.meetings.MeetingScheduled;
 import dev.oneonone.events.meetings.MeetingsEvent;
+import dev.oneonone.events.meetings.SeriesEnded;
 import dev.oneonone.events.meetings.SeriesStarted;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,11 @@ public class MeetingsCopy {
             meeting.firstOfSeries = scheduled.firstOfSeries();
             meeting.status = MeetingStatus.SCHEDULED.name();
             return meeting.persist().replaceWithVoid();
+        }
+        if (event instanceof SeriesEnded) {
+            // the retention period counts from here (ContentExpiry)
+            return KnownSeries.update("endedAt = ?1 where seriesId = ?2 and endedAt is null", envelope.occurredAt(),
+                    envelope.aggregateId()).replaceWithVoid();
         }
         if (event instanceof MeetingRescheduled rescheduled) {
             return KnownMeeting.update("scheduledFor = ?1 where meetingId = ?2", rescheduled.to(),

@@ -30,4 +30,6 @@ public class Note extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public String updatedByRole;
+    /** When its text (and every revision's) was deleted (retention), or null while it is kept. */
+    public Instant contentDeletedAt;
 }

@@ -33,4 +33,6 @@ public class Topic extends PanacheEntityBase {
     public int timesCarried;
     /** The meeting it was carried over from last, or null. */
     public UUID carriedFromMeetingId;
+    /** When its title and details were deleted (retention), or null while they are kept. */
+    public Instant contentDeletedAt;
 }

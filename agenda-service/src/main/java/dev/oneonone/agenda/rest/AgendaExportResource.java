@@ -38,7 +38,7 @@ public class AgendaExportResource {
             {"topics": [{"topicId": "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01", "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
               "seriesId": "0b6e9c4a-2d3f-4a1b-8c7d-6e5f4a3b2c1d", "authorId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
               "authorRole": "COMPANION", "kind": "CAREER", "title": "Growth plan", "details": null, "askToPrepare": false,
-              "position": 0, "discussed": false, "addedAt": "2026-11-23T09:12:00Z"}],
+              "position": 0, "discussed": false, "addedAt": "2026-11-23T09:12:00Z", "contentDeletedAt": null}],
              "sharedNotes": [], "privateNotes": [], "agreements": []}""";
 
     private final AgendaExport export;

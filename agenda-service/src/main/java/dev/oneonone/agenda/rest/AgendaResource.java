@@ -50,37 +50,37 @@ public class AgendaResource {
     private static final String TOPIC_EXAMPLE = """
             {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
              "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
-             "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null}""";
+             "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}""";
     private static final String AGENDA_EXAMPLE = """
             {"meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b",
              "scheduledFor": "2026-11-24T09:00:00Z", "firstOfSeries": false, "status": "SCHEDULED",
              "leaderId": "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01", "companionId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12",
              "topics": [{"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
                "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
-               "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null},
+               "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false},
               {"id": "1e7d9c2b-3a4f-4b5e-8c6d-9f0a1b2c3d4e", "title": "Holiday cover in December",
                "details": null, "kind": "PLANNING", "authorRole": "LEADER", "askOtherSideToPrepare": false,
-               "discussed": false, "timesCarried": 1, "carriedFromMeetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"}],
+               "discussed": false, "timesCarried": 1, "carriedFromMeetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", "contentDeleted": false}],
              "sections": [
               {"kind": "COMPANION_TOPICS", "topics": [{"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c",
                 "title": "Moving to the platform team?", "details": "What would the next six months look like there?",
                 "kind": "CAREER", "authorRole": "COMPANION", "askOtherSideToPrepare": true, "discussed": false,
-                "timesCarried": 0, "carriedFromMeetingId": null}]},
+                "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}]},
               {"kind": "CARRIED_OVER", "topics": [{"id": "1e7d9c2b-3a4f-4b5e-8c6d-9f0a1b2c3d4e",
                 "title": "Holiday cover in December", "details": null, "kind": "PLANNING", "authorRole": "LEADER",
                 "askOtherSideToPrepare": false, "discussed": false, "timesCarried": 1,
-                "carriedFromMeetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"}]},
+                "carriedFromMeetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", "contentDeleted": false}]},
               {"kind": "AGREEMENTS_TO_REVIEW", "agreements": [{"id": "3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13",
                 "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b", "meetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
                 "wording": "Write up the on-call proposal and share it with the team",
                 "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "ownerRole": "COMPANION", "dueOn": "2026-11-20",
-                "status": "OPEN", "dropReason": null, "overdue": true, "madeAt": "2026-11-17T09:25:00Z", "closedAt": null}]},
+                "status": "OPEN", "dropReason": null, "overdue": true, "madeAt": "2026-11-17T09:25:00Z", "closedAt": null, "contentDeleted": false}]},
               {"kind": "LEADER_TOPICS", "topics": []}],
              "agreementsMade": []}""";
     private static final String DISCUSSED_EXAMPLE = """
             {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?",
              "details": "What would the next six months look like there?", "kind": "CAREER", "authorRole": "COMPANION",
-             "askOtherSideToPrepare": true, "discussed": true, "timesCarried": 0, "carriedFromMeetingId": null}""";
+             "askOtherSideToPrepare": true, "discussed": true, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}""";
 
     private final JsonWebToken token;
     private final Agendas agendas;

@@ -7,13 +7,13 @@ final class AgreementExamples {
              "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
              "wording": "Write up the on-call proposal and share it with the team",
              "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "ownerRole": "COMPANION", "dueOn": "2026-12-04",
-             "status": "OPEN", "dropReason": null, "overdue": false, "madeAt": "2026-11-24T09:25:00Z", "closedAt": null}""";
+             "status": "OPEN", "dropReason": null, "overdue": false, "madeAt": "2026-11-24T09:25:00Z", "closedAt": null, "contentDeleted": false}""";
     static final String WITH_HISTORY = """
             {"agreement": {"id": "3c9e1b7a-0d4f-4a2e-8b61-5f7d2c9e0a13", "seriesId": "0f3e2d1c-4b5a-4978-8a6b-5c4d3e2f1a0b",
               "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",
               "wording": "Write up the on-call proposal and share it with the team",
               "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "ownerRole": "COMPANION", "dueOn": "2026-12-11",
-              "status": "OPEN", "dropReason": null, "overdue": false, "madeAt": "2026-11-24T09:25:00Z", "closedAt": null},
+              "status": "OPEN", "dropReason": null, "overdue": false, "madeAt": "2026-11-24T09:25:00Z", "closedAt": null, "contentDeleted": false},
              "dueDateChanges": [{"from": "2026-12-04", "to": "2026-12-11", "at": "2026-12-01T14:02:00Z"}],
              "history": [
               {"what": "MADE", "at": "2026-11-24T09:25:00Z", "recordedAt": "2026-11-24T09:25:00Z", "dueOn": "2026-12-04", "reason": null},
@@ -24,7 +24,7 @@ final class AgreementExamples {
               "wording": "Write up the on-call proposal and share it with the team",
               "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "ownerRole": "COMPANION", "dueOn": "2026-12-04",
               "status": "COMPLETED", "dropReason": null, "overdue": false, "madeAt": "2026-11-24T09:25:00Z",
-              "closedAt": "2026-12-03T16:40:00Z"},
+              "closedAt": "2026-12-03T16:40:00Z", "contentDeleted": false},
              "dueDateChanges": [],
              "history": [
               {"what": "MADE", "at": "2026-11-24T09:25:00Z", "recordedAt": "2026-11-24T09:25:00Z", "dueOn": "2026-12-04", "reason": null},
@@ -34,7 +34,7 @@ final class AgreementExamples {
               "meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "wording": "Ask finance about the conference budget",
               "ownerId": "7f1c2f5e-3b7a-4d8e-9a51-0d6f2b9e1a01", "ownerRole": "LEADER", "dueOn": null,
               "status": "DROPPED", "dropReason": "NO_LONGER_NEEDED", "overdue": false, "madeAt": "2026-11-24T09:28:00Z",
-              "closedAt": "2026-12-08T09:05:00Z"},
+              "closedAt": "2026-12-08T09:05:00Z", "contentDeleted": false},
              "dueDateChanges": [],
              "history": [
               {"what": "MADE", "at": "2026-11-24T09:28:00Z", "recordedAt": "2026-11-24T09:28:00Z", "dueOn": null, "reason": null},
@@ -44,7 +44,7 @@ final class AgreementExamples {
               "meetingId": "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
               "wording": "Write up the on-call proposal and share it with the team",
               "ownerId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "ownerRole": "COMPANION", "dueOn": "2026-11-20",
-              "status": "OPEN", "dropReason": null, "overdue": true, "madeAt": "2026-11-17T09:25:00Z", "closedAt": null}],
+              "status": "OPEN", "dropReason": null, "overdue": true, "madeAt": "2026-11-17T09:25:00Z", "closedAt": null, "contentDeleted": false}],
              "next": "MjAyNi0xMS0xN1QwOToyNTowMFp8M2M5ZTFiN2EtMGQ0Zi00YTJlLThiNjEtNWY3ZDJjOWUwYTEz"}""";
     static final String IMPORTED = """
             {"meetings": [{"meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99",

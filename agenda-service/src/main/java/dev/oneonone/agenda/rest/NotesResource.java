@@ -106,7 +106,7 @@ public class NotesResource {
     @APIResponse(responseCode = "404", description = "No such note the caller may read",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ProblemExamples.NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "If-Match names an older revision (note-changed), or the agenda changed concurrently",
+    @APIResponse(responseCode = "409", description = "If-Match names an older revision (note-changed), the text was deleted for retention (content-deleted), or the agenda changed concurrently",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale revision", value = ProblemExamples.NOTE_CHANGED)))
     public Uni<Response> edit(@PathParam("noteId") UUID noteId,

@@ -6,6 +6,10 @@ final class ProblemExamples {
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/meetings/5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99/topics",
              "errors": [{"field": "title", "message": "must not be blank", "reason": "not-blank"}]}""";
+    static final String INVALID_RETENTION = """
+            {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
+             "detail": "1 field is invalid", "instance": "/organisation/retention",
+             "errors": [{"field": "contentRetentionDays", "message": "must be greater than or equal to 1", "reason": "out-of-range"}]}""";
     static final String LIMIT = """
             {"type": "https://oneonone.dev/problems/invalid-input", "title": "Invalid input", "status": 400,
              "detail": "1 field is invalid", "instance": "/templates",

@@ -33,7 +33,7 @@ public final class TemplateBodies {
             {"meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "templateId": "0b6f3c1e-2a4d-4f8e-9c7b-1d2e3f4a5b6c",
              "builtIn": false, "topics": [
               {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "What should stay between us, and what may either of us share?",
-               "details": null, "kind": "PERSONAL", "authorRole": "LEADER", "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null}]}""";
+               "details": null, "kind": "PERSONAL", "authorRole": "LEADER", "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}]}""";
 
     private TemplateBodies() {
     }

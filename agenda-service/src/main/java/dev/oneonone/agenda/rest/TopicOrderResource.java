@@ -51,9 +51,9 @@ public class TopicOrderResource {
     private static final String ORDERED_EXAMPLE = """
             {"meetingId": "5d0c7a3e-1f2b-4e6a-9c8d-7b3a2f1e0d99", "topics": [
               {"id": "8a1f0c3e-5b2d-4c7e-9f60-1d2e3f4a5b6c", "title": "Moving to the platform team?", "details": null,
-               "kind": "CAREER", "authorRole": "COMPANION", "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null},
+               "kind": "CAREER", "authorRole": "COMPANION", "askOtherSideToPrepare": true, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false},
               {"id": "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", "title": "Vacation in March", "details": null,
-               "kind": "PLANNING", "authorRole": "COMPANION", "askOtherSideToPrepare": false, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null}]}""";
+               "kind": "PLANNING", "authorRole": "COMPANION", "askOtherSideToPrepare": false, "discussed": false, "timesCarried": 0, "carriedFromMeetingId": null, "contentDeleted": false}]}""";
 
     private final JsonWebToken token;
     private final TopicOrder order;

@@ -59,6 +59,9 @@ class PermissionTableTest {
         if (path.endsWith("/due-date")) {
             return "{\"dueOn\": \"2027-01-01\"}";
         }
+        if (path.equals("/organisation/retention") && "PUT".equals(rule.method())) {
+            return "{\"contentRetentionDays\": 365}";
+        }
         if (path.equals("/imports/agenda-history")) {
             return "{\"meetings\": [{\"meetingId\": \"" + meeting + "\", \"topics\": [{\"authorId\": \"" + participant
                     + "\", \"title\": \"Imported\", \"kind\": \"PLANNING\", \"addedAt\": \""

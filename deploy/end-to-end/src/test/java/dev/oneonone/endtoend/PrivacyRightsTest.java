@@ -1,12 +1,15 @@
 package dev.oneonone.endtoend;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +66,46 @@ class PrivacyRightsTest {
         // each service records the part it served: the one log merges all three
         await().atMost(Duration.ofSeconds(10)).until(() -> client.mine(companion, "access-log").jsonPath()
                 .getList("items.kind").containsAll(List.of("EXPORT", "AGENDA_EXPORT", "FIGURES_EXPORT")));
+    }
+
+    @Test
+    void aLeaversErasureEmptiesTheirDirectoryEntryAndReachesTheAgendaWhileFiguresStay(RunningSuite suite) {
+        SuiteClient client = suite.client(ORGANISATION);
+        UUID leader = UUID.randomUUID();
+        UUID leaver = UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        client.importPeople(Map.of("people", List.of(Map.of("id", leaver.toString(), "name", "Lee Leaving",
+                "email", leaver + "@acme.example", "effectiveOn", today.minusDays(60).toString()))))
+                .then().statusCode(201);
+        String series = client.startSeries("""
+                {"leaderId": "%s", "companionId": "%s", "relationship": "MANAGER_REPORT", "cadence": "WEEKLY", "timeZone": "UTC"}
+                """.formatted(leader, leaver)).then().statusCode(201).extract().path("id");
+        String meeting = client.scheduleMeeting(series, "\"1\"", """
+                {"scheduledFor": "%s"}""".formatted(Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)))
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.agenda(meeting, leaver).statusCode() == 200
+                && client.seriesInsight(series).statusCode() == 200);
+        client.addTopic(meeting, leaver, "{\"title\": \"Handover plan\", \"kind\": \"PLANNING\"}").then().statusCode(201);
+        client.writeNote(meeting, leaver, "{\"visibility\": \"SHARED\", \"text\": \"Shared handover notes\"}")
+                .then().statusCode(201);
+
+        // not before their last day has passed; then the HR platform erases them on the organisation's behalf
+        client.erasePerson(leaver).then().statusCode(409);
+        client.endEmployment(leaver.toString(), Map.of("lastDay", today.minusDays(1).toString())).then().statusCode(200);
+        client.erasePerson(leaver).then().statusCode(200).body("name", equalTo("(erased)"));
+        client.erasePerson(leaver).then().statusCode(200).body("name", equalTo("(erased)"));
+
+        // agenda-service consumed PersonErased: the shared content stays, no longer naming its author
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonPath agenda = client.exportPerson(leaver).then().statusCode(200).extract().jsonPath();
+            return agenda.getList("agenda.topics.title").contains("Handover plan")
+                    && agenda.getList("agenda.sharedNotes.authorId").stream().allMatch(java.util.Objects::isNull)
+                    && agenda.getList("agenda.topics.findAll { it.title == 'Handover plan' }.authorId").stream()
+                            .allMatch(java.util.Objects::isNull);
+        });
+        JsonPath export = client.exportPerson(leaver).jsonPath();
+        assertEquals("(erased)", export.getString("directoryEntry.name"));
+        assertFalse(export.prettify().contains("Lee Leaving"));
+        client.seriesInsight(series).then().statusCode(200); // the series' figures are still there, by ids
     }
 }

@@ -116,6 +116,12 @@ final class SuiteClient {
                 .post("/people/{personId}/employment-end", personId);
     }
 
+    /** meetings-service: {@code POST /people/{id}/erasure}, a leaver's erasure by the HR platform. */
+    Response erasePerson(UUID personId) {
+        return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON)
+                .post("/people/{personId}/erasure", personId);
+    }
+
     /** meetings-service: {@code POST /series/import}, past series with their meetings, by the HR platform. */
     Response importSeries(Object body) {
         return request(SuiteService.MEETINGS, integration()).contentType(ContentType.JSON).body(body)

@@ -8,13 +8,15 @@ import java.util.stream.Stream;
 
 /**
  * Payload of an event agenda-service publishes on {@link dev.oneonone.events.Topics#AGENDA}.
- * The CloudEvents type is {@code oneonone.agenda.<record name>}. There are two kinds of aggregate:
- * a meeting's agenda ({@link MeetingAgendaEvent}, keyed by the meeting id) and an agreement
- * ({@link AgreementEvent}, keyed by the agreement id). Payloads carry ids, kinds, roles, dates and
+ * The CloudEvents type is {@code oneonone.agenda.<record name>}. There are three kinds of aggregate:
+ * a meeting's agenda ({@link MeetingAgendaEvent}, keyed by the meeting id), an agreement
+ * ({@link AgreementEvent}, keyed by the agreement id) and a series' content ({@link SeriesContentEvent}, keyed by
+ * the series id: its retention). Payloads carry ids, kinds, roles, dates and
  * counts only: never a topic's title or details, a note or an agreement's wording, which stay in
  * agenda-service.
  */
-public sealed interface AgendaEvent extends dev.oneonone.events.SuiteEvent permits MeetingAgendaEvent, AgreementEvent {
+public sealed interface AgendaEvent extends dev.oneonone.events.SuiteEvent
+        permits MeetingAgendaEvent, AgreementEvent, SeriesContentEvent {
     String TYPE_PREFIX = "oneonone.agenda.";
 
     /** The aggregate (stream) the event belongs to; also the Kafka key. */

@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public sealed interface PersonEvent extends MeetingsEvent
         permits PersonRegistered, PersonDetailsChanged, ReportingLineChanged, EmploymentEnded, EmploymentEndWithdrawn,
-        PersonRehired {
+        PersonRehired, PersonErased {
     String AGGREGATE_TYPE = "person";
 
     UUID personId();

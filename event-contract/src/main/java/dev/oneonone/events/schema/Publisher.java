@@ -19,7 +19,8 @@ public enum Publisher {
     AGENDA("agenda-service", Topics.AGENDA, AgendaEvent.TYPE_PREFIX, records(AgendaEvent.payloadClasses()),
             "What agenda-service records, as CloudEvents in Kafka binary mode: the topics of each meeting's agenda, "
                     + "their order, notes and templates applied (aggregate agenda, keyed by the meeting id) and agreements "
-                    + "(aggregate agreement, keyed by its id). "
+                    + "(aggregate agreement, keyed by its id), and the deletion of a series' content when its retention period "
+                    + "ran out (aggregate series-content, keyed by the series id). "
                     + "Payloads carry ids, kinds, times and counts, never the free text of a 1:1."),
     INSIGHTS("insights-service", Topics.INSIGHTS, InsightsEvent.TYPE_PREFIX, records(InsightsEvent.payloadClasses()),
             "What insights-service derives from the suite's events, as CloudEvents in Kafka binary mode: a series' "

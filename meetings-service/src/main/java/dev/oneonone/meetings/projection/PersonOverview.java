@@ -31,6 +31,16 @@ public class PersonOverview extends PanacheEntityBase {
     /** The last day of the current employment period, or null while no end is recorded. */
     public LocalDate lastDay;
     public long version;
+    /** When their personal data was erased (PersonErased), or null. */
+    public java.time.Instant erasedAt;
+
+    /** The name an erased person's entry shows. */
+    public static final String ERASED_NAME = "(erased)";
+
+    /** The address an erased person's entry shows: unique, and in a domain that never delivers (RFC 2606 .invalid). */
+    public static String erasedEmail(UUID personId) {
+        return "erased-" + personId + "@erased.invalid";
+    }
 
     /** Whether they are in the directory on {@code day}: from their first day up to and including their last. */
     public boolean employedOn(LocalDate day) {

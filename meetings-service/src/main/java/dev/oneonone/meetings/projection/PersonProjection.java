@@ -8,6 +8,7 @@ import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonEvent;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonErased;
 import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.ReportingLineChanged;
 import dev.oneonone.kit.eventstore.StoredEvent;
@@ -71,6 +72,12 @@ public class PersonProjection {
             if (event instanceof EmploymentEndWithdrawn withdrawn) {
                 person.lastDay = null;
                 return moveNotifiedEnd(withdrawn.personId(), stored.recordedAt, null);
+            }
+            if (event instanceof PersonErased) {
+                person.name = PersonOverview.ERASED_NAME;
+                person.email = PersonOverview.erasedEmail(person.personId);
+                person.erasedAt = stored.occurredAt;
+                return Uni.createFrom().voidItem();
             }
             if (event instanceof PersonRehired rehired) {
                 person.team = rehired.team();

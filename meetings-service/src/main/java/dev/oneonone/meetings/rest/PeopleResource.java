@@ -278,6 +278,44 @@ public class PeopleResource {
                 .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
     }
 
+    @POST
+    @Path("/{personId}/erasure")
+    @Operation(operationId = "erasePerson", summary = "Erase a leaver's personal data",
+            description = "The right to erasure, exercised through the organisation (a leaver's own token is refused): "
+                    + "records PersonErased. Their name and email become placeholders (name \"(erased)\", email "
+                    + "erased-{personId}@erased.invalid), their SCIM identity loses userName and externalId and answers "
+                    + "404; agenda-service deletes their private notes and removes them as author of shared topics, notes "
+                    + "and agreements. Their id, employment dates and reporting lines stay, so series, meetings and "
+                    + "figures stay valid (they hold ids only). Only after the last day has passed. A second request "
+                    + "answers the same and records nothing. See docs/privacy.md, Retention and erasure.")
+    @APIResponse(responseCode = "200", description = "The erased entry, its version in the ETag",
+            content = @Content(schema = @Schema(implementation = PersonView.class), examples = @ExampleObject(name = "erased",
+                    value = """
+                            {"id":"2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12","name":"(erased)",
+                             "email":"erased-2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12@erased.invalid","team":"platform",
+                             "department":"ENG","managerId":null,"employed":false,"employedSince":"2024-01-08",
+                             "lastDay":"2026-10-30","version":4}""")),
+            headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
+    @APIResponse(responseCode = "403", description = "Only an integration erases a person, on the organisation's behalf",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in this organisation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Their employment has not ended, or their last day has not passed "
+            + "yet (still-employed)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "still employed", value = """
+                            {"type":"https://oneonone.dev/problems/still-employed","title":"Refused by a domain rule","status":409,
+                             "detail":"Only a person whose employment has ended is erased: they are employed until 2026-12-31; erase them from the day after.",
+                             "instance":"/people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12/erasure"}""")))
+    @RolesAllowed(Caller.INTEGRATION)
+    @WithSession
+    public Uni<Response> erase(@PathParam("personId") UUID personId) {
+        String organisation = Caller.of(token).organisationId();
+        return commands.erase(organisation, personId, clock.instant())
+                .chain(version -> findPerson(organisation, personId))
+                .map(person -> Response.ok(view(person)).tag(Versions.tag(person.version)).build());
+    }
+
     @DELETE
     @Path("/{personId}/employment-end")
     @Operation(operationId = "withdrawEmploymentEnd", summary = "Withdraw a notified end of employment",

@@ -71,6 +71,11 @@ class EventContractTest {
         back.remove("id");
         as(ORG).body(back).post("/people/{id}/rehire", returning).then().statusCode(200);
 
+        // another leaver erased, for PersonErased
+        UUID erased = PeopleApi.registerLeaver(ORG, UUID.randomUUID(), LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10),
+                LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        as(ORG).post("/people/{id}/erasure", erased).then().statusCode(200);
+
         UUID lived = livedSeries();
 
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(
@@ -81,6 +86,7 @@ class EventContractTest {
         records.addAll(PublishedEvents.ofAggregate(manager, 4, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(report, 2, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(returning, 3, Duration.ofSeconds(30)));
+        records.addAll(PublishedEvents.ofAggregate(erased, 3, Duration.ofSeconds(30)));
         records.addAll(PublishedEvents.ofAggregate(endpoint, 1, Duration.ofSeconds(60)));
 
         // PublishedEvents checked each record against the served document: headers, payload and key

@@ -54,8 +54,8 @@ class PermissionTableTest {
         String token = PermissionTable.tokenOf(actor, organisation, participant);
 
         boolean aboutPeople = rule.path().startsWith("/people");
-        if (rule.path().endsWith("/rehire")) {
-            // only a leaver can be rehired: one who joined a month ago and whose last day was the day before yesterday
+        if (rule.path().endsWith("/rehire") || rule.path().endsWith("/erasure")) {
+            // only a leaver can be rehired or erased: one who joined a month ago and whose last day was the day before yesterday
             PeopleApi.registerLeaver(organisation, participant, LocalDate.now(ZoneOffset.UTC).minusDays(30),
                     LocalDate.now(ZoneOffset.UTC).minusDays(2));
         } else if (rule.method().equals("DELETE") && rule.path().endsWith("/employment-end")) {
@@ -136,6 +136,7 @@ class PermissionTableTest {
                     .put(path);
             case "POST /people/{person}/employment-end" -> with(token).body(Map.of("lastDay", "2026-12-31")).post(path);
             case "DELETE /people/{person}/employment-end" -> with(token).delete(path);
+            case "POST /people/{person}/erasure" -> with(token).post(path);
             case "POST /people/{person}/rehire" -> with(token).body(Map.of("name", "Back Again",
                     "email", participant + "@people.example")).post(path);
             case "POST /people/lookup" -> with(token).body(Map.of("ids", List.of(participant.toString()))).post(path);

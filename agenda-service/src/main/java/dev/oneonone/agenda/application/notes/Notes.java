@@ -77,6 +77,11 @@ public class Notes {
     public Uni<Note> edit(Caller caller, UUID noteId, String text, Integer expectedRevision) {
         return readableWithAccess(caller, noteId).chain(readable -> {
             Note note = readable.note();
+            if (note.contentDeletedAt != null) {
+                return Uni.createFrom().failure(new RejectedException(dev.oneonone.agenda.domain.Rejection.of(
+                        dev.oneonone.agenda.domain.Rejection.CONTENT_DELETED,
+                        "The note's text was deleted when the organisation's retention period ran out")));
+            }
             AuthorRole role = readable.access().roleOf(caller.personId());
             Instant now = clock.instant();
             if (NoteVisibility.PRIVATE.name().equals(note.visibility)) {

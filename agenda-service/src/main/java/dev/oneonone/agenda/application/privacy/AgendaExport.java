@@ -48,11 +48,11 @@ public class AgendaExport {
             try {
                 json.writeStartObject();
                 JsonRows.writeArray(json, connection, "topics", "select t.topic_id, t.meeting_id, m.series_id, t.author_id, "
-                        + "t.author_role, t.kind, t.title, t.details, t.ask_to_prepare, t.position, t.discussed, t.added_at from topic t"
+                        + "t.author_role, t.kind, t.title, t.details, t.ask_to_prepare, t.position, t.discussed, t.added_at, t.content_deleted_at from topic t"
                         + THEIR_MEETINGS.formatted("t") + " order by m.series_id, m.scheduled_for, t.meeting_id, t.position",
                         organisation, person, person);
                 JsonRows.writeArray(json, connection, "sharedNotes", "select n.note_id, n.meeting_id, m.series_id, n.author_id, "
-                        + "n.author_role, n.text, n.revision, n.created_at, n.updated_at from note n" + THEIR_MEETINGS.formatted("n")
+                        + "n.author_role, n.text, n.revision, n.created_at, n.updated_at, n.content_deleted_at from note n" + THEIR_MEETINGS.formatted("n")
                         + " and n.visibility = 'SHARED' order by n.seq", organisation, person, person);
                 if (withPrivateNotes) {
                     JsonRows.writeArray(json, connection, "privateNotes", "select n.note_id, n.meeting_id, m.series_id, n.text, "
@@ -60,7 +60,7 @@ public class AgendaExport {
                             + " and n.visibility = 'PRIVATE' and n.author_id = ? order by n.seq", organisation, person, person, person);
                 }
                 JsonRows.writeArray(json, connection, "agreements", "select a.agreement_id, a.series_id, a.meeting_id, a.owner_id, "
-                        + "a.owner_role, a.made_by_id, a.wording, a.due_on, a.status, a.drop_reason, a.made_at, a.closed_at "
+                        + "a.owner_role, a.made_by_id, a.wording, a.due_on, a.status, a.drop_reason, a.made_at, a.closed_at, a.content_deleted_at "
                         + "from agreement a join known_series s on s.series_id = a.series_id "
                         + "where s.organisation_id = ? and (s.leader_id = ? or s.companion_id = ?) order by a.series_id, a.made_at, a.agreement_id",
                         organisation, person, person);

@@ -190,6 +190,8 @@ class AgendaFuzzTest {
                 FuzzOperation.of("PUT", "/agreements/" + moving + "/due-date", companionToken, "{\"dueOn\":\""
                         + LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(14) + "\"}")
                         .named("PUT /agreements/{agreement}/due-date").nullable("dueOn").withIfMatch(),
+                FuzzOperation.of("PUT", "/organisation/retention", hr, "{\"contentRetentionDays\":365}")
+                        .named("PUT /organisation/retention").nullable("contentRetentionDays"),
                 FuzzOperation.of("POST", "/imports/agenda-history", integration, history)
                         .named("POST /imports/agenda-history")
                         .nullable("topics", "agreements", "details", "askOtherSideToPrepare", "addedAt", "discussed",

@@ -8,12 +8,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import dev.oneonone.kit.schedule.SweepRounds;
 
 import dev.oneonone.meetings.application.series.SeriesCommands;
 import dev.oneonone.meetings.config.OrganisationCalendar;
@@ -50,8 +49,7 @@ public class LeaverSweep {
     private final Clock clock;
     private final Duration interval;
     private final boolean enabled;
-    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "leaver-sweep"));
+    private final SweepRounds rounds = new SweepRounds("leaver-sweep", () -> sweep(now()));
 
     public LeaverSweep(SeriesCommands commands, OrganisationCalendar calendar, Pool pool, Clock clock,
             @ConfigProperty(name = "meetings.leaver-sweep.interval") Duration interval,
@@ -66,27 +64,21 @@ public class LeaverSweep {
 
     void start(@Observes StartupEvent startup) {
         if (enabled) {
-            rounds.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            rounds.start(Duration.ZERO, interval);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        rounds.shutdown();
+        rounds.stop();
     }
 
     /** Asks for a sweep now, on the sweep's own thread (after an employment end was recorded). */
     public void soon() {
-        if (enabled && !rounds.isShutdown()) {
-            rounds.execute(this::round);
-        }
+        rounds.soon();
     }
 
-    private void round() {
-        try {
-            sweep(clock.instant());
-        } catch (Throwable e) { // anything escaping would end the schedule silently
-            LOG.warnf(e, "Leaver sweep failed: %s", e.getMessage());
-        }
+    private Instant now() {
+        return clock.instant();
     }
 
     /** One sweep as of {@code now}; answers how many series it ended. Blocks. */

@@ -155,6 +155,31 @@ public class PeopleCommands {
                         null));
     }
 
+    /**
+     * Erases a leaver's personal data (docs/privacy.md#retention-and-erasure): records PersonErased, whose projection
+     * replaces name and email with placeholders; their SCIM identity loses userName and externalId; the stored answers
+     * of Idempotency-Key creates that name them (which repeat their name and email) are deleted. Ids, dates and
+     * reporting lines stay. A person already erased records nothing and answers the same version.
+     */
+    @WithTransaction
+    public Uni<Long> erase(String organisationId, UUID personId, Instant now) {
+        LocalDate today = calendar.dayOf(organisationId, now);
+        return lockDirectory(organisationId)
+                .chain(() -> load(organisationId, personId, null))
+                .chain(person -> record(organisationId, personId, person.version(), person.erase(today), now, null))
+                .call(version -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                update scim_identity set user_name = person_id::text, external_id = null, deleted = true,
+                                  modified_at = :now
+                                where person_id = :person and organisation_id = :org and user_name <> person_id::text""")
+                        .setParameter("person", personId).setParameter("org", organisationId).setParameter("now", now)
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery("""
+                                        delete from idempotency_key where organisation_id = :org
+                                        and strpos(body, :person) > 0""")
+                                .setParameter("org", organisationId).setParameter("person", personId.toString())
+                                .executeUpdate())));
+    }
+
     /** Withdraws a notified end of employment that has not taken effect yet. */
     @WithTransaction
     public Uni<Long> withdrawEmploymentEnd(String organisationId, UUID personId, Long expectedVersion, Instant now) {

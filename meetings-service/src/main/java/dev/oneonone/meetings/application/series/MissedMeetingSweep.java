@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.oneonone.kit.schedule.SweepRounds;
 import dev.oneonone.meetings.domain.series.RecordMeetingMissed;
 import dev.oneonone.meetings.domain.series.Series;
 import dev.oneonone.meetings.projection.MeetingOverview;
@@ -41,8 +39,7 @@ public class MissedMeetingSweep {
     private final Duration after;
     private final Duration interval;
     private final boolean enabled;
-    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "missed-meeting-sweep"));
+    private final SweepRounds rounds = new SweepRounds("missed-meeting-sweep", () -> sweep(now()));
 
     public MissedMeetingSweep(SeriesCommands commands, Clock clock,
             @ConfigProperty(name = "meetings.missed-sweep.after") Duration after,
@@ -57,20 +54,16 @@ public class MissedMeetingSweep {
 
     void start(@Observes StartupEvent startup) {
         if (enabled) {
-            rounds.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            rounds.start(interval, interval);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        rounds.shutdown();
+        rounds.stop();
     }
 
-    private void round() {
-        try {
-            sweep(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warnf("Missed-meeting sweep failed: %s", e.getMessage());
-        }
+    private Instant now() {
+        return clock.instant();
     }
 
     /** One sweep as of {@code now}; answers how many meetings it recorded as missed. Blocks. */

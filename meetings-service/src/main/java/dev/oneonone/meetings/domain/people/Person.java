@@ -11,6 +11,7 @@ import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonErased;
 import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.ReportingLineChanged;
 import dev.oneonone.meetings.domain.Decision;
@@ -38,6 +39,7 @@ public final class Person {
     private LocalDate employedSince;
     private LocalDate lastDay;
     private LocalDate lastEffectiveOn;
+    private boolean erased;
     private long version;
 
     private Person() {
@@ -129,6 +131,10 @@ public final class Person {
 
     /** A new employment period for a leaver, from a day after their last day, with their history kept. */
     public Decision rehire(RehirePerson command, Directory directory) {
+        if (erased) {
+            return Decision.reject(Rejection.of("person-erased", "This person's data was erased; register them anew "
+                    + "with a new id."));
+        }
         Rejection employed = stillEmployed(command.today());
         if (employed != null) {
             return Decision.reject(employed);
@@ -146,6 +152,29 @@ public final class Person {
             return Decision.reject(refused);
         }
         return Decision.accept(new PersonRehired(id, on, command.team(), command.department(), command.managerId()));
+    }
+
+    /**
+     * Erases the person's personal data (the right to erasure): only once their employment has ended (their last day
+     * has passed), so that nobody erases a colleague still at work and no later change names them again. A person
+     * already erased records nothing, so a repeated request answers the same.
+     */
+    public Decision erase(LocalDate today) {
+        if (erased) {
+            return new Decision.Accepted(List.of());
+        }
+        Rejection employed = stillEmployed(today);
+        if (employed != null) {
+            return Decision.reject(Rejection.of("still-employed", "Only a person whose employment has ended is erased: "
+                    + (lastDay == null ? "record their last day first (POST /people/" + id + "/employment-end)."
+                            : "they are employed until " + lastDay + "; erase them from the day after.")));
+        }
+        return Decision.accept(new PersonErased(id));
+    }
+
+    /** Whether the person's personal data was erased. */
+    public boolean erased() {
+        return erased;
     }
 
     /** Why this person cannot be rehired today (their employment has not ended), or null when they can. */
@@ -181,6 +210,8 @@ public final class Person {
             lastDay = ended.lastDay();
         } else if (event instanceof EmploymentEndWithdrawn) {
             lastDay = null;
+        } else if (event instanceof PersonErased) {
+            erased = true;
         } else if (event instanceof PersonRehired rehired) {
             team = rehired.team();
             department = rehired.department();

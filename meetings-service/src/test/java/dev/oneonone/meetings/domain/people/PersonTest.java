@@ -19,6 +19,7 @@ import dev.oneonone.events.meetings.EmploymentEnded;
 import dev.oneonone.events.meetings.MeetingsEvent;
 import dev.oneonone.events.meetings.PersonDetailsChanged;
 import dev.oneonone.events.meetings.PersonRegistered;
+import dev.oneonone.events.meetings.PersonErased;
 import dev.oneonone.events.meetings.PersonRehired;
 import dev.oneonone.events.meetings.ReportingLineChanged;
 import dev.oneonone.meetings.domain.Decision;
@@ -309,6 +310,23 @@ class PersonTest {
                 "effective-before-last-change", "effectiveOn");
         assertRejected(left.rehire(new RehirePerson(null, null, DAVID, TODAY, TODAY), directory),
                 "manager-not-employed", "managerId");
+    }
+
+    // erasure
+
+    @Test
+    void only_a_leaver_whose_last_day_has_passed_is_erased_and_only_once() {
+        assertRejected(given(ANNA_REGISTERED).erase(TODAY), "still-employed", null);
+        assertRejected(given(ANNA_REGISTERED, new EmploymentEnded(ANNA, TODAY)).erase(TODAY), "still-employed", null);
+
+        Person left = given(ANNA_REGISTERED, new EmploymentEnded(ANNA, TODAY.minusDays(1)));
+        assertEquals(Decision.accept(new PersonErased(ANNA)), left.erase(TODAY));
+
+        Person erased = given(ANNA_REGISTERED, new EmploymentEnded(ANNA, TODAY.minusDays(1)), new PersonErased(ANNA));
+        assertTrue(erased.erased());
+        assertEquals(new Decision.Accepted(List.of()), erased.erase(TODAY), "a second erasure records nothing");
+        assertRejected(erased.rehire(new RehirePerson(null, null, null, null, TODAY), directory), "person-erased", null);
+        assertEquals(LocalDate.parse("2026-01-05"), erased.employedSince(), "the dates stay");
     }
 
     private static List<MeetingsEvent> accepted(Decision decision) {
