@@ -59,7 +59,10 @@ public final class AsyncApiDocument {
         String channelId = channelId(publisher);
         ObjectNode channel = document.putObject("channels").putObject(channelId);
         channel.put("address", publisher.topic());
-        channel.put("description", "Keyed by aggregate id (ce_subject): in order per aggregate.");
+        channel.put("description", "Keyed by aggregate id (ce_subject): in order per aggregate. An aggregate's version "
+                + "counts within its service: order and deduplicate across topics by (ce_source, ce_aggregatetype, "
+                + "ce_subject, ce_aggregateversion), or by ce_id. insights-service's series health has the subject and "
+                + "aggregate type of meetings-service's series, with versions of its own.");
         ObjectNode channelMessages = channel.putObject("messages");
         channel.putObject("bindings").putObject("kafka").put("topic", publisher.topic())
                 .put("bindingVersion", KAFKA_BINDING_VERSION);
@@ -119,7 +122,8 @@ public final class AsyncApiDocument {
         header(properties, CloudEventHeaders.SUBJECT, "The aggregate id, also the Kafka key").put("format", "uuid");
         header(properties, CloudEventHeaders.ORGANISATION, "The organisation the event belongs to").put("minLength", 1);
         header(properties, CloudEventHeaders.AGGREGATE_TYPE, "The kind of aggregate, e.g. series").put("minLength", 1);
-        header(properties, CloudEventHeaders.AGGREGATE_VERSION, "The aggregate's version after the event: 1, 2, ...")
+        header(properties, CloudEventHeaders.AGGREGATE_VERSION, "The aggregate's version after the event: 1, 2, ..., "
+                + "counted by the publishing service (the key is ce_source, ce_aggregatetype, ce_subject and this)")
                 .put("pattern", "^[1-9][0-9]*$");
         header(properties, CloudEventHeaders.RECORDED_TIME, "When the service stored the event (UTC)")
                 .put("format", "date-time");

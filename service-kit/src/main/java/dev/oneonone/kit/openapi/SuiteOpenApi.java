@@ -31,6 +31,7 @@ import dev.oneonone.events.schema.Publisher;
 import dev.oneonone.kit.events.EventContractResource;
 import dev.oneonone.kit.problem.DatabaseOutage;
 import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.ratelimit.RateLimits;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.security.Caller;
 import dev.oneonone.kit.security.LeaverCheck;
@@ -72,6 +73,9 @@ public class SuiteOpenApi implements OASFilter {
     static final String LEAVER_SUFFIX = "; or the caller's employment has ended (" + EMPLOYMENT_ENDED + ")";
     private static final Set<String> PEOPLE_ROLES = Set.of(Caller.PERSON, Caller.DIRECTOR, Caller.HR);
     private static final Map<String, Object> EMPLOYMENT_ENDED_EXAMPLE = new LinkedHashMap<>();
+    private static final Map<String, Object> RATE_LIMITED_EXAMPLE = ordered("type", Problem.TYPE_BASE + RateLimits.TYPE,
+            "title", RateLimits.TITLE, "status", 429, "detail", "This client has used its budget of 600 requests per 60 s "
+                    + "(policy integration); try again in 12 s.", "instance", "/series");
 
     static {
         EMPLOYMENT_ENDED_EXAMPLE.put("type", Problem.TYPE_BASE + EMPLOYMENT_ENDED);
@@ -286,6 +290,8 @@ public class SuiteOpenApi implements OASFilter {
             }
             if (status.equals("429")) {
                 rateLimitedRetryAfter(response);
+                response.getContent().getMediaType(Problem.MEDIA_TYPE).addExample(RateLimits.TYPE,
+                        OASFactory.createExample().value(RATE_LIMITED_EXAMPLE));
             }
             components.addResponse(answer[0], response);
         });

@@ -60,10 +60,22 @@ public class ScimProvisioning {
         }
     }
 
-    /** Registers the person (and ends the employment today when not active); answers the resource. */
+    /**
+     * Registers the person (and ends the employment today when not active); answers the resource. A user deleted
+     * through SCIM today whose userName or externalId this one has (an identity provider unassigning and assigning
+     * again, as Okta does) comes back instead: the end of employment the delete recorded is withdrawn, the entry takes
+     * the new values and the resource keeps its id.
+     */
     @WithTransaction
     public Uni<ProvisionedUser> create(String organisationId, UUID personId, DesiredUser desired, Instant now) {
         LocalDate today = calendar.dayOf(organisationId, now);
+        return deletedToday(organisationId, desired, today).chain(deleted -> deleted == null
+                ? register(organisationId, personId, desired, now, today)
+                : provisionAgain(organisationId, deleted, desired, now));
+    }
+
+    private Uni<ProvisionedUser> register(String organisationId, UUID personId, DesiredUser desired, Instant now,
+            LocalDate today) {
         return ensureUserNameFree(organisationId, desired.userName(), null)
                 .chain(() -> commands.register(organisationId, personId, desired.entry(), now))
                 .chain(version -> Boolean.FALSE.equals(desired.active())
@@ -80,6 +92,38 @@ public class ScimProvisioning {
                     return identity.persist();
                 })
                 .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> find(organisationId, personId));
+    }
+
+    /** The user deleted through SCIM whose employment end (today) has not passed, with userName or externalId of desired. */
+    private static Uni<ScimIdentity> deletedToday(String organisationId, DesiredUser desired, LocalDate today) {
+        String sameUser = desired.externalId() == null ? "lower(userName) = lower(:userName)"
+                : "(lower(userName) = lower(:userName) or externalId = :externalId)";
+        Parameters parameters = Parameters.with("org", organisationId).and("userName", desired.userName());
+        if (desired.externalId() != null) {
+            parameters.and("externalId", desired.externalId());
+        }
+        return ScimIdentity.<ScimIdentity>list("organisationId = :org and deleted = true and " + sameUser
+                + " order by modifiedAt desc", parameters)
+                .chain(identities -> identities.isEmpty() ? Uni.createFrom().nullItem()
+                        : PersonOverview.<PersonOverview>list("organisationId = ?1 and personId in ?2 and lastDay >= ?3",
+                                organisationId, identities.stream().map(identity -> identity.personId).toList(), today)
+                                .map(people -> identities.stream()
+                                        .filter(identity -> people.stream().anyMatch(p -> p.personId.equals(identity.personId)))
+                                        .findFirst().orElse(null)));
+    }
+
+    /** A user deleted today comes back: the delete's end of employment withdrawn, the entry as desired, the same id. */
+    private Uni<ProvisionedUser> provisionAgain(String organisationId, ScimIdentity identity, DesiredUser desired, Instant now) {
+        UUID personId = identity.personId;
+        return ensureUserNameFree(organisationId, desired.userName(), personId)
+                .chain(() -> PersonOverview.<PersonOverview>find("personId = ?1 and organisationId = ?2", personId,
+                        organisationId).<PersonOverview>firstResult())
+                .chain(person -> converge(organisationId, person, desired, now))
+                .chain(() -> {
+                    identity.deleted = false;
+                    return takeIdentifiers(identity, desired, now);
+                })
                 .chain(() -> find(organisationId, personId));
     }
 
@@ -102,19 +146,22 @@ public class ScimProvisioning {
                     .chain(() -> converge(organisationId, current.person(), desired, now)
                             .onFailure(PersonVersionConflictException.class).transform(e -> expectedVersion == null ? e
                                     : new StaleVersion(personId, expectedVersion)))
-                    .chain(() -> {
-                        boolean renamed = !identity.userName.equals(desired.userName())
-                                || !java.util.Objects.equals(identity.externalId, desired.externalId());
-                        if (renamed) {
-                            identity.userName = desired.userName();
-                            identity.externalId = desired.externalId();
-                            identity.revision++;
-                        }
-                        identity.modifiedAt = now;
-                        return Panache.getSession().chain(session -> session.flush());
-                    })
+                    .chain(() -> takeIdentifiers(identity, desired, now))
                     .chain(() -> find(organisationId, personId));
         });
+    }
+
+    /** Takes the identity provider's userName and externalId (a new revision when they change) and writes the identity. */
+    private static Uni<Void> takeIdentifiers(ScimIdentity identity, DesiredUser desired, Instant now) {
+        boolean renamed = !identity.userName.equals(desired.userName())
+                || !java.util.Objects.equals(identity.externalId, desired.externalId());
+        if (renamed) {
+            identity.userName = desired.userName();
+            identity.externalId = desired.externalId();
+            identity.revision++;
+        }
+        identity.modifiedAt = now;
+        return Panache.getSession().chain(session -> session.flush());
     }
 
     /**

@@ -227,10 +227,11 @@ public class WebhookDispatcher {
     }
 
     private void attempt(Claimed delivery) {
+        Instant started = clock.instant();
         Outcome outcome = send(delivery);
         (outcome.delivered() ? delivered : failed).increment();
         Instant now = clock.instant();
-        Instant failingSince = record(delivery, outcome, now);
+        Instant failingSince = record(delivery, outcome, started, now);
         if (failingSince != null && !failingSince.isAfter(now.minus(settings.disableAfter()))) {
             disable(delivery.endpointId(), now);
         }
@@ -273,9 +274,13 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Records the attempt; answers since when the endpoint has been failing (null when it answered). */
-    private Instant record(Claimed delivery, Outcome outcome, Instant now) {
+    /**
+     * Records the attempt as made when it started (the next one is due a retry interval after it ended); answers since
+     * when the endpoint has been failing (null when it answered).
+     */
+    private Instant record(Claimed delivery, Outcome outcome, Instant started, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime attemptedAt = started.atOffset(ZoneOffset.UTC);
         int attempts = delivery.attempts() + 1;
         List<Duration> schedule = settings.retrySchedule();
         String status = outcome.delivered() ? "DELIVERED" : attempts > schedule.size() ? "FAILED" : "PENDING";
@@ -291,12 +296,12 @@ public class WebhookDispatcher {
                     }
                     return connection.preparedQuery("insert into webhook_attempt (delivery_id, attempted_at, status_code,"
                                     + " failure, duration_ms) values ($1, $2, $3, $4, $5)")
-                            .execute(Tuple.of(delivery.deliveryId(), at, outcome.statusCode(), outcome.failure(),
+                            .execute(Tuple.of(delivery.deliveryId(), attemptedAt, outcome.statusCode(), outcome.failure(),
                                     outcome.durationMs()))
                             .chain(() -> connection.preparedQuery("update webhook_endpoint set failing_since ="
                                             + " case when $3 then null else coalesce(failing_since, $2) end"
                                             + " where endpoint_id = $1 returning failing_since")
-                                    .execute(Tuple.of(delivery.endpointId(), at, outcome.delivered())))
+                                    .execute(Tuple.of(delivery.endpointId(), attemptedAt, outcome.delivered())))
                             .map(rows -> rows.size() == 0 ? null
                                     : WebhookEndpoint.instant(rows.iterator().next(), "failing_since"));
                 }))

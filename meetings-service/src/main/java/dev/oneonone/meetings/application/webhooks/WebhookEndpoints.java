@@ -90,8 +90,15 @@ public class WebhookEndpoints {
     public record Rotated(String secret, Instant previousSecretExpiresAt) {
     }
 
-    /** A change; a null field stays as it is. {@code enabled: true} also clears an automatic disabling. */
-    public record Change(String url, String description, List<String> eventTypes, Boolean enabled) {
+    /**
+     * A change; a null field stays as it is, and {@code everyType} makes the endpoint receive every type again (its
+     * eventTypes null). {@code enabled: true} also clears an automatic disabling.
+     */
+    public record Change(String url, String description, List<String> eventTypes, boolean everyType, Boolean enabled) {
+        /** Whether it changes nothing: then the endpoint keeps its version. */
+        boolean isEmpty() {
+            return url == null && description == null && eventTypes == null && !everyType && enabled == null;
+        }
     }
 
     /**
@@ -148,7 +155,7 @@ public class WebhookEndpoints {
 
     /**
      * Changes the fields given, if the endpoint is still at {@code expectedVersion} (null: whatever its version), and
-     * counts a version. Enabling an endpoint the service disabled resumes its waiting deliveries at once.
+     * counts a version; a change of nothing answers the endpoint as it is, at its version. Enabling an endpoint the service disabled resumes its waiting deliveries at once.
      *
      * @param change      its url as {@link #checkedUrl} answered it, or null to keep it
      * @throws InvalidInputException            (thrown) for an event type not in the public contract
@@ -157,12 +164,19 @@ public class WebhookEndpoints {
      */
     public Uni<WebhookEndpoint> change(String organisationId, UUID endpointId, Integer expectedVersion, Change change) {
         String[] types = change.eventTypes() == null ? null : checkTypes(change.eventTypes());
+        if (change.isEmpty()) {
+            return find(organisationId, endpointId).invoke(found -> {
+                if (expectedVersion != null && found.version() != expectedVersion) {
+                    throw new WebhookEndpointChangedException(endpointId, expectedVersion);
+                }
+            });
+        }
         OffsetDateTime now = now();
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         update webhook_endpoint set
                             url = coalesce($3, url),
                             description = coalesce($4, description),
-                            event_types = case when $5::text[] is null then event_types else $5 end,
+                            event_types = case when $9 then null when $5::text[] is null then event_types else $5 end,
                             enabled = coalesce($6, enabled),
                             failing_since = case when $6 then null else failing_since end,
                             disabled_at = case when $6 then null when $6 = false then coalesce(disabled_at, $7) else disabled_at end,
@@ -172,7 +186,7 @@ public class WebhookEndpoints {
                         where endpoint_id = $1 and organisation_id = $2 and ($8::int is null or version = $8)
                         returning """ + " " + WebhookEndpoint.COLUMNS)
                 .execute(Tuple.from(new Object[] { endpointId, organisationId, change.url(), change.description(), types,
-                        change.enabled(), now, expectedVersion }))
+                        change.enabled(), now, expectedVersion, change.everyType() }))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return find(organisationId, endpointId).chain(found -> Uni.createFrom().failure(

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,6 +62,9 @@ public class ScimDiscoveryResource {
                     @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "The ServiceProviderConfig",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Response serviceProviderConfig(@Context UriInfo uri) {
         return answer(located(documents.get("serviceProviderConfig"), uri));
     }
@@ -73,6 +77,9 @@ public class ScimDiscoveryResource {
                     @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "A ListResponse of Schemas",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Response schemas(@Context UriInfo uri) {
         return answer(list(documents.get("schemas"), uri));
     }
@@ -84,6 +91,9 @@ public class ScimDiscoveryResource {
                     @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "The Schema",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Response schema(@PathParam("schemaId") String schemaId, @Context UriInfo uri) {
         return answer(located(byId(documents.get("schemas"), schemaId), uri));
     }
@@ -95,6 +105,9 @@ public class ScimDiscoveryResource {
                     @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "A ListResponse of ResourceTypes",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Response resourceTypes(@Context UriInfo uri) {
         return answer(list(documents.get("resourceTypes"), uri));
     }
@@ -106,6 +119,9 @@ public class ScimDiscoveryResource {
                     @Extension(name = ResponseHeaders.NO_DATABASE, value = "true", parseValue = true) })
     @APIResponse(responseCode = "200", description = "The ResourceType",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Discovery.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Response resourceType(@PathParam("resourceTypeId") String resourceTypeId, @Context UriInfo uri) {
         return answer(located(byId(documents.get("resourceTypes"), resourceTypeId), uri));
     }

@@ -43,6 +43,20 @@ public final class ScimDocuments {
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"uniqueness",
              "detail":"Another user of this organisation has the userName 'ada@acme.example' (compared case-insensitively)."}""";
 
+    static final String LIST_EXAMPLE = """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":1,"startIndex":1,"itemsPerPage":1,
+             "Resources":[{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+               "id":"2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12","externalId":"00u1ab2cd3EF4gh5i6j7","userName":"ada@acme.example",
+               "name":{"formatted":"Ada Lovelace"},"displayName":"Ada Lovelace",
+               "emails":[{"value":"ada@acme.example","type":"work","primary":true}],"active":true,
+               "meta":{"resourceType":"User","created":"2026-01-05T09:00:00Z","lastModified":"2026-01-05T09:00:00Z",
+                 "location":"http://localhost:8081/scim/v2/Users/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12","version":"W/\\"1\\""}}]}""";
+    static final String TOO_MANY_REQUESTS = "The client's rate limit budget is used up: try again after Retry-After "
+            + "seconds; nothing was changed";
+    static final String TOO_MANY_REQUESTS_EXAMPLE = """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"429",
+             "detail":"This client has used its budget of 600 requests per 60 s (policy integration); try again in 12 s."}""";
+
     private ScimDocuments() {
     }
 

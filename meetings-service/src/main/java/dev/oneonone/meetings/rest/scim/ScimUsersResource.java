@@ -27,7 +27,6 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchRequest;
-import com.unboundid.scim2.common.utils.JsonUtils;
 
 import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.problem.NotFoundException;
@@ -78,6 +77,11 @@ public class ScimUsersResource {
     /** The most users one page answers (ServiceProviderConfig's filter.maxResults). */
     static final int MAX_RESULTS = 200;
     static final int DEFAULT_COUNT = 100;
+    /** Identity providers send attributes and excludedAttributes (RFC 7644 section 3.9); users are small: all is answered. */
+    static final String ATTRIBUTES_DOC = "Attributes to answer (RFC 7644 section 3.9), comma-separated. Accepted, "
+            + "and the whole user is answered: RFC 7644 lets a service answer more than asked, and a user is small.";
+    static final String EXCLUDED_DOC = "Attributes to leave out (RFC 7644 section 3.9), comma-separated. Accepted, "
+            + "and the whole user is answered, as for attributes.";
 
     private final ScimProvisioning provisioning;
     private final OrganisationCalendar calendar;
@@ -104,7 +108,8 @@ public class ScimUsersResource {
             + "(PersonRegistered, effective today) from a SCIM User: displayName (else name.formatted, else givenName and "
             + "familyName, else userName) as the name, the primary email (else the first, else userName when it is an email "
             + "address), the enterprise extension's department and manager.value, the team extension's team. active false "
-            + "ends the employment today (EmploymentEnded). Other attributes are ignored.",
+            + "ends the employment today (EmploymentEnded). Other attributes are ignored. A user deleted through SCIM today "
+            + "with the same userName or externalId comes back with its id (EmploymentEndWithdrawn).",
             extensions = @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS))
     @RequestBody(required = true, content = {
             @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.User.class),
@@ -122,13 +127,18 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "409", description = "uniqueness: userName or email taken",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class),
                     examples = @ExampleObject(name = "uniqueness", value = ScimDocuments.ERROR_EXAMPLE)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<Response> create(byte[] body, @Context UriInfo uri) {
         String organisation = Caller.of(token).organisationId();
-        DesiredUser desired = ScimUserMapping.desired(read(body), true);
+        JsonNode requested = read(body);
+        ScimMessages.requireUserSchema(requested);
+        DesiredUser desired = ScimUserMapping.desired(requested, true);
         UUID personId = UUID.randomUUID();
         return provisioning.create(organisation, personId, desired, clock.instant())
                 .onFailure().transform(ScimUsersResource::scimError)
-                .invoke(user -> afterEmploymentChange(organisation, personId))
+                .invoke(user -> afterEmploymentChange(organisation, user.person().personId))
                 .map(user -> {
                     ObjectNode resource = resource(user, uri);
                     return Response.created(URI.create(resource.path("meta").path("location").asText()))
@@ -143,10 +153,14 @@ public class ScimUsersResource {
             + MAX_RESULTS + "); filter by userName eq \"…\" (case-insensitive), externalId eq \"…\" or id eq \"…\".",
             extensions = @Extension(name = ResponseHeaders.ERROR_CONTENT, value = ERRORS))
     @APIResponse(responseCode = "200", description = "A ListResponse",
-            content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.UserList.class)))
+            content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.UserList.class),
+                    examples = @ExampleObject(name = "found", value = ScimDocuments.LIST_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "invalidFilter: a filter other than userName, externalId or id eq; "
             + "invalidValue: startIndex or count not a number",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<Response> list(
             @Parameter(description = "A SCIM filter: userName eq \"…\", externalId eq \"…\" or id eq \"…\"",
                     example = "userName eq \"ada@acme.example\"") @QueryParam("filter") String filter,
@@ -154,6 +168,8 @@ public class ScimUsersResource {
                     schema = @Schema(implementation = Integer.class)) @QueryParam("startIndex") String startIndex,
             @Parameter(description = "Results per page, 0 to " + MAX_RESULTS + " (0: totalResults only)", example = "100",
                     schema = @Schema(implementation = Integer.class)) @QueryParam("count") String count,
+            @Parameter(description = ATTRIBUTES_DOC, example = "userName") @QueryParam("attributes") String attributes,
+            @Parameter(description = EXCLUDED_DOC, example = "groups") @QueryParam("excludedAttributes") String excluded,
             @Context UriInfo uri) {
         String organisation = Caller.of(token).organisationId();
         int start = Math.max(1, number("startIndex", startIndex, 1));
@@ -162,7 +178,11 @@ public class ScimUsersResource {
         String value = null;
         if (filter != null && !filter.isBlank()) {
             EqualFilter equal = equality(filter);
-            String name = equal.getAttributePath().toString();
+            // userName, or with the schema: urn:ietf:params:scim:schemas:core:2.0:User:userName (RFC 7644 section 3.10)
+            com.unboundid.scim2.common.Path path = equal.getAttributePath();
+            boolean core = path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(ScimUserMapping.USER_SCHEMA);
+            String name = core && path.size() == 1 && path.getElement(0).getValueFilter() == null
+                    ? path.getElement(0).getAttribute() : "";
             attribute = name.equalsIgnoreCase("userName") ? ScimAttribute.USER_NAME
                     : name.equalsIgnoreCase("externalId") ? ScimAttribute.EXTERNAL_ID
                     : name.equalsIgnoreCase("id") ? ScimAttribute.ID : null;
@@ -194,7 +214,13 @@ public class ScimUsersResource {
                     schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No such user (or deleted)",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
-    public Uni<Response> get(@PathParam("userId") String userId, @Context UriInfo uri) {
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
+    public Uni<Response> get(@PathParam("userId") String userId,
+            @Parameter(description = ATTRIBUTES_DOC, example = "userName") @QueryParam("attributes") String attributes,
+            @Parameter(description = EXCLUDED_DOC, example = "groups") @QueryParam("excludedAttributes") String excluded,
+            @Context UriInfo uri) {
         String organisation = Caller.of(token).organisationId();
         return provisioning.find(organisation, id(userId))
                 .onFailure().transform(ScimUsersResource::scimError)
@@ -223,13 +249,18 @@ public class ScimUsersResource {
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the user's version",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<Response> replace(@PathParam("userId") String userId,
             @Parameter(description = "The version read, e.g. W/\"3\"") @HeaderParam("If-Match") String ifMatch,
             byte[] body, @Context UriInfo uri) {
         String organisation = Caller.of(token).organisationId();
         UUID personId = id(userId);
         Long expected = ifMatch(ifMatch);
-        DesiredUser desired = ScimUserMapping.desired(read(body), null);
+        JsonNode requested = read(body);
+        ScimMessages.requireUserSchema(requested);
+        DesiredUser desired = ScimUserMapping.desired(requested, null);
         return provisioning.replace(organisation, personId, expected, desired, clock.instant())
                 .onFailure().transform(ScimUsersResource::scimError)
                 .invoke(user -> afterEmploymentChange(organisation, personId))
@@ -259,13 +290,16 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the user's version",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
     @WithSession
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<Response> patch(@PathParam("userId") String userId,
             @Parameter(description = "The version read, e.g. W/\"3\"") @HeaderParam("If-Match") String ifMatch,
             byte[] body, @Context UriInfo uri) {
         String organisation = Caller.of(token).organisationId();
         UUID personId = id(userId);
         Long expected = ifMatch(ifMatch);
-        PatchRequest patch = patchRequest(read(body));
+        PatchRequest patch = ScimMessages.patchRequest(read(body));
         return provisioning.find(organisation, personId)
                 .chain(current -> {
                     if (expected != null && expected != current.version()) {
@@ -277,6 +311,10 @@ public class ScimUsersResource {
                     } catch (ScimException refused) {
                         throw new ScimError(400, refused.getScimError().getScimType() == null ? "invalidValue"
                                 : refused.getScimError().getScimType(), refused.getMessage());
+                    } catch (RuntimeException unexpected) {
+                        // the SDK choking on a value it does not expect is still the client's body at fault
+                        throw new ScimError(400, "invalidSyntax", "The operations cannot be applied: "
+                                + ScimMessages.rootMessage(unexpected));
                     }
                     DesiredUser desired = ScimUserMapping.desired(resource.getObjectNode(), null);
                     return provisioning.replace(organisation, personId, current.version(), desired, clock.instant());
@@ -298,6 +336,9 @@ public class ScimUsersResource {
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the user's version",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
+    @APIResponse(responseCode = "429", description = ScimDocuments.TOO_MANY_REQUESTS,
+            content = @Content(mediaType = ScimErrors.MEDIA_TYPE, schema = @Schema(implementation = ScimDocuments.Error.class),
+                    examples = @ExampleObject(name = "rate-limited", value = ScimDocuments.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<Response> delete(@PathParam("userId") String userId,
             @Parameter(description = "The version read, e.g. W/\"3\"") @HeaderParam("If-Match") String ifMatch) {
         String organisation = Caller.of(token).organisationId();
@@ -334,37 +375,12 @@ public class ScimUsersResource {
         }
     }
 
-    private static PatchRequest patchRequest(JsonNode body) {
-        if (!(body instanceof ObjectNode)) {
-            throw new ScimError(400, "invalidSyntax", "The body must be a PatchOp message.");
-        }
-        try {
-            PatchRequest patch = JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(body);
-            if (patch.getOperations() == null || patch.getOperations().isEmpty()) {
-                throw new ScimError(400, "invalidValue", "Operations: at least one operation is required");
-            }
-            return patch;
-        } catch (IOException e) {
-            throw new ScimError(400, "invalidSyntax", "Not a PatchOp message: " + rootMessage(e));
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
     private static EqualFilter equality(String filter) {
         Filter parsed;
         try {
             parsed = Filter.fromString(filter);
         } catch (ScimException | IllegalArgumentException e) {
-            throw new ScimError(400, "invalidFilter", "The filter is not valid SCIM filter syntax: " + rootMessage(e));
+            throw new ScimError(400, "invalidFilter", "The filter is not valid SCIM filter syntax: " + ScimMessages.rootMessage(e));
         }
         if (parsed instanceof EqualFilter equal) {
             return equal;

@@ -115,6 +115,14 @@ public class WebhooksResource {
                                 .entity(new EndpointCreated(EndpointView.of(created.endpoint()), created.secret())).build()))));
     }
 
+    static final String DELIVERIES_EXAMPLE = """
+            {"items":[{"id":"9a0b6c2e-4f1d-4e8a-b3c7-2d5e8f1a0b9c","eventId":"5d2f7a13-8c4b-4e6f-a1d9-3b7c0e2f4a68",
+              "eventType":"oneonone.meetings.MeetingScheduled","aggregateId":"c41f0a2b-6d3e-4b8f-9a7c-1e5d2f8b0c36",
+              "status":"PENDING","nextAttemptAt":"2026-11-30T09:10:20Z","createdAt":"2026-11-30T09:05:00Z",
+              "deliveredAt":null,"attempts":[
+               {"attemptedAt":"2026-11-30T09:05:00Z","statusCode":null,"failure":"TIMEOUT","durationMs":15000},
+               {"attemptedAt":"2026-11-30T09:05:20Z","statusCode":503,"failure":"HTTP_STATUS","durationMs":87}]}],
+             "next":null}""";
     static final String ADDRESS_EXAMPLE = """
             {"type":"https://oneonone.dev/problems/address-not-public","title":"Refused by a domain rule","status":422,
              "detail":"The URL's host is or resolves to 10.0.0.7, an address of a private, loopback or link-local network; webhooks are sent to public addresses only.",
@@ -156,7 +164,9 @@ public class WebhooksResource {
     @Path("/{endpoint}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeWebhookEndpoint", summary = "Change a webhook endpoint",
-            description = "Changes the fields given (url, description, eventTypes, enabled); the others stay. enabled: "
+            description = "Changes the fields given (url, description, eventTypes, enabled); the others stay, and a body "
+                    + "that gives none changes nothing (the version stays). eventTypes: null receives every type again, "
+                    + "as an endpoint registered without eventTypes; [] is refused. enabled: "
                     + "false stops sending: the deliveries recorded wait, and none is recorded for the events meanwhile; "
                     + "enabled: true sends the waiting ones at once, also after the service disabled the endpoint for "
                     + "failing (WebhookEndpointDisabled). Send the version in If-Match to be sure nobody changed it "
@@ -183,7 +193,7 @@ public class WebhooksResource {
         Integer expectedVersion = Versions.intFromIfMatch(ifMatch);
         return endpoints.checkedUrl(request.url()).chain(url -> endpoints.change(organisation(), endpoint,
                 expectedVersion, new WebhookEndpoints.Change(url, request.description(), request.eventTypes(),
-                        request.enabled())))
+                        request.eventTypesGiven() && request.eventTypes() == null, request.enabled())))
                 .map(WebhooksResource::withVersion);
     }
 
@@ -235,7 +245,8 @@ public class WebhooksResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries",
             description = "The delivery log, newest first: each event sent or to send to the endpoint with its status "
                     + "and every attempt (time, status code, failure, duration), no bodies. Cursor paging.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryPage.class),
+            examples = @ExampleObject(name = "retrying", value = DELIVERIES_EXAMPLE)))
     @APIResponse(responseCode = "403", description = ONLY_INTEGRATION,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = NO_ENDPOINT,

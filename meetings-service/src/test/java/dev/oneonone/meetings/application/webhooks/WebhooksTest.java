@@ -365,6 +365,30 @@ class WebhooksTest {
                 .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(404);
     }
 
+    @Test
+    void event_types_null_receives_every_type_again_and_an_empty_change_keeps_the_version() {
+        String org = organisation();
+        String endpoint = create(org, "/" + org, List.of("oneonone.meetings.SeriesStarted")).getString("endpoint.id");
+
+        as(org).header("If-Match", "\"1\"").body("{}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
+                .header("ETag", "\"1\"").body("version", equalTo(1))
+                .body("eventTypes", contains("oneonone.meetings.SeriesStarted"));
+        as(org).header("If-Match", "\"7\"").body("{}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(409);
+        as(org).body("{\"description\":\"kept types\"}").patch("/webhooks/endpoints/{id}", endpoint).then()
+                .statusCode(200).header("ETag", "\"2\"").body("eventTypes", contains("oneonone.meetings.SeriesStarted"));
+        as(org).body("{\"eventTypes\":[]}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(400)
+                .body("errors[0].field", equalTo("eventTypes"));
+
+        as(org).body("{\"eventTypes\":null}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
+                .header("ETag", "\"3\"").body("eventTypes", nullValue());
+        as(org).get("/webhooks/endpoints/{id}", endpoint).then().body("eventTypes", nullValue()).body("version", equalTo(3));
+        // an event of a type it did not subscribe to before is delivered now
+        String series = startWeeklySeries(org);
+        scheduleMeeting(org, series, nextWeek());
+        Awaitility.await().atMost(WAIT).until(() -> deliveries(org, endpoint).getList("items.eventType")
+                .contains("oneonone.meetings.MeetingScheduled"));
+    }
+
     private long secrets(String endpoint) {
         return pool.preparedQuery("select count(*) from webhook_secret where endpoint_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(endpoint))).await().atMost(WAIT)

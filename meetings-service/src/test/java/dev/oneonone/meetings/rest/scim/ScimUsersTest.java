@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -315,6 +316,112 @@ class ScimUsersTest {
                 .body("Resources[0].schemaExtensions.schema", hasItems(ENTERPRISE, TEAM));
         scim(org).get("/scim/v2/ResourceTypes/User").then().statusCode(200).body("id", equalTo("User"));
         scim(org).get("/scim/v2/ResourceTypes/Group").then().statusCode(404).contentType(startsWith(SCIM));
+    }
+
+    @Test
+    void malformed_bodies_are_scim_errors_of_400_never_500() {
+        String org = newOrganisation();
+        String id = create(org, user("odd@acme.example", "Odd Bodies", null, null)).path("id");
+        String patchOp = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+        for (String body : List.of(patch("null"), patch("1"), patch("\"x\""), patch("[]"), patch("{}"), patch("{\"op\":null}"),
+                patch("{\"op\":\"add\",\"path\":5,\"value\":1}"), patch("{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":1}"),
+                patch("{\"op\":\"replace\",\"value\":5}"), patch("{\"op\":\"add\",\"value\":[1,2]}"),
+                patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":{\"a\":1}}"),
+                patch("{\"op\":\"replace\",\"path\":\"emails\",\"value\":\"x\"}"),
+                patch("{\"op\":\"remove\",\"path\":\"userName\"}"),
+                "{" + patchOp + ",\"Operations\":null}", "{" + patchOp + ",\"Operations\":{}}", "{" + patchOp + "}",
+                "{" + patchOp + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}},null]}",
+                "[]", "null", "\"text\"", "{\"schemas\":[null],\"Operations\":[{\"op\":\"replace\",\"value\":{}}]}")) {
+            scim(org).body(body).patch("/scim/v2/Users/{id}", id).then().statusCode(400).contentType(startsWith(SCIM))
+                    .body("status", equalTo("400"))
+                    .body("scimType", in(List.of("invalidSyntax", "invalidValue", "invalidPath", "noTarget")));
+        }
+        String valid = user("odd2@acme.example", "Odd Two", null, null);
+        for (String body : List.of("[]", "null", "1", "\"text\"", valid.replaceFirst("\"schemas\":\\[[^\\]]*\\],", ""),
+                valid.replace("urn:ietf:params:scim:schemas:core:2.0:User\"", "urn:ietf:params:scim:schemas:core:2.0:Group\""),
+                valid.replaceFirst("\"schemas\":\\[[^\\]]*\\]", "\"schemas\":\"urn:ietf:params:scim:schemas:core:2.0:User\""),
+                valid.replaceFirst("\"schemas\":\\[[^\\]]*\\]", "\"schemas\":[null,1]"),
+                valid.replace("\"active\":true", "\"active\":[true]"))) {
+            scim(org).body(body).post("/scim/v2/Users").then().statusCode(400).contentType(startsWith(SCIM))
+                    .body("scimType", in(List.of("invalidSyntax", "invalidValue")));
+            scim(org).body(body).put("/scim/v2/Users/{id}", id).then().statusCode(400).contentType(startsWith(SCIM));
+        }
+        // a PatchOp without its schema, or another message's
+        scim(org).body("{\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}").patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(400).body("scimType", equalTo("invalidSyntax"));
+        scim(org).body(user("odd@acme.example", "Odd Bodies", null, null).replace("\"userName\"",
+                "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}],\"userName\""))
+                .patch("/scim/v2/Users/{id}", id).then().statusCode(400).body("scimType", equalTo("invalidValue"));
+        assertEquals(List.of("oneonone.meetings.PersonRegistered"), eventTypes(id));
+    }
+
+    @Test
+    void add_on_a_single_valued_attribute_replaces_its_value_as_entra_sends_it() {
+        String org = newOrganisation();
+        String id = create(org, user("add@acme.example", "Add Me", null, null)).path("id");
+
+        scim(org).body(patch("""
+                {"op":"Add","path":"emails[type eq \\"work\\"].value","value":"added@acme.example"},
+                {"op":"add","path":"displayName","value":"Added Name"},
+                {"op":"add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department","value":"OPS"}"""))
+                .patch("/scim/v2/Users/{id}", id).then().statusCode(200)
+                .body("emails[0].value", equalTo("added@acme.example")).body("displayName", equalTo("Added Name"))
+                .body("'" + ENTERPRISE + "'.department", equalTo("OPS"));
+        as(org).get("/people/{id}", id).then().body("email", equalTo("added@acme.example"));
+    }
+
+    @Test
+    void read_only_and_unknown_paths_are_mutability_and_invalid_path() {
+        String org = newOrganisation();
+        String id = create(org, user("paths@acme.example", "Paths", null, null)).path("id");
+        for (String path : List.of("id", "meta.version", "META", "urn:ietf:params:scim:schemas:core:2.0:User:id")) {
+            scim(org).body(patch("{\"op\":\"replace\",\"path\":\"" + path + "\",\"value\":\"x\"}"))
+                    .patch("/scim/v2/Users/{id}", id).then().statusCode(400).body("scimType", equalTo("mutability"));
+        }
+        for (String path : List.of("shoeSize", "urn:example:params:scim:schemas:extension:other:User:thing",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:shoeSize")) {
+            scim(org).body(patch("{\"op\":\"replace\",\"path\":\"" + path + "\",\"value\":\"x\"}"))
+                    .patch("/scim/v2/Users/{id}", id).then().statusCode(400).body("scimType", equalTo("invalidPath"));
+        }
+        scim(org).get("/scim/v2/Users/{id}", id).then().header("ETag", "W/\"1\"");
+    }
+
+    @Test
+    void a_filter_may_name_the_schema_and_attributes_parameters_are_accepted() {
+        String org = newOrganisation();
+        String id = create(org, user("urn@acme.example", "Urn Name", null, null)).path("id");
+        list(org, "urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"URN@acme.example\"").then().statusCode(200)
+                .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
+        scim(org).queryParam("filter", "userName eq \"urn@acme.example\"").queryParam("attributes", "userName")
+                .get("/scim/v2/Users").then().statusCode(200).body("Resources[0].userName", equalTo("urn@acme.example"));
+        scim(org).queryParam("excludedAttributes", "groups").get("/scim/v2/Users").then().statusCode(200)
+                .body("totalResults", equalTo(1));
+        scim(org).queryParam("attributes", "userName").queryParam("excludedAttributes", "groups")
+                .get("/scim/v2/Users/{id}", id).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void a_user_deleted_today_can_be_provisioned_again_with_its_id() {
+        String org = newOrganisation();
+        String id = create(org, user("again@acme.example", "Again Soon", null, null)).path("id");
+        scim(org).delete("/scim/v2/Users/{id}", id).then().statusCode(204);
+
+        Response again = scim(org).body(user("again@acme.example", "Again Back", null, null)).post("/scim/v2/Users");
+
+        again.then().statusCode(201).body("id", equalTo(id)).body("active", equalTo(true))
+                .body("displayName", equalTo("Again Back"));
+        assertEquals(List.of("oneonone.meetings.PersonRegistered", "oneonone.meetings.EmploymentEnded",
+                "oneonone.meetings.EmploymentEndWithdrawn", "oneonone.meetings.PersonDetailsChanged"), eventTypes(id));
+        as(org).get("/people/{id}", id).then().statusCode(200).body("lastDay", nullValue());
+        scim(org).get("/scim/v2/Users/{id}", id).then().statusCode(200);
+        list(org, "userName eq \"again@acme.example\"").then().body("totalResults", equalTo(1));
+        assertNotEquals(again.header("ETag"), "W/\"1\"");
+        // matched by externalId as well, even under a new userName
+        scim(org).delete("/scim/v2/Users/{id}", id).then().statusCode(204);
+        String renamed = user("again@acme.example", "Again Back", null, null).replace("\"userName\":\"again@acme.example\"",
+                "\"userName\":\"again.renamed@acme.example\"");
+        scim(org).body(renamed).post("/scim/v2/Users").then().statusCode(201).body("id", equalTo(id))
+                .body("userName", equalTo("again.renamed@acme.example"));
     }
 
     // --- helpers
