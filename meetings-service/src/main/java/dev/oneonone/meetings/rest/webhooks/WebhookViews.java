@@ -67,8 +67,8 @@ public final class WebhookViews {
     @Schema(name = "WebhookAttempt", description = "One attempt to deliver an event.")
     public record AttemptView(
             @Schema(description = "When the attempt started (durationMs later it ended)") Instant attemptedAt,
-            @Schema(description = "The receiver's HTTP status; null when there was no answer (TIMEOUT, CONNECTION, "
-                    + "ADDRESS_REFUSED, SECRET_ERROR)", nullable = true, example = "500")
+            @Schema(description = "The receiver's HTTP status; left out (or null) when there was no "
+                    + "answer (TIMEOUT, CONNECTION, ADDRESS_REFUSED, SECRET_ERROR)", nullable = true, example = "500")
             Integer statusCode,
             @Schema(description = "Why it failed: HTTP_STATUS (not a 2xx), TIMEOUT (no answer in time), CONNECTION "
                     + "(none made), ADDRESS_REFUSED (not sent: the URL's host now resolves to a loopback, link-local or "

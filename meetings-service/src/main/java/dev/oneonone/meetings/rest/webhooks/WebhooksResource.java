@@ -120,7 +120,7 @@ public class WebhooksResource {
               "eventType":"oneonone.meetings.MeetingScheduled","aggregateId":"c41f0a2b-6d3e-4b8f-9a7c-1e5d2f8b0c36",
               "status":"PENDING","nextAttemptAt":"2026-11-30T09:10:20Z","createdAt":"2026-11-30T09:05:00Z",
               "deliveredAt":null,"attempts":[
-               {"attemptedAt":"2026-11-30T09:05:00Z","statusCode":null,"failure":"TIMEOUT","durationMs":15000},
+               {"attemptedAt":"2026-11-30T09:05:00Z","failure":"TIMEOUT","durationMs":15000},
                {"attemptedAt":"2026-11-30T09:05:20Z","statusCode":503,"failure":"HTTP_STATUS","durationMs":87}]}],
              "next":null}""";
     static final String ADDRESS_EXAMPLE = """
