@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.oneonone.meetings.rest.PeopleApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -353,6 +359,74 @@ class ScimUsersTest {
                 "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}],\"userName\""))
                 .patch("/scim/v2/Users/{id}", id).then().statusCode(400).body("scimType", equalTo("invalidValue"));
         assertEquals(List.of("oneonone.meetings.PersonRegistered"), eventTypes(id));
+    }
+
+    /**
+     * Each value of valid POST, PUT and PATCH bodies replaced in turn by null, a number, a string, an empty object and
+     * an array of null: whatever the SDK or the mapping make of it, the answer is a SCIM answer
+     * below 500.
+     */
+    @Test
+    void every_value_of_a_valid_body_replaced_is_never_a_server_error() throws Exception {
+        String org = newOrganisation();
+        String id = create(org, user("mutant@acme.example", "Mutant Body", "platform", null)).path("id");
+        String patch = patch("""
+                {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"mutant@acme.example"},
+                {"op":"add","value":{"displayName":"Mutant","active":true}},
+                {"op":"remove","path":"urn:oneonone:params:scim:schemas:extension:team:2.0:User:team"}""");
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> replacements = List.of(json.nullNode(), json.getNodeFactory().numberNode(1),
+                json.getNodeFactory().textNode("x"), json.createObjectNode(), json.createArrayNode().addNull());
+        int requests = 0;
+        for (String[] request : List.of(new String[] { "POST", user("mutant2@acme.example", "Mutant Two", "platform", id) },
+                new String[] { "PUT", user("mutant@acme.example", "Mutant Body", "platform", null) },
+                new String[] { "PATCH", patch })) {
+            JsonNode valid = json.readTree(request[1]);
+            for (String pointer : pointers(valid, "")) {
+                for (JsonNode replacement : replacements) {
+                    JsonNode mutant = valid.deepCopy();
+                    String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+                    String last = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+                    JsonNode container = parent.isEmpty() ? mutant : mutant.at(parent);
+                    if (container instanceof ObjectNode object) {
+                        object.set(last, replacement);
+                    } else {
+                        ((ArrayNode) container).set(Integer.parseInt(last), replacement);
+                    }
+                    RequestSpecification call = scim(org).body(mutant.toString());
+                    Response answer = switch (request[0]) {
+                        case "POST" -> call.post("/scim/v2/Users");
+                        case "PUT" -> call.put("/scim/v2/Users/{id}", id);
+                        default -> call.patch("/scim/v2/Users/{id}", id);
+                    };
+                    requests++;
+                    assertTrue(answer.statusCode() < 500, () -> request[0] + " " + pointer + " = " + replacement
+                            + " answered " + answer.statusCode() + " " + answer.asString());
+                    if (answer.statusCode() >= 400) {
+                        answer.then().contentType(startsWith(SCIM)).body("status", equalTo(Integer.toString(answer.statusCode())));
+                    }
+                }
+            }
+        }
+        assertTrue(requests > 200, "requests sent: " + requests);
+    }
+
+    /** The JSON pointers of every value under a node (containers and leaves). */
+    private static List<String> pointers(JsonNode node, String at) {
+        List<String> found = new ArrayList<>();
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                String pointer = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                found.add(pointer);
+                found.addAll(pointers(object.get(name), pointer));
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                found.add(at + "/" + i);
+                found.addAll(pointers(array.get(i), at + "/" + i));
+            }
+        }
+        return found;
     }
 
     @Test
