@@ -8,11 +8,15 @@ import static dev.oneonone.meetings.rest.MeetingsApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oneonone.kit.openapi.OpenApiResponses;
 import dev.oneonone.kit.privacy.AccessRecordWriter;
+import dev.oneonone.local.SuiteInfrastructure;
 import dev.oneonone.meetings.rest.PeopleApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -89,6 +94,26 @@ class AccessLogTest {
     }
 
     @Test
+    void a_participant_reading_with_an_hr_token_of_their_own_is_no_one_elses_read() throws SQLException {
+        String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID leader = UUID.randomUUID();
+        UUID companion = UUID.randomUUID();
+        String series = startUnread(org, leader, companion);
+        // the manager's own HR token (subject: their person id, role hr only), reading their own series
+        String hrOfTheLeader = SuiteInfrastructure.signingKey().mint(org, leader.toString(), List.of("hr"), Duration.ofMinutes(5));
+        with(hrOfTheLeader).get("/series/{id}", series).then().statusCode(200);
+        String otherHr = SuiteInfrastructure.signingKey().mint(org, UUID.randomUUID().toString(), List.of("hr"), Duration.ofMinutes(5));
+        with(otherHr).get("/series/{id}", series).then().statusCode(200);
+        writer.write();
+
+        for (UUID person : new UUID[] { leader, companion }) {
+            with(personToken(org, person)).get("/me/access-log").then().statusCode(200)
+                    .body("items.kind", contains("SERIES")).body("items.readerRole", contains("hr"))
+                    .body("items.readerId", not(hasItem(leader.toString())));
+        }
+    }
+
+    @Test
     void the_log_pages_newest_first_with_limit_and_after() throws SQLException {
         String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
         UUID leader = UUID.randomUUID();
@@ -110,19 +135,34 @@ class AccessLogTest {
     }
 
     @Test
-    void an_export_on_the_organisations_behalf_is_recorded_and_needs_a_person_of_the_directory() throws SQLException {
+    void an_export_on_the_organisations_behalf_is_recorded_for_the_person_and_their_other_participants() throws SQLException {
         String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
         UUID person = UUID.randomUUID();
         as(org).get("/people/{id}/export", person).then().statusCode(404)
                 .contentType("application/problem+json");
 
         PeopleApi.registerPerson(org, person, null);
+        UUID manager = UUID.randomUUID();
+        UUID peer = UUID.randomUUID();
+        // two series with the manager (one per person per export, not per series) and one with a peer
+        startUnread(org, manager, person);
+        startUnread(org, manager, person);
+        startUnread(org, peer, person);
+        UUID bystander = UUID.randomUUID();
+        startUnread(org, manager, bystander);
         as(org).get("/people/{id}/export", person).then().statusCode(200).body("personId", equalTo(person.toString()));
         writer.write();
 
-        with(personToken(org, person)).get("/me/access-log").then().statusCode(200)
-                .body("items.kind", contains("EXPORT")).body("items[0].readerRole", equalTo("integration"))
-                .body("items[0].resourceId", nullValue());
+        for (UUID told : new UUID[] { person, manager, peer }) {
+            with(personToken(org, told)).get("/me/access-log").then().statusCode(200)
+                    .body("items.kind", contains("EXPORT")).body("items[0].readerRole", equalTo("integration"))
+                    .body("items[0].resourceId", nullValue());
+        }
+        with(personToken(org, bystander)).get("/me/access-log").then().statusCode(200).body("items", empty());
+        // the person's own export tells no one
+        with(personToken(org, person)).get("/me/export").then().statusCode(200);
+        writer.write();
+        with(personToken(org, manager)).get("/me/access-log").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
