@@ -8,15 +8,11 @@ import static dev.oneonone.meetings.rest.MeetingsApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.oneonone.kit.openapi.OpenApiResponses;
 import dev.oneonone.kit.privacy.AccessRecordWriter;
-import dev.oneonone.local.SuiteInfrastructure;
 import dev.oneonone.meetings.rest.PeopleApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -94,26 +89,6 @@ class AccessLogTest {
     }
 
     @Test
-    void a_participant_reading_with_an_hr_token_of_their_own_is_no_one_elses_read() throws SQLException {
-        String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID leader = UUID.randomUUID();
-        UUID companion = UUID.randomUUID();
-        String series = startUnread(org, leader, companion);
-        // the manager's own HR token (subject: their person id, role hr only), reading their own series
-        String hrOfTheLeader = SuiteInfrastructure.signingKey().mint(org, leader.toString(), List.of("hr"), Duration.ofMinutes(5));
-        with(hrOfTheLeader).get("/series/{id}", series).then().statusCode(200);
-        String otherHr = SuiteInfrastructure.signingKey().mint(org, UUID.randomUUID().toString(), List.of("hr"), Duration.ofMinutes(5));
-        with(otherHr).get("/series/{id}", series).then().statusCode(200);
-        writer.write();
-
-        for (UUID person : new UUID[] { leader, companion }) {
-            with(personToken(org, person)).get("/me/access-log").then().statusCode(200)
-                    .body("items.kind", contains("SERIES")).body("items.readerRole", contains("hr"))
-                    .body("items.readerId", not(hasItem(leader.toString())));
-        }
-    }
-
-    @Test
     void the_log_pages_newest_first_with_limit_and_after() throws SQLException {
         String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
         UUID leader = UUID.randomUUID();
@@ -144,8 +119,7 @@ class AccessLogTest {
         PeopleApi.registerPerson(org, person, null);
         UUID manager = UUID.randomUUID();
         UUID peer = UUID.randomUUID();
-        // two series with the manager (one per person per export, not per series) and one with a peer
-        startUnread(org, manager, person);
+        // a series with the manager, one with a peer (each told once per export: kit AccessLogTest)
         startUnread(org, manager, person);
         startUnread(org, peer, person);
         UUID bystander = UUID.randomUUID();
