@@ -192,6 +192,10 @@ class ContentRetentionTest {
         given().auth().oauth2(integration).contentType("text/plain").body("365").put("/organisation/retention").then()
                 .statusCode(415).contentType("application/problem+json").body("detail", containsString("application/json"))
                 .body("detail", not(containsString("@Consumes")));
+        // an Accept that allows no answer of the operation: 406 saying what the suite answers
+        given().auth().oauth2(integration).accept("text/csv").get("/organisation/retention").then()
+                .statusCode(406).body("type", endsWith("/not-acceptable")).body("detail", containsString("text/csv"))
+                .body("detail", containsString("application/json"));
         given().auth().oauth2(integration).get("/organisation/retention").then().statusCode(200)
                 .body("contentRetentionDays", is(400));
         // the same again answers the same; null keeps content again
