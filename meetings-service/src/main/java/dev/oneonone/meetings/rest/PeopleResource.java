@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -321,7 +322,8 @@ public class PeopleResource {
     @RolesAllowed(Caller.INTEGRATION)
     @WithSession
     @RequestBody(required = false, description = "None; an empty object is taken too", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.NoInput.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            additionalProperties = Schema.False.class, description = "No input: leave the body out, or send {}.")))
     public Uni<Response> erase(@PathParam("personId") UUID personId,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
             throws JsonProcessingException {
