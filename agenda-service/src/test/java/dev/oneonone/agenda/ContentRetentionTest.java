@@ -7,8 +7,11 @@ import static dev.oneonone.agenda.MeetingsEventsFeed.personToken;
 import static dev.oneonone.agenda.MeetingsEventsFeed.publish;
 import static dev.oneonone.agenda.MeetingsEventsFeed.seriesStarted;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -181,6 +184,18 @@ class ContentRetentionTest {
         }
         given().auth().oauth2(integration).contentType("application/json").body("{\"keepFor\": 3}")
                 .put("/organisation/retention").then().statusCode(400);
+        // every unknown field is named, not only the first
+        given().auth().oauth2(integration).contentType("application/json")
+                .body("{\"foo\": 1, \"bar\": 2, \"contentRetentionDays\": 0}").put("/organisation/retention").then()
+                .statusCode(400).body("errors.field", hasItems("foo", "bar"));
+        // another media type: 415 saying in our words what is read
+        given().auth().oauth2(integration).contentType("text/plain").body("365").put("/organisation/retention").then()
+                .statusCode(415).contentType("application/problem+json").body("detail", containsString("application/json"))
+                .body("detail", not(containsString("@Consumes")));
+        // an Accept that allows no answer of the operation: 406 saying what the suite answers
+        given().auth().oauth2(integration).accept("text/csv").get("/organisation/retention").then()
+                .statusCode(406).body("type", endsWith("/not-acceptable")).body("detail", containsString("text/csv"))
+                .body("detail", containsString("application/json"));
         given().auth().oauth2(integration).get("/organisation/retention").then().statusCode(200)
                 .body("contentRetentionDays", is(400));
         // the same again answers the same; null keeps content again
@@ -193,9 +208,10 @@ class ContentRetentionTest {
         // another organisation's setting is its own
         String other = SuiteInfrastructure.signingKey().mint("other-" + org, "hris", List.of("integration"),
                 Duration.ofMinutes(5));
-        given().auth().oauth2(other).get("/organisation/retention").then().statusCode(200)
-                .body("contentRetentionDays", nullValue())
-                .body("changedAt", nullValue());
+        String unset = given().auth().oauth2(other).get("/organisation/retention").then().statusCode(200)
+                .extract().asString();
+        // written, not left out: {"contentRetentionDays":null,"changedAt":null}
+        assertTrue(unset.contains("\"contentRetentionDays\":null") && unset.contains("\"changedAt\":null"), unset);
     }
 
     private Written write(String org) throws Exception {

@@ -1,5 +1,7 @@
 package dev.oneonone.agenda.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +29,13 @@ public final class RetentionBodies {
                     example = "365") Integer contentRetentionDays) {
     }
 
-    @Schema(name = "ContentRetention", description = "The organisation's retention period for 1:1 content.")
+    @Schema(name = "ContentRetention", description = "The organisation's retention period for 1:1 content; both fields "
+            + "are always written, null when unset.")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RetentionView(
-            @Schema(nullable = true, description = "Days after a series ends that its 1:1 content is kept; null: kept "
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(required = true, nullable = true, description = "Days after a series ends that its 1:1 content is kept; null: kept "
                     + "as long as the series.", example = "365") Integer contentRetentionDays,
-            @Schema(nullable = true, description = "When it was last set; null while it was never set.",
+            @Schema(required = true, nullable = true, description = "When it was last set; null while it was never set.",
                     example = "2026-11-30T06:00:00Z") Instant changedAt) {
 
         static RetentionView of(ContentRetention setting) {

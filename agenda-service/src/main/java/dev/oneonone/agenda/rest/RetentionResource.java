@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.oneonone.agenda.application.retention.RetentionPolicies;
+import dev.oneonone.agenda.projection.ContentRetention;
 import dev.oneonone.agenda.rest.RetentionBodies.RetentionRequest;
 import dev.oneonone.agenda.rest.RetentionBodies.RetentionView;
 import dev.oneonone.kit.problem.Problem;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The organisation's retention period for 1:1 content (docs/privacy.md#retention-and-erasure): HR and the
@@ -37,8 +42,10 @@ public class RetentionResource {
     private final JsonWebToken token;
     private final RetentionPolicies policies;
     private final RequestBodies bodies;
+    private final ObjectMapper mapper;
 
-    public RetentionResource(JsonWebToken token, RetentionPolicies policies, RequestBodies bodies) {
+    public RetentionResource(JsonWebToken token, RetentionPolicies policies, RequestBodies bodies, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.token = token;
         this.policies = policies;
         this.bodies = bodies;
@@ -57,8 +64,8 @@ public class RetentionResource {
     @APIResponse(responseCode = "403", description = "Only roles hr and integration read and set the retention period",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
-    public Uni<RetentionView> read() {
-        return policies.of(Caller.of(token).organisationId()).map(RetentionView::of);
+    public Uni<Response> read() {
+        return policies.of(Caller.of(token).organisationId()).map(this::answer);
     }
 
     @PUT
@@ -86,8 +93,20 @@ public class RetentionResource {
     @APIResponse(responseCode = "403", description = "Only roles hr and integration read and set the retention period",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
-    public Uni<RetentionView> change(RetentionRequest request) {
+    public Uni<Response> change(RetentionRequest request) {
         bodies.valid(request);
-        return policies.set(Caller.of(token).organisationId(), request.contentRetentionDays()).map(RetentionView::of);
+        return policies.set(Caller.of(token).organisationId(), request.contentRetentionDays()).map(this::answer);
+    }
+
+    /**
+     * The setting with both fields written, null when unset: serialised here, because Quarkus REST's build-time
+     * (reflection-free) serializer leaves a null Integer out whatever {@code @JsonInclude} says.
+     */
+    private Response answer(ContentRetention setting) {
+        try {
+            return Response.ok(mapper.writeValueAsString(RetentionView.of(setting)), MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The retention setting could not be written", e);
+        }
     }
 }

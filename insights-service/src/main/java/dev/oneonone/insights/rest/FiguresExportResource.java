@@ -1,7 +1,8 @@
 package dev.oneonone.insights.rest;
 
-import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.oneonone.insights.application.privacy.FiguresExport;
 import dev.oneonone.kit.privacy.AccessKind;
 import dev.oneonone.kit.privacy.AccessLog;
+import dev.oneonone.kit.privacy.OtherParticipants;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +42,10 @@ public class FiguresExportResource {
     private final FiguresExport export;
     private final JsonWebToken token;
     private final AccessLog accessLog;
+    private final DataSource dataSource;
 
-    public FiguresExportResource(FiguresExport export, JsonWebToken token, AccessLog accessLog) {
+    public FiguresExportResource(FiguresExport export, JsonWebToken token, AccessLog accessLog, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.export = export;
         this.token = token;
         this.accessLog = accessLog;
@@ -56,7 +60,7 @@ public class FiguresExportResource {
                     + "with its figures as GET /series/{seriesId} computes them) and `assessments` (each series' last health "
                     + "assessment). For the person themself, or the organisation's integration exporting on their behalf; "
                     + "meetings-service's GET /me/export and GET /people/{personId}/export include it. The integration's read is "
-                    + "recorded in the person's access log (FIGURES_EXPORT).")
+                    + "recorded in the access log of the person and of each other participant of their series (FIGURES_EXPORT).")
     @APIResponse(responseCode = "200", description = "Streamed", content = @Content(schema = @Schema(implementation = FiguresExportDocument.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -70,7 +74,8 @@ public class FiguresExportResource {
             throw new NotFoundException("No export of " + personId + " for you");
         }
         // the integration's read, directly or through meetings-service's GET /people/{personId}/export
-        accessLog.people(caller, AccessKind.FIGURES_EXPORT, null, List.of(personId));
+        accessLog.export(caller, AccessKind.FIGURES_EXPORT, personId,
+                () -> OtherParticipants.of(dataSource, "series_timeline", caller.organisationId(), personId));
         StreamingOutput document = out -> export.write(caller.organisationId(), personId, SeriesFiguresView::of, out);
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,6 +1,5 @@
 package dev.oneonone.meetings.rest;
 
-import dev.oneonone.kit.ratelimit.ImportBudget;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,20 +9,26 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.oneonone.kit.openapi.ResponseHeaders;
 import dev.oneonone.kit.privacy.AccessKind;
 import dev.oneonone.kit.privacy.AccessLog;
 import dev.oneonone.kit.problem.Problem;
+import dev.oneonone.kit.ratelimit.ImportBudget;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
+import dev.oneonone.kit.rest.RequestBodies;
 import dev.oneonone.kit.rest.Versions;
 import dev.oneonone.kit.security.Caller;
 import dev.oneonone.kit.security.LeaverCheck;
@@ -87,10 +92,12 @@ public class PeopleResource {
     private final LeaverCheck leaverCheck;
     private final PersonExport export;
     private final AccessLog accessLog;
+    private final RequestBodies bodies;
 
     public PeopleResource(PeopleCommands commands, Clock clock, JsonWebToken token, Validator validator,
             IdempotentCreates idempotent, OrganisationCalendar calendar, LeaverSweep leavers, LeaverCheck leaverCheck,
-            PersonExport export, AccessLog accessLog) {
+            PersonExport export, AccessLog accessLog, RequestBodies bodies) {
+        this.bodies = bodies;
         this.export = export;
         this.accessLog = accessLog;
         this.idempotent = idempotent;
@@ -175,7 +182,10 @@ public class PeopleResource {
     @Operation(operationId = "exportPersonData", summary = "Export everything the suite holds about a person, for the organisation",
             description = "The document of GET /me/export for a person of the directory, on the organisation's behalf (e.g. to answer "
                     + "their access or portability request through the HR platform); without their private notes, which only their "
-                    + "author reads. Recorded in the person's access log (kind EXPORT). " + MeResource.EXPORT_DESCRIPTION)
+                    + "author reads, and without the 1:1 content (agenda's titles, details, notes' text and agreements' wording are null, "
+                    + "each row with contentWithheld true): it stays with the two participants (docs/privacy.md, Export). Recorded "
+                    + "in the access log of the person and of each other participant of their series (kind EXPORT). "
+                    + MeResource.EXPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The document, streamed",
             content = @Content(schema = @Schema(implementation = PersonExportDocument.class)))
     @APIResponse(responseCode = "403", description = "Not the organisation's integration",
@@ -188,7 +198,7 @@ public class PeopleResource {
         if (!export.inDirectory(caller.organisationId(), personId)) {
             throw new NotFoundException("No person " + personId);
         }
-        accessLog.people(caller, AccessKind.EXPORT, null, java.util.List.of(personId));
+        accessLog.export(caller, AccessKind.EXPORT, personId, () -> export.otherParticipants(caller.organisationId(), personId));
         StreamingOutput document = out -> export.write(caller.organisationId(), personId, authorization, out);
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"oneonone-export-" + personId + ".json\"").build();
@@ -296,6 +306,8 @@ public class PeopleResource {
                              "department":"ENG","managerId":null,"employed":false,"employedSince":"2024-01-08",
                              "lastDay":"2026-10-30","version":4}""")),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
+    @APIResponse(responseCode = "400", description = "A body other than none or {}, field by field (unknown-field)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only an integration erases a person, on the organisation's behalf",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person in this organisation",
@@ -309,7 +321,13 @@ public class PeopleResource {
                              "instance":"/people/2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12/erasure"}""")))
     @RolesAllowed(Caller.INTEGRATION)
     @WithSession
-    public Uni<Response> erase(@PathParam("personId") UUID personId) {
+    @RequestBody(required = false, description = "None; an empty object is taken too", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            additionalProperties = Schema.False.class, description = "No input: leave the body out, or send {}.")))
+    public Uni<Response> erase(@PathParam("personId") UUID personId,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
+            throws JsonProcessingException {
+        bodies.none(body, contentType); // before anything is looked up: a body that is not {} changes nothing
         String organisation = Caller.of(token).organisationId();
         return commands.erase(organisation, personId, clock.instant())
                 .chain(version -> findPerson(organisation, personId))

@@ -24,6 +24,6 @@ public record PersonExportDocument(
         @Schema(required = true, description = "The pauses of those series") List<Map<String, Object>> pauses,
         @Schema(required = true, description = "Every meeting of those series, by series then start") List<Map<String, Object>> meetings,
         @Schema(description = "agenda-service's part: topics, sharedNotes, privateNotes (their own; absent from an export "
-                + "on their behalf), agreements") Map<String, Object> agenda,
+                + "on their behalf), agreements; on their behalf without the 1:1 text (each row contentWithheld true)") Map<String, Object> agenda,
         @Schema(description = "insights-service's part: the figures of their series") Map<String, Object> insights) {
 }

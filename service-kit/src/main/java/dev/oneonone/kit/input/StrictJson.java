@@ -31,7 +31,7 @@ import jakarta.inject.Singleton;
  * Strict JSON for every request body, set once on the service's ObjectMapper (docs/api-standards.md,
  * "Strict JSON"): a key given twice, a field the request does not have, a null for a primitive, a number for a
  * string or an enum, a string for a number or a boolean, a fraction for an integer, anything after the JSON
- * value, ids other than canonical UUID strings ({@link PolicyUuidDeserializer}) and dates other than ISO-8601
+ * value (every unknown field of an object is named, {@link UnknownFields}), ids other than canonical UUID strings ({@link PolicyUuidDeserializer}) and dates other than ISO-8601
  * strings are refused; every string goes through {@link TextRules} and
  * every date and instant through {@link DateRange}. Each refusal is a Jackson exception that
  * {@code ProblemMappers} answers 400 naming the field.
@@ -82,6 +82,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(policy);
+        mapper.addHandler(new UnknownFields());
         return mapper;
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,15 +49,19 @@ public class AccessLog {
      * unless the reader is one of them (their own 1:1, or the other participant's: both see it anyway).
      */
     public void series(Caller reader, AccessKind kind, UUID seriesId, UUID leaderId, UUID companionId) {
-        if (reader.takesPartIn(leaderId, companionId)) {
+        UUID self = reader.subjectPersonId(); // whatever the role: a director reading their own series is no one else's read
+        if (self != null && (self.equals(leaderId) || self.equals(companionId))) {
             return;
         }
         people(reader, kind, seriesId, List.of(leaderId, companionId));
     }
 
-    /** A read about each of {@code subjects} (the reader's own id is left out), {@code resourceId} may be null. */
+    /**
+     * A read about each of {@code subjects} (the reader's own id is left out, whatever roles their token carries: the
+     * token's subject is their person id), {@code resourceId} may be null.
+     */
     public void people(Caller reader, AccessKind kind, UUID resourceId, Iterable<UUID> subjects) {
-        UUID self = reader.personId();
+        UUID self = reader.subjectPersonId();
         Set<UUID> distinct = new LinkedHashSet<>();
         subjects.forEach(distinct::add);
         String role = roleOf(reader);
@@ -72,6 +77,21 @@ public class AccessLog {
                 dropped.increment();
             }
         }
+    }
+
+    /**
+     * An export of {@code person}'s data by someone else (the organisation's integration): recorded for the person
+     * and for each other participant of their series ({@code otherParticipants}, asked only then), once each,
+     * whose series and meetings the export holds too. The person's own export records nothing.
+     */
+    public void export(Caller reader, AccessKind kind, UUID person, Supplier<List<UUID>> otherParticipants) {
+        if (person.equals(reader.subjectPersonId())) {
+            return;
+        }
+        List<UUID> subjects = new ArrayList<>();
+        subjects.add(person);
+        subjects.addAll(otherParticipants.get());
+        people(reader, kind, null, subjects);
     }
 
     /** The role the read was allowed by: the widest the token carries. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.oneonone.kit.input.InputRuleException;
+import dev.oneonone.kit.input.UnknownFields;
 import dev.oneonone.kit.problem.Problem.FieldError;
 
 /**
@@ -30,8 +31,23 @@ public final class JsonRefusals {
     private JsonRefusals() {
     }
 
+    /**
+     * Every field at fault: each unknown field of the object ({@link UnknownFields}), else the one of
+     * {@link #fieldError}; empty when the body is not JSON at all.
+     */
+    public static List<FieldError> fieldErrors(JsonProcessingException e) {
+        if (e instanceof UnknownFields.Refused unknown) {
+            return unknown.fields().stream().map(field -> new FieldError(field, "is not a field of this request", UNKNOWN_FIELD)).toList();
+        }
+        FieldError error = fieldError(e);
+        return error == null ? List.of() : List.of(error);
+    }
+
     /** The field at fault and the rule, or null when the body is not JSON at all. */
     public static FieldError fieldError(JsonProcessingException e) {
+        if (e instanceof UnknownFields.Refused unknown) {
+            return new FieldError(unknown.fields().get(0), "is not a field of this request", UNKNOWN_FIELD);
+        }
         StreamReadException parse = parseFailure(e);
         if (parse != null) {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(parse.getOriginalMessage()));

@@ -19,6 +19,8 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -65,8 +67,8 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        FieldError error = JsonRefusals.fieldError(e);
-        return error != null ? invalidInput(uri, List.of(error)) : malformedJson(uri);
+        List<FieldError> errors = JsonRefusals.fieldErrors(e);
+        return errors.isEmpty() ? malformedJson(uri) : invalidInput(uri, errors);
     }
 
     /** 400 {@code malformed-json}: the body is not JSON (a syntax error, or cut short). */
@@ -112,6 +114,27 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         return problem(status, status == 404 ? "not-found" : "http-" + status,
                 known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    /**
+     * 415 {@code unsupported-media-type}, in our words rather than the framework's: which media type was sent and
+     * which the suite reads (docs/api-standards.md).
+     */
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        return problem(415, "unsupported-media-type", "Unsupported media type", (sent == null ? "The body has no Content-Type"
+                : "The body's Content-Type '" + sent + "' is not one this operation reads") + ": send it as JSON with "
+                + "Content-Type: application/json (UTF-8; the SCIM operations also read application/scim+json).", uri, null);
+    }
+
+    /** 406 {@code not-acceptable}, in our words: which Accept header was sent and what the suite answers. */
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, HttpHeaders headers, UriInfo uri) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        return problem(406, "not-acceptable", "Not acceptable", "No answer of this operation is of a type the Accept header '"
+                + accept + "' allows: operations answer application/json (errors application/problem+json, calendar feeds "
+                + "text/calendar, SCIM application/scim+json); accept one of them or */*, or send no Accept header.", uri, null);
     }
 
     /** A part of an answer another service of the suite serves (an export's agenda, the insights access records) was not to be had. */

@@ -64,7 +64,16 @@ public record Caller(String organisationId, String subject, Set<String> roles) {
 
     /** The caller's person id when they act as a person (role person with a UUID subject). */
     public UUID personId() {
-        if (!is(PERSON) || subject == null) {
+        return is(PERSON) ? subjectPersonId() : null;
+    }
+
+    /**
+     * The subject as a person id whatever the roles (a director-only or HR token of a person carries their id too),
+     * null when it is not a UUID (an integration's client id). For telling whose data a read is about (the access
+     * log), never for granting access: rights as a person go by {@link #personId()}.
+     */
+    public UUID subjectPersonId() {
+        if (subject == null) {
             return null;
         }
         try {

@@ -100,6 +100,28 @@ class StrictJsonTest {
         assertEquals(JsonRefusals.UNKNOWN_FIELD, error.reason());
     }
 
+    @Test
+    void every_unknown_field_of_an_object_is_named_not_only_the_first() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(
+                "{\"foo\":{\"x\":[1]},\"title\":\"a\",\"bar\":[2],\"count\":1,\"baz\":3}", Topic.class));
+        List<FieldError> errors = JsonRefusals.fieldErrors(e);
+        assertEquals(List.of("foo", "bar", "baz"), errors.stream().map(FieldError::field).toList());
+        assertEquals(List.of(JsonRefusals.UNKNOWN_FIELD), errors.stream().map(FieldError::reason).distinct().toList());
+
+        // in a nested object, by their path
+        e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(
+                "{\"title\":\"a\",\"rows\":[{\"name\":\"x\"},{\"nick\":\"y\",\"name\":\"z\",\"alias\":{}}]}", Topic.class));
+        assertEquals(List.of("rows[1].nick", "rows[1].alias"), JsonRefusals.fieldErrors(e).stream().map(FieldError::field).toList());
+
+        // a plain class (no creator) too
+        e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue("{\"a\":1,\"name\":\"x\",\"b\":2}", Plain.class));
+        assertEquals(List.of("a", "b"), JsonRefusals.fieldErrors(e).stream().map(FieldError::field).toList());
+    }
+
+    static class Plain {
+        public String name;
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"title\":42}|title|not-a-string",

@@ -46,6 +46,42 @@ class AccessLogTest {
     }
 
     @Test
+    void a_readers_own_data_is_left_out_whatever_role_the_token_carries() {
+        AccessLog log = new AccessLog(10, CLOCK, new SimpleMeterRegistry());
+        // a director-only token of the leader reading attention items about their own series
+        log.people(new Caller("acme", leader.toString(), Set.of(Caller.DIRECTOR)), AccessKind.ATTENTION_ITEM, null,
+                List.of(leader, companion));
+        List<AccessRecord> records = log.take(10);
+        assertEquals(List.of(companion), records.stream().map(AccessRecord::subjectId).toList());
+        assertEquals("director", records.get(0).readerRole());
+
+        // an HR-only token of the manager reading their own series: both see it anyway, nothing recorded
+        log.series(new Caller("acme", leader.toString(), Set.of(Caller.HR)), AccessKind.SERIES, null, leader, companion);
+        assertEquals(0, log.waiting());
+
+        // an integration's client id is no person: both recorded
+        log.series(new Caller("acme", "hr-platform", Set.of(Caller.INTEGRATION)), AccessKind.SERIES, null, leader, companion);
+        assertEquals(2, log.waiting());
+    }
+
+    @Test
+    void an_export_by_someone_else_is_recorded_for_the_person_and_each_other_participant_once() {
+        AccessLog log = new AccessLog(10, CLOCK, new SimpleMeterRegistry());
+        UUID peer = UUID.randomUUID();
+        Caller integration = new Caller("acme", "hr-platform", Set.of(Caller.INTEGRATION));
+        log.export(integration, AccessKind.EXPORT, companion, () -> List.of(leader, peer, leader));
+        List<AccessRecord> records = log.take(10);
+        assertEquals(List.of(companion, leader, peer), records.stream().map(AccessRecord::subjectId).toList());
+        assertTrue(records.stream().allMatch(r -> r.kind() == AccessKind.EXPORT && r.resourceId() == null));
+
+        // the person's own export records nothing and does not even look up the others
+        log.export(new Caller("acme", companion.toString(), Set.of(Caller.PERSON)), AccessKind.EXPORT, companion, () -> {
+            throw new AssertionError("not asked");
+        });
+        assertEquals(0, log.waiting());
+    }
+
+    @Test
     void a_full_queue_drops_and_counts_never_blocks() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         AccessLog log = new AccessLog(3, CLOCK, metrics);

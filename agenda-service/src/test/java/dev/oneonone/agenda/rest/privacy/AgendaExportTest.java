@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class AgendaExportTest {
     AccessRecordWriter writer;
 
     @Test
-    void a_person_gets_topics_shared_notes_and_only_their_own_private_notes_the_integration_no_private_notes_and_is_logged() throws Exception {
+    void a_person_gets_their_1on1_content_the_integration_only_its_structure_logged_for_both_participants() throws Exception {
         String org = "exp-" + UUID.randomUUID().toString().substring(0, 8);
         UUID leader = UUID.randomUUID();
         UUID companion = UUID.randomUUID();
@@ -54,18 +55,31 @@ class AgendaExportTest {
         }
         given().auth().oauth2(personToken(org, leader)).contentType("application/json")
                 .body(Map.of("visibility", "PRIVATE", "text", "The leader's own")).post("/meetings/{id}/notes", meeting).then().statusCode(201);
+        given().auth().oauth2(personToken(org, leader)).header("Idempotency-Key", "agreement-" + meeting).contentType("application/json")
+                .body(Map.of("wording", "Book the conference", "ownerId", companion.toString()))
+                .post("/meetings/{id}/agreements", meeting).then().statusCode(201);
 
         given().auth().oauth2(personToken(org, companion)).get("/exports/{id}", companion).then().statusCode(200)
                 .body("topics.title", contains("Growth plan"))
                 .body("topics[0].seriesId", equalTo(series.toString()))
                 .body("sharedNotes.text", contains("We agreed on pairing"))
                 .body("privateNotes.text", contains("Ask about budget"))
-                .body("agreements", hasSize(0));
+                .body("agreements.wording", contains("Book the conference"))
+                .body("topics.contentWithheld", contains(false)).body("agreements.contentWithheld", contains(false));
         given().auth().oauth2(personToken(org, leader)).get("/exports/{id}", leader).then().statusCode(200)
                 .body("topics", hasSize(1)).body("privateNotes.text", contains("The leader's own"));
         String integration = SuiteInfrastructure.signingKey().mint(org, "integration-" + org, List.of("integration"), Duration.ofMinutes(5));
-        given().auth().oauth2(integration).get("/exports/{id}", companion).then().statusCode(200)
-                .body("$", not(hasKey("privateNotes"))).body("sharedNotes", hasSize(1));
+        // on the person's behalf: the structure without the 1:1 text, which stays with the two participants
+        String onBehalf = given().auth().oauth2(integration).get("/exports/{id}", companion).then().statusCode(200)
+                .body("$", not(hasKey("privateNotes"))).body("sharedNotes", hasSize(1))
+                .body("topics.kind", contains("CAREER")).body("topics[0].seriesId", equalTo(series.toString()))
+                .body("topics.contentWithheld", contains(true)).body("sharedNotes.contentWithheld", contains(true))
+                .body("agreements.contentWithheld", contains(true)).body("agreements.status", contains("OPEN"))
+                .body("topics[0]", hasKey("title")).body("topics[0].title", nullValue())
+                .extract().asString();
+        for (String content : List.of("Growth plan", "We agreed on pairing", "Ask about budget", "The leader's own", "Book the conference")) {
+            assertFalse(onBehalf.contains(content), content + " is in the export on the person's behalf");
+        }
         given().auth().oauth2(personToken(org, leader)).get("/exports/{id}", companion).then().statusCode(404)
                 .contentType("application/problem+json");
         writer.write();
@@ -74,7 +88,11 @@ class AgendaExportTest {
         given().auth().oauth2(personToken(org, companion)).get("/access-records").then().statusCode(200)
                 .body("items.kind", contains("AGENDA_EXPORT")).body("items[0].readerId", equalTo("integration-" + org))
                 .body("items[0].readerRole", equalTo("integration")).body("next", nullValue());
-        given().auth().oauth2(personToken(org, leader)).get("/access-records").then().statusCode(200).body("items", empty());
+        // the other participant, whose 1:1s with the companion the export holds, is told once
+        given().auth().oauth2(personToken(org, leader)).get("/access-records").then().statusCode(200)
+                .body("items.kind", contains("AGENDA_EXPORT")).body("items[0].readerId", equalTo("integration-" + org));
+        String bystander = personToken(org, UUID.randomUUID());
+        given().auth().oauth2(bystander).get("/access-records").then().statusCode(200).body("items", empty());
         given().auth().oauth2(integration).get("/access-records").then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(personToken(org, leader)).get("/access-records?after=nope").then().statusCode(400)

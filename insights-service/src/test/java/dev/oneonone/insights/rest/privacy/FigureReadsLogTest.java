@@ -70,6 +70,25 @@ class FigureReadsLogTest {
     }
 
     @Test
+    void a_participant_reading_with_an_hr_token_of_their_own_is_no_one_elses_read() throws Exception {
+        String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID leader = UUID.randomUUID();
+        UUID companion = UUID.randomUUID();
+        String series = seriesOf(org, leader, companion);
+        writer.write();
+        // the manager's own HR token (subject: their person id, role hr only) reading their own series' figures
+        String hrOfTheLeader = SuiteInfrastructure.signingKey().mint(org, leader.toString(), List.of("hr"), Duration.ofMinutes(5));
+        RestAssured.given().auth().oauth2(hrOfTheLeader).get("/series/{id}", series).then().statusCode(200);
+        RestAssured.given().auth().oauth2(hrToken(org)).get("/series/{id}", series).then().statusCode(200);
+        writer.write();
+
+        for (UUID person : new UUID[] { leader, companion }) {
+            RestAssured.given().auth().oauth2(personToken(org, person)).get("/access-records").then().statusCode(200)
+                    .body("items.kind", contains("SERIES_FIGURES")).body("items.readerId", contains("hr-" + org));
+        }
+    }
+
+    @Test
     void the_participants_reads_and_aggregates_are_not_recorded_a_list_of_figures_is() throws Exception {
         String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
         UUID leader = UUID.randomUUID();
@@ -103,11 +122,14 @@ class FigureReadsLogTest {
                 .contentType("application/problem+json");
         writer.write();
 
-        // the integration's export is in the leader's log (their own, and a refused one, are in nobody's)
-        RestAssured.given().auth().oauth2(personToken(org, leader)).get("/access-records").then().statusCode(200)
-                .body("items.kind", contains("FIGURES_EXPORT")).body("items[0].readerRole", equalTo("integration"))
-                .body("items[0].resourceId", nullValue());
-        RestAssured.given().auth().oauth2(personToken(org, companion)).get("/access-records").then().statusCode(200)
+        // the integration's export of the leader is in the leader's log and in the companion's, whose series it holds
+        // too, once each (the people's own exports, and a refused one, are in nobody's)
+        for (UUID person : new UUID[] { leader, companion }) {
+            RestAssured.given().auth().oauth2(personToken(org, person)).get("/access-records").then().statusCode(200)
+                    .body("items.kind", contains("FIGURES_EXPORT")).body("items[0].readerRole", equalTo("integration"))
+                    .body("items[0].resourceId", nullValue());
+        }
+        RestAssured.given().auth().oauth2(personToken(org, UUID.randomUUID())).get("/access-records").then().statusCode(200)
                 .body("items", empty());
     }
 

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.oneonone.kit.privacy.JsonRows;
+import dev.oneonone.kit.privacy.OtherParticipants;
 import dev.oneonone.kit.privacy.ServiceParts;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,6 +58,11 @@ public class PersonExport {
         } catch (SQLException e) {
             throw new IllegalStateException("The directory could not be read", e);
         }
+    }
+
+    /** The other participant of each series of the person: whom an export on their behalf is also about. */
+    public List<UUID> otherParticipants(String organisation, UUID person) {
+        return OtherParticipants.of(dataSource, "series_overview", organisation, person);
     }
 
     /**

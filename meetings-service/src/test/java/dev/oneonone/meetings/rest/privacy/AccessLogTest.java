@@ -110,19 +110,33 @@ class AccessLogTest {
     }
 
     @Test
-    void an_export_on_the_organisations_behalf_is_recorded_and_needs_a_person_of_the_directory() throws SQLException {
+    void an_export_on_the_organisations_behalf_is_recorded_for_the_person_and_their_other_participants() throws SQLException {
         String org = "log-" + UUID.randomUUID().toString().substring(0, 8);
         UUID person = UUID.randomUUID();
         as(org).get("/people/{id}/export", person).then().statusCode(404)
                 .contentType("application/problem+json");
 
         PeopleApi.registerPerson(org, person, null);
+        UUID manager = UUID.randomUUID();
+        UUID peer = UUID.randomUUID();
+        // a series with the manager, one with a peer (each told once per export: kit AccessLogTest)
+        startUnread(org, manager, person);
+        startUnread(org, peer, person);
+        UUID bystander = UUID.randomUUID();
+        startUnread(org, manager, bystander);
         as(org).get("/people/{id}/export", person).then().statusCode(200).body("personId", equalTo(person.toString()));
         writer.write();
 
-        with(personToken(org, person)).get("/me/access-log").then().statusCode(200)
-                .body("items.kind", contains("EXPORT")).body("items[0].readerRole", equalTo("integration"))
-                .body("items[0].resourceId", nullValue());
+        for (UUID told : new UUID[] { person, manager, peer }) {
+            with(personToken(org, told)).get("/me/access-log").then().statusCode(200)
+                    .body("items.kind", contains("EXPORT")).body("items[0].readerRole", equalTo("integration"))
+                    .body("items[0].resourceId", nullValue());
+        }
+        with(personToken(org, bystander)).get("/me/access-log").then().statusCode(200).body("items", empty());
+        // the person's own export tells no one
+        with(personToken(org, person)).get("/me/export").then().statusCode(200);
+        writer.write();
+        with(personToken(org, manager)).get("/me/access-log").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test

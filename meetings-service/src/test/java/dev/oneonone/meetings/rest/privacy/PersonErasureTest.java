@@ -6,7 +6,14 @@ import static dev.oneonone.meetings.rest.MeetingsApi.with;
 import static dev.oneonone.meetings.rest.PeopleApi.endEmployment;
 import static dev.oneonone.meetings.rest.PeopleApi.person;
 import static dev.oneonone.meetings.rest.PeopleApi.registerPerson;
+import static dev.oneonone.meetings.rest.MeetingsApi.integrationToken;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,7 +77,19 @@ class PersonErasureTest {
         as(org).post("/people/{id}/erasure", UUID.randomUUID()).then().statusCode(404);
         with(personToken(org, colleague)).post("/people/{id}/erasure", leaver).then().statusCode(403);
 
-        JsonPath erased = as(org).post("/people/{id}/erasure", leaver).then().statusCode(200)
+        // a body other than none or {} is refused field by field, another media type 415, and neither erases
+        as(org).body("{\"foo\": 1, \"bar\": {\"x\": 2}}").post("/people/{id}/erasure", leaver).then().statusCode(400)
+                .body("errors.field", contains("foo", "bar")).body("errors.reason", everyItem(equalTo("unknown-field")));
+        as(org).body("[]").post("/people/{id}/erasure", leaver).then().statusCode(400);
+        given().auth().oauth2(integrationToken(org)).contentType("text/plain").body("erase").post("/people/{id}/erasure", leaver)
+                .then().statusCode(415).body("type", endsWith("/unsupported-media-type"))
+                .body("detail", containsString("application/json")).body("detail", not(containsString("@Consumes")));
+        as(org).get("/people/{id}", leaver).then().statusCode(200).body("name", equalTo(name));
+        // every unknown field of another write is named too, not only the first
+        as(org).body("{\"foo\": 1, \"bar\": 2, \"name\": \"\"}").put("/people/{id}", colleague).then().statusCode(400)
+                .body("errors.field", hasItems("foo", "bar"));
+
+        JsonPath erased = as(org).body("{}").post("/people/{id}/erasure", leaver).then().statusCode(200)
                 .body("name", equalTo("(erased)"))
                 .body("email", equalTo("erased-" + leaver + "@erased.invalid"))
                 .extract().jsonPath();
