@@ -50,7 +50,7 @@ public class AgendaAccessRecordsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccessLogPage.class),
             examples = @ExampleObject(name = "an export on the person's behalf", value = """
                     {"items": [{"id": "3f0b7c1e-9a2d-4e5f-8b6c-1d2e3f4a5b6c", "readerId": "integration-acme", "readerRole": "integration",
-                      "kind": "AGENDA_EXPORT", "resourceId": null, "accessedAt": "2026-11-30T09:15:02.117Z"}], "next": null}""")))
+                      "kind": "AGENDA_EXPORT", "resourceId": "2b8e4a90-6c1d-4f3e-8b27-5a9d0c7e3f12", "accessedAt": "2026-11-30T09:15:02.117Z"}], "next": null}""")))
     @APIResponse(responseCode = "400", description = "A page size out of 1 to " + Paging.MAX_LIMIT + " or a malformed cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "cursor", value = ProblemExamples.CURSOR)))

@@ -82,7 +82,9 @@ public class AccessLog {
     /**
      * An export of {@code person}'s data by someone else (the organisation's integration): recorded for the person
      * and for each other participant of their series ({@code otherParticipants}, asked only then), once each,
-     * whose series and meetings the export holds too. The person's own export records nothing.
+     * whose series and meetings the export holds too; each record's resourceId is the exported person, so a
+     * participant's log tells an export of their manager from one of their report. The person's own export records
+     * nothing.
      */
     public void export(Caller reader, AccessKind kind, UUID person, Supplier<List<UUID>> otherParticipants) {
         if (person.equals(reader.subjectPersonId())) {
@@ -91,7 +93,7 @@ public class AccessLog {
         List<UUID> subjects = new ArrayList<>();
         subjects.add(person);
         subjects.addAll(otherParticipants.get());
-        people(reader, kind, null, subjects);
+        people(reader, kind, person, subjects);
     }
 
     /** The role the read was allowed by: the widest the token carries. */

@@ -13,7 +13,8 @@ public record AccessRecordView(
         @Schema(required = true, description = "The role the read was allowed by", enumeration = { "person", "director", "hr", "integration" },
                 example = "hr") String readerRole,
         @Schema(required = true, description = "What was read", example = "SERIES_FIGURES") AccessKind kind,
-        @Schema(description = "The series read, when the read names one", nullable = true) UUID resourceId,
+        @Schema(description = "The series read, when the read names one; for an export, the person exported",
+                nullable = true) UUID resourceId,
         @Schema(required = true, description = "When (UTC)", example = "2026-11-30T09:15:02.117Z") Instant accessedAt) {
 
     public static AccessRecordView of(AccessRecord record) {

@@ -38,7 +38,7 @@ public class RequestBodies {
     /**
      * Refuses any body of an operation that takes none, as the other writes refuse what they do not know: none, or
      * {@code {}}, passes; a JSON body with fields answers 400 naming each ({@code unknown-field}), other JSON 400
-     * ({@code wrong-type} or {@code malformed-json}), a body of another media type 415.
+     * ({@code wrong-type} or {@code malformed-json}; JSON null too, field {@code body}), a body of another media type 415.
      *
      * @param body the body as sent, null or empty when there is none
      * @param contentType the request's Content-Type, or null
@@ -50,7 +50,9 @@ public class RequestBodies {
         if (!isJson(contentType)) {
             throw new NotSupportedException("A body of " + contentType);
         }
-        mapper.readValue(body, NoInput.class);
+        if (mapper.readValue(body, NoInput.class) == null) { // JSON null: a body, not the absence of one, refused as []
+            throw new InvalidInputException(List.of(new FieldError("body", "must be {} or left out", "wrong-type")));
+        }
     }
 
     private static boolean isJson(String contentType) {

@@ -72,7 +72,8 @@ class AccessLogTest {
         log.export(integration, AccessKind.EXPORT, companion, () -> List.of(leader, peer, leader));
         List<AccessRecord> records = log.take(10);
         assertEquals(List.of(companion, leader, peer), records.stream().map(AccessRecord::subjectId).toList());
-        assertTrue(records.stream().allMatch(r -> r.kind() == AccessKind.EXPORT && r.resourceId() == null));
+        assertTrue(records.stream().allMatch(r -> r.kind() == AccessKind.EXPORT && companion.equals(r.resourceId())),
+                "every record names the person exported");
 
         // the person's own export records nothing and does not even look up the others
         log.export(new Caller("acme", companion.toString(), Set.of(Caller.PERSON)), AccessKind.EXPORT, companion, () -> {

@@ -127,7 +127,7 @@ class FigureReadsLogTest {
         for (UUID person : new UUID[] { leader, companion }) {
             RestAssured.given().auth().oauth2(personToken(org, person)).get("/access-records").then().statusCode(200)
                     .body("items.kind", contains("FIGURES_EXPORT")).body("items[0].readerRole", equalTo("integration"))
-                    .body("items[0].resourceId", nullValue());
+                    .body("items[0].resourceId", equalTo(leader.toString()));
         }
         RestAssured.given().auth().oauth2(personToken(org, UUID.randomUUID())).get("/access-records").then().statusCode(200)
                 .body("items", empty());

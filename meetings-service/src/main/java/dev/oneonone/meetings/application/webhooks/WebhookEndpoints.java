@@ -91,13 +91,15 @@ public class WebhookEndpoints {
     }
 
     /**
-     * A change; a null field stays as it is, and {@code everyType} makes the endpoint receive every type again (its
-     * eventTypes null). {@code enabled: true} also clears an automatic disabling.
+     * A change; a null field stays as it is, except {@code description} when {@code descriptionGiven} (null clears
+     * it), and {@code everyType} makes the endpoint receive every type again (its eventTypes null).
+     * {@code enabled: true} also clears an automatic disabling.
      */
-    public record Change(String url, String description, List<String> eventTypes, boolean everyType, Boolean enabled) {
-        /** Whether it changes nothing: then the endpoint keeps its version. */
+    public record Change(String url, String description, boolean descriptionGiven, List<String> eventTypes,
+            boolean everyType, Boolean enabled) {
+        /** Whether it gives nothing: then the endpoint keeps its version. */
         boolean isEmpty() {
-            return url == null && description == null && eventTypes == null && !everyType && enabled == null;
+            return url == null && !descriptionGiven && eventTypes == null && !everyType && enabled == null;
         }
     }
 
@@ -155,7 +157,8 @@ public class WebhookEndpoints {
 
     /**
      * Changes the fields given, if the endpoint is still at {@code expectedVersion} (null: whatever its version), and
-     * counts a version; a change of nothing answers the endpoint as it is, at its version. Enabling an endpoint the service disabled resumes its waiting deliveries at once.
+     * counts a version when a stored value changes; a change of nothing, or to the values it has, answers the endpoint
+     * as it is, at its version. Enabling an endpoint the service disabled resumes its waiting deliveries at once.
      *
      * @param change      its url as {@link #checkedUrl} answered it, or null to keep it
      * @throws InvalidInputException            (thrown) for an event type not in the public contract
@@ -172,21 +175,32 @@ public class WebhookEndpoints {
             });
         }
         OffsetDateTime now = now();
+        // the new values; eventTypes equal as a set keep the stored array. The version and updated_at move only when
+        // a stored value changes, so a change to what the endpoint already has is no new version.
+        String newUrl = "coalesce($3, url)";
+        String newDescription = "case when $10 then $4 else description end";
+        String newTypes = "case when $9 then null when $5::text[] is null then event_types"
+                + " when event_types @> $5::text[] and event_types <@ $5::text[] then event_types else $5::text[] end";
+        String newEnabled = "coalesce($6, enabled)";
+        String anyChange = "((url, description, event_types, enabled) is distinct from (" + newUrl + ", " + newDescription
+                + ", " + newTypes + ", " + newEnabled + ")"
+                + " or ($6 and failing_since is not null) or ($6 is not null and disabled_reason is not null))";
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         update webhook_endpoint set
-                            url = coalesce($3, url),
-                            description = coalesce($4, description),
-                            event_types = case when $9 then null when $5::text[] is null then event_types else $5 end,
-                            enabled = coalesce($6, enabled),
+                            url = %s,
+                            description = %s,
+                            event_types = %s,
+                            enabled = %s,
                             failing_since = case when $6 then null else failing_since end,
                             disabled_at = case when $6 then null when $6 = false then coalesce(disabled_at, $7) else disabled_at end,
                             disabled_reason = case when $6 is null then disabled_reason else null end,
-                            updated_at = $7,
-                            version = version + 1
+                            updated_at = case when %s then $7 else updated_at end,
+                            version = case when %s then version + 1 else version end
                         where endpoint_id = $1 and organisation_id = $2 and ($8::int is null or version = $8)
-                        returning """ + " " + WebhookEndpoint.COLUMNS)
+                        returning """.formatted(newUrl, newDescription, newTypes, newEnabled, anyChange, anyChange)
+                        + " " + WebhookEndpoint.COLUMNS)
                 .execute(Tuple.from(new Object[] { endpointId, organisationId, change.url(), change.description(), types,
-                        change.enabled(), now, expectedVersion, change.everyType() }))
+                        change.enabled(), now, expectedVersion, change.everyType(), change.descriptionGiven() }))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return find(organisationId, endpointId).chain(found -> Uni.createFrom().failure(
@@ -246,21 +260,25 @@ public class WebhookEndpoints {
 
     private String checkUrl(String url) {
         if (url.isBlank()) {
-            throw new InvalidInputException("url", "must be an absolute https URL");
+            throw badUrl();
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("url", "must be an absolute https URL");
+            throw badUrl();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         boolean allowed = scheme.equals("https") || (scheme.equals("http") && settings.allowHttp());
         if (!allowed || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            throw new InvalidInputException("url", settings.allowHttp() ? "must be an absolute http or https URL"
-                    + " without user info or fragment" : "must be an absolute https URL without user info or fragment");
+            throw badUrl();
         }
         return uri.toString();
+    }
+
+    private InvalidInputException badUrl() {
+        return new InvalidInputException("url", "must be an absolute " + (settings.allowHttp() ? "http or https" : "https")
+                + " URL without user info or fragment");
     }
 
     private static String[] checkTypes(List<String> eventTypes) {

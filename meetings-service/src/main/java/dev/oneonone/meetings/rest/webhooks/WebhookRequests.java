@@ -32,17 +32,22 @@ public final class WebhookRequests {
     }
 
     /**
-     * Changes an endpoint: the fields given, the others stay. {@code eventTypes} alone tells a field given as null (back
-     * to every type, as on registration without it) from one left out (kept), so it is a class with setters.
+     * Changes an endpoint: the fields given, the others stay. A field given as null differs from one left out
+     * ({@code eventTypes}: back to every type; {@code description}: cleared; {@code url}, {@code enabled}: refused),
+     * so it is a class with setters that note which fields the body had.
      */
     @Schema(name = "ChangeWebhookEndpoint", description = "The fields to change; those left out stay as they are.")
     public static final class ChangeEndpoint {
-        @Schema(example = "https://hooks.example.com/oneonone/v2", maxLength = 2000, nullable = true)
+        @Schema(example = "https://hooks.example.com/oneonone/v2", maxLength = 2000)
         @Size(min = 1, max = 2000)
         private String url;
-        @Schema(example = "HR platform sync", maxLength = 200, nullable = true)
+        @JsonIgnore
+        private boolean urlGiven;
+        @Schema(description = "null: no description", example = "HR platform sync", maxLength = 200, nullable = true)
         @Size(max = 200)
         private String description;
+        @JsonIgnore
+        private boolean descriptionGiven;
         @Schema(description = CHANGE_TYPES_DESCRIPTION, nullable = true, maxItems = 100,
                 example = "[\"oneonone.meetings.SeriesStarted\"]")
         @Size(min = 1, max = 100)
@@ -50,17 +55,12 @@ public final class WebhookRequests {
         @JsonIgnore
         private boolean eventTypesGiven;
         @Schema(description = "false stops sending (recorded deliveries wait; none is recorded meanwhile); true "
-                + "resumes, also after the service disabled the endpoint", example = "true", nullable = true)
+                + "resumes, also after the service disabled the endpoint", example = "true")
         private Boolean enabled;
+        @JsonIgnore
+        private boolean enabledGiven;
 
         public ChangeEndpoint() {
-        }
-
-        public ChangeEndpoint(String url, String description, List<String> eventTypes, Boolean enabled) {
-            this.url = url;
-            this.description = description;
-            setEventTypes(eventTypes);
-            this.enabled = enabled;
         }
 
         public String url() {
@@ -84,12 +84,31 @@ public final class WebhookRequests {
             return enabled;
         }
 
+        /** Whether description was in the body, null included (null clears it). */
+        public boolean descriptionGiven() {
+            return descriptionGiven;
+        }
+
+        /** The fields given as null that cannot be null (url, enabled); empty when none. */
+        public List<String> nullsRefused() {
+            List<String> fields = new java.util.ArrayList<>();
+            if (urlGiven && url == null) {
+                fields.add("url");
+            }
+            if (enabledGiven && enabled == null) {
+                fields.add("enabled");
+            }
+            return fields;
+        }
+
         public void setUrl(String url) {
             this.url = url;
+            this.urlGiven = true;
         }
 
         public void setDescription(String description) {
             this.description = description;
+            this.descriptionGiven = true;
         }
 
         public void setEventTypes(List<String> eventTypes) {
@@ -99,6 +118,7 @@ public final class WebhookRequests {
 
         public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
+            this.enabledGiven = true;
         }
     }
 }

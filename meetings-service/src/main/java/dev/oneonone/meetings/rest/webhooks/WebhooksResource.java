@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.oneonone.kit.openapi.ResponseHeaders;
+import dev.oneonone.kit.problem.InvalidInputException;
 import dev.oneonone.kit.problem.Problem;
 import dev.oneonone.kit.rest.IdempotentCreates;
 import dev.oneonone.kit.rest.Paging;
@@ -170,7 +171,9 @@ public class WebhooksResource {
                     + "false stops sending: the deliveries recorded wait, and none is recorded for the events meanwhile; "
                     + "enabled: true sends the waiting ones at once, also after the service disabled the endpoint for "
                     + "failing (WebhookEndpointDisabled). Send the version in If-Match to be sure nobody changed it "
-                    + "meanwhile. A new url is checked as on registration.")
+                    + "meanwhile. A new url is checked as on registration. description: null clears it; url and enabled "
+                    + "cannot be null (400). The version counts only changes of what is stored: giving the values the "
+                    + "endpoint has already (eventTypes compared as a set, repeats dropped) keeps it.")
     @APIResponse(responseCode = "200", description = "The endpoint as it is now, its version in the ETag",
             content = @Content(schema = @Schema(implementation = EndpointView.class)),
             headers = @Header(name = ResponseHeaders.ETAG, ref = ResponseHeaders.ETAG))
@@ -191,9 +194,14 @@ public class WebhooksResource {
             @Parameter(description = VERSION_DESCRIPTION) @HeaderParam(Versions.IF_MATCH) String ifMatch,
             @Valid @NotNull ChangeEndpoint request) {
         Integer expectedVersion = Versions.intFromIfMatch(ifMatch);
+        if (!request.nullsRefused().isEmpty()) {
+            throw new InvalidInputException(request.nullsRefused().stream()
+                    .map(field -> new Problem.FieldError(field, "must not be null; leave it out to keep it")).toList());
+        }
         return endpoints.checkedUrl(request.url()).chain(url -> endpoints.change(organisation(), endpoint,
-                expectedVersion, new WebhookEndpoints.Change(url, request.description(), request.eventTypes(),
-                        request.eventTypesGiven() && request.eventTypes() == null, request.enabled())))
+                expectedVersion, new WebhookEndpoints.Change(url, request.description(), request.descriptionGiven(),
+                        request.eventTypes(), request.eventTypesGiven() && request.eventTypes() == null,
+                        request.enabled())))
                 .map(WebhooksResource::withVersion);
     }
 

@@ -389,6 +389,48 @@ class WebhooksTest {
                 .contains("oneonone.meetings.MeetingScheduled"));
     }
 
+    @Test
+    void a_change_to_the_values_it_has_keeps_the_version_and_nulls_clear_or_are_refused() {
+        String org = organisation();
+        String endpoint = create(org, "/" + org, List.of("oneonone.meetings.SeriesStarted")).getString("endpoint.id");
+        String types = "{\"eventTypes\":[\"oneonone.meetings.SeriesStarted\",\"oneonone.meetings.MeetingScheduled\","
+                + "\"oneonone.meetings.SeriesStarted\"]}";
+        as(org).body(types).patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"2\"")
+                .body("eventTypes", contains("oneonone.meetings.SeriesStarted", "oneonone.meetings.MeetingScheduled"));
+        // the same types again, in another order: the same set, the same version
+        as(org).body("{\"eventTypes\":[\"oneonone.meetings.MeetingScheduled\",\"oneonone.meetings.SeriesStarted\"]}")
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"2\"");
+        as(org).body(types).patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"2\"");
+        as(org).body(Map.of("description", "test receiver")).patch("/webhooks/endpoints/{id}", endpoint).then()
+                .statusCode(200).header("ETag", "\"2\"");
+        as(org).body(Map.of("enabled", false)).patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
+                .header("ETag", "\"3\"");
+        as(org).header("If-Match", "\"3\"").body(Map.of("enabled", false)).patch("/webhooks/endpoints/{id}", endpoint)
+                .then().statusCode(200).header("ETag", "\"3\"").body("version", equalTo(3)).body("enabled", equalTo(false));
+        as(org).body(Map.of("url", receiver.url("/" + org))).patch("/webhooks/endpoints/{id}", endpoint).then()
+                .statusCode(200).header("ETag", "\"3\"");
+
+        // description null clears it; url and enabled cannot be null, and a refused body changes nothing
+        as(org).body("{\"description\":null}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
+                .header("ETag", "\"4\"").body("description", nullValue());
+        as(org).body("{\"description\":null}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(200)
+                .header("ETag", "\"4\"");
+        as(org).body("{\"url\":null,\"enabled\":null,\"description\":\"not applied\"}")
+                .patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(400)
+                .body("errors.field", contains("url", "enabled"));
+        as(org).body("{\"enabled\":null}").patch("/webhooks/endpoints/{id}", endpoint).then().statusCode(400)
+                .body("errors.field", contains("enabled"));
+        as(org).get("/webhooks/endpoints/{id}", endpoint).then().statusCode(200).header("ETag", "\"4\"")
+                .body("description", nullValue()).body("enabled", equalTo(false));
+        // one message for a bad URL, whatever is wrong with it (this service allows http in tests or not)
+        String message = as(org).body(Map.of("url", "ftp://hooks.example.com/x")).patch("/webhooks/endpoints/{id}", endpoint)
+                .then().statusCode(400).body("errors[0].field", equalTo("url")).extract().path("errors[0].message");
+        as(org).body(Map.of("url", "https://hooks.example.com/x y")).patch("/webhooks/endpoints/{id}", endpoint).then()
+                .statusCode(400).body("errors[0].field", equalTo("url")).body("errors[0].message", equalTo(message));
+        as(org).body(Map.of("url", "https://hooks.example.com/x y")).post("/webhooks/endpoints").then()
+                .statusCode(400).body("errors[0].message", equalTo(message));
+    }
+
     private long secrets(String endpoint) {
         return pool.preparedQuery("select count(*) from webhook_secret where endpoint_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(endpoint))).await().atMost(WAIT)

@@ -130,7 +130,7 @@ class AccessLogTest {
         for (UUID told : new UUID[] { person, manager, peer }) {
             with(personToken(org, told)).get("/me/access-log").then().statusCode(200)
                     .body("items.kind", contains("EXPORT")).body("items[0].readerRole", equalTo("integration"))
-                    .body("items[0].resourceId", nullValue());
+                    .body("items[0].resourceId", equalTo(person.toString()));
         }
         with(personToken(org, bystander)).get("/me/access-log").then().statusCode(200).body("items", empty());
         // the person's own export tells no one

@@ -81,6 +81,8 @@ class PersonErasureTest {
         as(org).body("{\"foo\": 1, \"bar\": {\"x\": 2}}").post("/people/{id}/erasure", leaver).then().statusCode(400)
                 .body("errors.field", contains("foo", "bar")).body("errors.reason", everyItem(equalTo("unknown-field")));
         as(org).body("[]").post("/people/{id}/erasure", leaver).then().statusCode(400);
+        as(org).body("null").post("/people/{id}/erasure", leaver).then().statusCode(400)
+                .body("errors[0].field", equalTo("body")).body("errors[0].reason", equalTo("wrong-type"));
         given().auth().oauth2(integrationToken(org)).contentType("text/plain").body("erase").post("/people/{id}/erasure", leaver)
                 .then().statusCode(415).body("type", endsWith("/unsupported-media-type"))
                 .body("detail", containsString("application/json")).body("detail", not(containsString("@Consumes")));
