@@ -1,6 +1,7 @@
 package dev.oneonone.meetings.rest.scim;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ final class ScimMessages {
             "division", "department", "manager"));
     /** Set by the service, never by a client (RFC 7643 section 3.1). */
     private static final Set<String> READ_ONLY = Set.of("id", "meta");
+    private static final Set<String> OPS = Set.of("add", "remove", "replace");
 
     private ScimMessages() {
     }
@@ -54,19 +56,90 @@ final class ScimMessages {
             if (name == null || !name.isTextual()) {
                 throw new ScimError(400, "invalidSyntax", "Operations: each operation must be an object with an op");
             }
+            String kind = name.textValue().toLowerCase(Locale.ROOT);
+            if (!OPS.contains(kind)) {
+                throw new ScimError(400, "invalidSyntax", "Operations: op must be add, remove or replace");
+            }
             ObjectNode op = (ObjectNode) operation;
             JsonNode path = ScimUserMapping.field(op, "path");
+            if (path != null && !path.isNull() && !path.isTextual()) {
+                throw new ScimError(400, "invalidSyntax", "Operations: path must be a string, an attribute path");
+            }
             if (path != null && path.isTextual() && !path.textValue().isBlank()) {
                 Path parsed = path(path.textValue());
-                if (name.textValue().equalsIgnoreCase("add") && singleValued(parsed)) {
+                if (isEmails(parsed)) {
+                    emails(ScimUserMapping.field(op, "value"));
+                }
+                if (kind.equals("add") && singleValued(parsed)) {
                     op.put("op", "replace");
                 }
+            } else if (kind.equals("remove")) {
+                // RFC 7644 section 3.5.2.2: a remove without a path is noTarget
+                throw new ScimError(400, "noTarget", "Operations: remove needs a path naming what to remove");
+            } else {
+                // RFC 7644 section 3.5.2.1 and 3.5.2.3: without a path, value's attributes are the paths
+                JsonNode value = ScimUserMapping.field(op, "value");
+                if (!(value instanceof ObjectNode attributes)) {
+                    throw new ScimError(400, "invalidSyntax",
+                            "Operations: an " + kind + " without a path needs a value that is an object of attributes");
+                }
+                pathlessValue(attributes);
             }
         }
         try {
             return JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(body);
         } catch (IOException | RuntimeException e) {
-            throw new ScimError(400, "invalidSyntax", "Not a PatchOp message: " + rootMessage(e));
+            throw new ScimError(400, "invalidSyntax", "Operations: each operation must be an object with op (add, remove or "
+                    + "replace), path (a string) and value as RFC 7644 section 3.5.2 describes");
+        }
+    }
+
+    /** Each attribute of a path-less add or replace passes the checks its path would: known, mutable. */
+    private static void pathlessValue(ObjectNode attributes) {
+        for (var entry : attributes.properties()) {
+            String key = entry.getKey();
+            if (key.equalsIgnoreCase("schemas")) {
+                continue;
+            }
+            if (key.equalsIgnoreCase(ScimUserMapping.ENTERPRISE_SCHEMA) || key.equalsIgnoreCase(ScimUserMapping.TEAM_SCHEMA)) {
+                if (entry.getValue() instanceof ObjectNode extension) {
+                    for (var inner : extension.properties()) {
+                        path(key + ":" + inner.getKey());
+                    }
+                } else if (!entry.getValue().isNull()) {
+                    throw ScimError.invalidValue(key, "must be an object of the extension's attributes");
+                }
+                continue;
+            }
+            if (isEmails(path(key))) {
+                emails(entry.getValue());
+            }
+        }
+    }
+
+    /** Whether a path is the core emails attribute as a whole. */
+    private static boolean isEmails(Path path) {
+        boolean core = path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(ScimUserMapping.USER_SCHEMA);
+        return core && path.size() == 1 && path.getElement(0).getValueFilter() == null
+                && path.getElement(0).getAttribute().equalsIgnoreCase("emails");
+    }
+
+    /**
+     * The emails an operation brings, checked before the SDK merges them (it may drop an element it cannot compare):
+     * an email object or an array of them, each value a string.
+     */
+    private static void emails(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        for (JsonNode email : value.isArray() ? value : List.of(value)) {
+            if (!(email instanceof ObjectNode object)) {
+                throw ScimError.invalidValue("emails", "each element must be an email object with a value");
+            }
+            JsonNode address = ScimUserMapping.field(object, "value");
+            if (address != null && !address.isNull() && !address.isTextual()) {
+                throw ScimError.invalidValue("emails.value", "must be a string");
+            }
         }
     }
 
@@ -106,7 +179,8 @@ final class ScimMessages {
         try {
             path = Path.fromString(text);
         } catch (ScimException | RuntimeException e) {
-            throw new ScimError(400, "invalidPath", "path: not a valid attribute path: " + rootMessage(e));
+            throw new ScimError(400, "invalidPath", "path: " + text + " is not a valid attribute path"
+                    + (e instanceof ScimException ? ": " + rootMessage(e) : ""));
         }
         String urn = path.getSchemaUrn();
         if (path.size() == 0) {

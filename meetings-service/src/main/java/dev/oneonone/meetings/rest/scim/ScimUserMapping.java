@@ -53,7 +53,7 @@ final class ScimUserMapping {
         userName = userName.trim();
         String externalId = text(user, "externalId", "externalId", MAX_EXTERNAL_ID);
         String name = text(user, "displayName", "displayName", MAX_NAME);
-        JsonNode nameNode = field(user, "name");
+        JsonNode nameNode = objectOrNull(field(user, "name"), "name");
         if (blank(name) && nameNode instanceof ObjectNode names) {
             name = text(names, "formatted", "name.formatted", MAX_NAME);
             if (blank(name)) {
@@ -69,14 +69,14 @@ final class ScimUserMapping {
             throw ScimError.invalidValue("displayName", "must be at most " + MAX_NAME + " characters");
         }
         String email = email(user, userName);
-        JsonNode enterprise = field(user, ENTERPRISE_SCHEMA);
+        JsonNode enterprise = objectOrNull(field(user, ENTERPRISE_SCHEMA), ENTERPRISE_SCHEMA);
         String department = null;
         UUID managerId = null;
         if (enterprise instanceof ObjectNode extension) {
             department = code(extension, "department", ENTERPRISE_SCHEMA + ":department");
             managerId = manager(field(extension, "manager"));
         }
-        JsonNode teamNode = field(user, TEAM_SCHEMA);
+        JsonNode teamNode = objectOrNull(field(user, TEAM_SCHEMA), TEAM_SCHEMA);
         String team = teamNode instanceof ObjectNode extension ? code(extension, "team", TEAM_SCHEMA + ":team") : null;
         Boolean active = active(field(user, "active"), activeByDefault);
         return new DesiredUser(userName, blank(externalId) ? null : externalId,
@@ -140,6 +140,11 @@ final class ScimUserMapping {
                 throw ScimError.invalidValue("emails", "must be an array of email objects");
             }
             for (JsonNode email : emails) {
+                // every element is checked, not only the one kept: a wrong one is refused, never skipped
+                if (!(email instanceof ObjectNode object)) {
+                    throw ScimError.invalidValue("emails", "each element must be an email object with a value");
+                }
+                text(object, "value", "emails.value", MAX_EMAIL);
                 if (chosen == null || primary(email)) {
                     chosen = email;
                 }
@@ -228,6 +233,14 @@ final class ScimUserMapping {
             throw ScimError.invalidValue(attribute, "must be at most " + max + " characters");
         }
         return text;
+    }
+
+    /** A complex attribute (or extension): an object, or absent or null; any other type is invalidValue. */
+    private static JsonNode objectOrNull(JsonNode value, String attribute) {
+        if (value != null && !value.isNull() && !value.isObject()) {
+            throw ScimError.invalidValue(attribute, "must be an object");
+        }
+        return value;
     }
 
     /** An attribute by name, case-insensitively. */

@@ -283,7 +283,8 @@ public class ScimUsersResource {
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.User.class)),
             headers = @Header(name = "ETag", description = "A weak entity tag, e.g. W/\"2\"", required = true,
                     schema = @Schema(implementation = String.class)))
-    @APIResponse(responseCode = "400", description = "invalidValue naming the attribute, invalidPath, invalidSyntax",
+    @APIResponse(responseCode = "400", description = "invalidValue naming the attribute, invalidPath, mutability (id, meta), "
+            + "noTarget (remove without a path), invalidSyntax",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
     @APIResponse(responseCode = "409", description = "uniqueness: userName or email taken; or a concurrent change",
             content = @Content(mediaType = SCIM, schema = @Schema(implementation = ScimDocuments.Error.class)))
@@ -313,8 +314,8 @@ public class ScimUsersResource {
                                 : refused.getScimError().getScimType(), refused.getMessage());
                     } catch (RuntimeException unexpected) {
                         // the SDK choking on a value it does not expect is still the client's body at fault
-                        throw new ScimError(400, "invalidSyntax", "The operations cannot be applied: "
-                                + ScimMessages.rootMessage(unexpected));
+                        throw new ScimError(400, "invalidSyntax", "The operations cannot be applied to the user: "
+                                + "a value does not fit its attribute's type");
                     }
                     DesiredUser desired = ScimUserMapping.desired(resource.getObjectNode(), null);
                     return provisioning.replace(organisation, personId, current.version(), desired, clock.instant());
@@ -380,7 +381,8 @@ public class ScimUsersResource {
         try {
             parsed = Filter.fromString(filter);
         } catch (ScimException | IllegalArgumentException e) {
-            throw new ScimError(400, "invalidFilter", "The filter is not valid SCIM filter syntax: " + ScimMessages.rootMessage(e));
+            throw new ScimError(400, "invalidFilter", "The filter is not valid SCIM filter syntax"
+                    + (e instanceof ScimException ? ": " + ScimMessages.rootMessage(e) : ""));
         }
         if (parsed instanceof EqualFilter equal) {
             return equal;

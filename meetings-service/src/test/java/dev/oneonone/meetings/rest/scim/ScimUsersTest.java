@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -458,6 +459,91 @@ class ScimUsersTest {
                     .patch("/scim/v2/Users/{id}", id).then().statusCode(400).body("scimType", equalTo("invalidPath"));
         }
         scim(org).get("/scim/v2/Users/{id}", id).then().header("ETag", "W/\"1\"");
+    }
+
+    @Test
+    void each_attribute_of_a_pathless_operation_gets_the_checks_of_its_path() {
+        String org = newOrganisation();
+        String id = create(org, user("pathless@acme.example", "Path Less", null, null)).path("id");
+        for (String value : List.of("{\"nosuch\":1}", "{\"displayName\":\"Fine\",\"nosuch\":1}",
+                "{\"" + ENTERPRISE + "\":{\"shoeSize\":1}}", "{\"urn:example:params:scim:schemas:extension:other:User:thing\":1}")) {
+            for (String op : List.of("add", "replace")) {
+                scim(org).body(patch("{\"op\":\"" + op + "\",\"value\":" + value + "}")).patch("/scim/v2/Users/{id}", id)
+                        .then().statusCode(400).body("scimType", equalTo("invalidPath"));
+            }
+        }
+        for (String value : List.of("{\"id\":\"zz\"}", "{\"meta\":{\"version\":\"W/\\\"9\\\"\"}}")) {
+            scim(org).body(patch("{\"op\":\"add\",\"value\":" + value + "}")).patch("/scim/v2/Users/{id}", id)
+                    .then().statusCode(400).body("scimType", equalTo("mutability"));
+        }
+        scim(org).get("/scim/v2/Users/{id}", id).then().header("ETag", "W/\"1\"").body("displayName", equalTo("Path Less"));
+        // the same attributes known and mutable still apply
+        scim(org).body(patch("{\"op\":\"add\",\"value\":{\"displayName\":\"Path Ful\",\"" + ENTERPRISE
+                + "\":{\"department\":\"OPS\"}}}")).patch("/scim/v2/Users/{id}", id).then().statusCode(200)
+                .body("displayName", equalTo("Path Ful")).body("'" + ENTERPRISE + "'.department", equalTo("OPS"));
+    }
+
+    @Test
+    void values_of_the_wrong_type_are_invalid_value_naming_the_attribute_and_change_nothing() {
+        String org = newOrganisation();
+        String valid = user("types@acme.example", "Type Checked", null, null);
+        for (var body : List.of(List.of(valid.replaceFirst("\"name\":\\{[^}]*\\}", "\"name\":\"str\""), "name"),
+                List.of(valid.replace("{\"department\":\"ENG\"}", "\"ENG\""), ENTERPRISE),
+                List.of(valid.replace("\"" + TEAM + "\":{}", "\"" + TEAM + "\":[]"), TEAM),
+                List.of(valid.replace("\"emails\":[", "\"emails\":[null,"), "emails"))) {
+            scim(org).body(body.get(0)).post("/scim/v2/Users").then().statusCode(400)
+                    .body("scimType", equalTo("invalidValue")).body("detail", startsWith(body.get(1) + ":"));
+        }
+        scim(org).queryParam("filter", "userName eq \"types@acme.example\"").get("/scim/v2/Users").then()
+                .body("totalResults", equalTo(0));
+
+        String id = create(org, valid).path("id");
+        for (var operation : List.of(
+                List.of("{\"op\":\"replace\",\"path\":\"name\",\"value\":\"str\"}", "name"),
+                List.of("{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":5}]}", "emails.value"),
+                List.of("{\"op\":\"replace\",\"path\":\"emails\",\"value\":[null]}", "emails"),
+                List.of("{\"op\":\"replace\",\"value\":{\"" + ENTERPRISE + "\":\"ENG\"}}", ENTERPRISE))) {
+            Response refused = scim(org).body(patch(operation.get(0))).patch("/scim/v2/Users/{id}", id);
+            assertEquals(400, refused.statusCode(), operation.get(0) + " answered " + refused.asString());
+            assertEquals("invalidValue", refused.path("scimType"), operation.get(0) + " answered " + refused.asString());
+            refused.then().body("detail", startsWith(operation.get(1) + ":"));
+        }
+        scim(org).get("/scim/v2/Users/{id}", id).then().header("ETag", "W/\"1\"")
+                .body("emails[0].value", equalTo("types@acme.example"));
+        assertEquals(List.of("oneonone.meetings.PersonRegistered"), eventTypes(id));
+    }
+
+    @Test
+    void a_remove_without_a_path_is_no_target() {
+        String org = newOrganisation();
+        String id = create(org, user("remove@acme.example", "Remove Me", null, null)).path("id");
+        for (String operation : List.of("{\"op\":\"remove\"}", "{\"op\":\"Remove\",\"value\":{\"displayName\":\"x\"}}",
+                "{\"op\":\"remove\",\"path\":\"\"}")) {
+            scim(org).body(patch(operation)).patch("/scim/v2/Users/{id}", id).then().statusCode(400)
+                    .body("scimType", equalTo("noTarget")).body("detail", containsString("path"));
+        }
+        scim(org).get("/scim/v2/Users/{id}", id).then().header("ETag", "W/\"1\"");
+    }
+
+    @Test
+    void error_details_speak_of_scim_never_of_the_sdk() {
+        String org = newOrganisation();
+        String id = create(org, user("words@acme.example", "Plain Words", null, null)).path("id");
+        scim(org).body(patch("{\"op\":\"bogus\",\"path\":\"active\",\"value\":false}")).patch("/scim/v2/Users/{id}", id)
+                .then().statusCode(400).body("scimType", equalTo("invalidSyntax"))
+                .body("detail", equalTo("Operations: op must be add, remove or replace"));
+        for (String operation : List.of("{\"op\":\"add\",\"path\":5,\"value\":1}", "{\"op\":\"replace\",\"path\":\"emails\",\"value\":\"x\"}",
+                "{\"op\":\"replace\",\"path\":\"active\",\"value\":{\"a\":1}}", "{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":1}",
+                "{\"op\":\"add\",\"path\":\"displayName\",\"value\":[1,{}]}", "{\"op\":[\"add\"]}",
+                "{\"op\":\"add\",\"path\":\"displayName\",\"value\":\"x\",\"extra\":1}")) {
+            String detail = scim(org).body(patch(operation)).patch("/scim/v2/Users/{id}", id).then().statusCode(400)
+                    .extract().path("detail");
+            for (String internal : List.of("com.", "java.", "Exception", "subtype", "type id", "Cannot ", "Unrecognized")) {
+                assertTrue(!detail.contains(internal), operation + " answered " + detail);
+            }
+        }
+        scim(org).queryParam("filter", "userName eq").get("/scim/v2/Users").then().statusCode(400)
+                .body("detail", not(containsString("com.")));
     }
 
     @Test
