@@ -37,7 +37,7 @@ public final class SuiteBenchmark {
               --out FILE           where the table goes (deploy/benchmark/target/benchmark.md)
               --only commands      only the baseline and the command rows (through the p99 at half rate)
               --only access-log    only the access log's cost on a read (recorded vs not recorded)
-              --warmup N           seconds of the first command load before any command row, not counted (10)
+              --warmup N           seconds of the first command load before any command row, not counted (60)
               --running            measure the suite of the README's run command (localhost:8081-8083, PostgreSQL
                                    localhost:15432 postgres/postgres, key in .suite-data/jwt) instead of starting one
               --meetings URL --agenda URL --insights URL --postgres HOST:PORT --postgres-user U
@@ -129,9 +129,11 @@ public final class SuiteBenchmark {
                 + ", event-shaped row)", perSecond(base), "100 %", "the baseline");
 
         CommandLoad load = new CommandLoad(http, suite);
-        int warmup = number("warmup", 10);
+        int warmup = number("warmup", 60);
         if (warmup > 0) {
-            // the services' JIT compiles the command path under load first; not counted in any figure
+            // the services' JIT compiles the command path under load first; not counted in any figure. On 2 cores
+            // shared by three services, C2 was still compiling a minute into the load (10 s left the first command
+            // row a quarter below the steady rate), so a minute by default
             step("Warm-up (not counted): " + clients + " clients, 4 series each, " + warmup + " s");
             CommandLoad.Phase warm = load.closedLoop(clients, 4, warmup, Integer.MAX_VALUE);
             System.out.printf("%.0f per s while warming up%n", warm.rate());
@@ -139,11 +141,17 @@ public final class SuiteBenchmark {
                     warmup, warm.rate()));
         }
         step("Commands: " + clients + " clients, 4 series each, " + seconds + " s");
+        CpuTime cpu = new CpuTime(suite);
+        Map<String, Long> cpuBefore = cpu.sample();
         CommandLoad.Phase shortSeries = load.closedLoop(clients, 4, seconds, Integer.MAX_VALUE);
+        Map<String, Long> cpuAfter = cpu.sample();
         row("schedule a meeting through REST, " + clients + " clients, 4 series each", perSecond(shortSeries.rate())
                 + String.format(" (p50 %.0f / p99 %.0f ms%s)", shortSeries.latency().p(50), shortSeries.latency().p(99),
                         failures(shortSeries)), percent(shortSeries.rate(), base),
                 "≥ 20 % of the baseline, same durability settings for both");
+        row("CPU per command in that phase (each meeting is also consumed by agenda, insights and the webhooks)",
+                CpuTime.perCommand(cpuBefore, cpuAfter, shortSeries.accepted()), "",
+                "– (not in the issue: what limits the rate above)");
 
         int longSeconds = Math.max(seconds, seconds * 3 / 2);
         step("Commands: " + clients + " clients, one series each, " + longSeconds + " s");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import dev.oneonone.local.LocalKafka;
@@ -108,6 +109,11 @@ final class SuiteTarget implements AutoCloseable {
 
     LocalSigningKey signingKey() {
         return signingKey;
+    }
+
+    /** The port of Kafka when the benchmark started it (a running suite's is not known). */
+    OptionalInt kafkaPort() {
+        return ownKafka == null ? OptionalInt.empty() : OptionalInt.of(ownKafka.port());
     }
 
     boolean own() {

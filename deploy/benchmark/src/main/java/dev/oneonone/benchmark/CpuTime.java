@@ -1,0 +1,73 @@
+package dev.oneonone.benchmark;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Where a phase's CPU time went, per part of the suite on this machine: each service, PostgreSQL (the server and its
+ * backends), Kafka (when the benchmark started it) and the benchmark itself (its clients). Divided by the commands
+ * the phase accepted, it says what a command costs the whole suite and so the most a machine's cores can take
+ * ({@code cores × 1000 / ms per command} per second), which is what limits the command rows. Linux only: a part not
+ * found on this machine is left out.
+ */
+final class CpuTime {
+    private final Map<String, Long> parts = new LinkedHashMap<>();
+    private final long postgresServer;
+
+    /** The processes of the suite, found by their ports. */
+    CpuTime(SuiteTarget suite) {
+        service("meetings", suite.meetingsUrl());
+        service("agenda", suite.agendaUrl());
+        service("insights", suite.insightsUrl());
+        OptionalLong postgres = LocalProcesses.listeningOn(suite.postgres().port());
+        postgresServer = postgres.orElse(-1);
+        OptionalInt kafka = suite.kafkaPort();
+        if (kafka.isPresent()) {
+            LocalProcesses.listeningOn(kafka.getAsInt()).ifPresent(pid -> parts.put("Kafka", pid));
+        }
+        parts.put("benchmark clients", ProcessHandle.current().pid());
+    }
+
+    private void service(String name, String url) {
+        LocalProcesses.listeningOn(URI.create(url).getPort()).ifPresent(pid -> parts.put(name, pid));
+    }
+
+    /** CPU ticks used so far by each part. */
+    Map<String, Long> sample() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        parts.forEach((name, pid) -> ticks.put(name, LocalProcesses.cpuTicks(pid)));
+        if (postgresServer > 0) {
+            // the server's own time and its ended backends', plus each running backend's
+            long postgres = LocalProcesses.cpuTicks(postgresServer);
+            for (long backend : LocalProcesses.children(postgresServer)) {
+                postgres += LocalProcesses.cpuTicks(backend);
+            }
+            ticks.put("PostgreSQL", postgres);
+        }
+        return ticks;
+    }
+
+    /**
+     * Milliseconds of CPU per command between two samples, per part, then in all, e.g. {@code "meetings 6.1,
+     * agenda 3.8, ... ms; 16.2 ms in all: 2 cores take at most 123 per s"}.
+     */
+    static String perCommand(Map<String, Long> before, Map<String, Long> after, long commands) {
+        if (commands == 0 || after.isEmpty()) {
+            return "?";
+        }
+        StringBuilder text = new StringBuilder();
+        double all = 0;
+        for (Map.Entry<String, Long> part : after.entrySet()) {
+            double ms = (part.getValue() - before.getOrDefault(part.getKey(), 0L)) * 1000.0
+                    / LocalProcesses.TICKS_PER_SECOND / commands;
+            all += ms;
+            text.append(text.isEmpty() ? "" : ", ").append(part.getKey()).append(String.format(" %.1f", ms));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format("%s ms; %.1f ms in all: %d cores take at most %.0f per s", text, all, cores,
+                cores * 1000 / all);
+    }
+}
