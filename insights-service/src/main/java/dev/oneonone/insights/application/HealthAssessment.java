@@ -44,7 +44,8 @@ public class HealthAssessment {
 
     /** After an event of the series was applied in this transaction. */
     public Uni<Void> afterEvent(SqlConnection connection, String organisationId, UUID seriesId) {
-        return timelines.forHealthOf(connection, organisationId, seriesId)
+        // the last held meetings a short streak needs (at least the last one, for the gap)
+        return timelines.forHealthOf(connection, organisationId, seriesId, calculator.thresholds().shortStreak())
                 .chain(series -> series == null ? Uni.createFrom().voidItem() : assess(connection, series))
                 .replaceWithVoid();
     }

@@ -73,22 +73,30 @@ public class TimelineStore {
     }
 
     /**
-     * The series with only what its health and recommendations depend on (cadence, pauses, end, held
-     * meetings): no moves, agreements or topics. Cheaper, for assessing after each event.
+     * The series with only what its health and recommendations depend on (cadence, pauses, end, and its
+     * {@code lastHeld} latest held meetings: the gap counts from the last one, a run of short meetings needs no
+     * more than the streak's length): no moves, agreements or topics, and a read that does not grow with the
+     * meetings the series has had (index {@code meeting_timeline_held}, migration V15). For assessing after each
+     * event; its other figures (counts, adherence) are not the series' and must not be shown.
      */
-    public Uni<SeriesTimeline> forHealthOf(SqlClient sql, String organisationId, UUID seriesId) {
-        return load(sql, Scope.series(organisationId, seriesId), false)
+    public Uni<SeriesTimeline> forHealthOf(SqlClient sql, String organisationId, UUID seriesId, int lastHeld) {
+        return load(sql, Scope.series(organisationId, seriesId), false, lastHeld)
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     private Uni<List<SeriesTimeline>> load(SqlClient sql, Scope scope, boolean everything) {
+        return load(sql, scope, everything, 0);
+    }
+
+    private Uni<List<SeriesTimeline>> load(SqlClient sql, Scope scope, boolean everything, int lastHeld) {
         Uni<RowSet<Row>> series = query(sql, "select series_id, organisation_id, leader_id, companion_id, relationship, "
                 + "cadence, time_zone, starts_on, ended_at, ended_on from series_timeline where " + scope.where(), scope);
         Uni<RowSet<Row>> changes = query(sql, "select series_id, kind, occurred_at, version, cadence, from_day, until_day "
                 + "from series_change where " + scope.where(), scope);
         Uni<RowSet<Row>> meetings = query(sql, "select meeting_id, series_id, scheduled_for, scheduled_at, held_at, "
                 + "actual_minutes, cancelled_at, missed_at from meeting_timeline where " + scope.where()
-                + (everything ? "" : " and held_at is not null"), scope);
+                + (everything ? "" : " and held_at is not null order by held_at desc, meeting_id desc limit "
+                        + Math.max(1, lastHeld)), scope);
         if (!everything) {
             RowSet<Row> none = null;
             return Uni.combine().all().unis(series, changes, meetings)

@@ -90,17 +90,12 @@ public class CarryOverProcess {
      */
     private Uni<Void> seriesChanged(String organisation, UUID seriesId, UUID endedId, Outcome outcome, Instant at,
             Instant asOf) {
-        return KnownMeeting.<KnownMeeting>list("seriesId = ?1 and organisationId = ?2", seriesId, organisation)
-                .chain(meetings -> {
-                    // next as of when the change was recorded, not when it happened: a meeting recorded held with
-                    // a backdated heldAt (the event's time) must not send its topics to a meeting that has started since
-                    Optional<SeriesMeeting> next = CarryOver.nextMeeting(meetings.stream()
-                            .map(m -> new SeriesMeeting(m.meetingId, m.scheduledFor, MeetingStatus.valueOf(m.status)))
-                            .toList(), asOf);
+        // next as of when the change was recorded, not when it happened: a meeting recorded held with a backdated
+        // heldAt (the event's time) must not send its topics to a meeting that has started since
+        return nextMeeting(organisation, seriesId, asOf).chain(next -> endedMeeting(organisation, seriesId, endedId)
+                .chain(ended -> {
                     Uni<Void> waiting = next.isEmpty() ? Uni.createFrom().voidItem()
                             : carryWaiting(organisation, seriesId, next.get().meetingId(), at);
-                    KnownMeeting ended = endedId == null ? null
-                            : meetings.stream().filter(m -> m.meetingId.equals(endedId)).findFirst().orElse(null);
                     if (ended == null) {
                         return waiting;
                     }
@@ -113,7 +108,27 @@ public class CarryOverProcess {
                         return closed.chain(() -> next.isEmpty() ? waitForNextMeeting(ended, leaving, at)
                                 : carry(organisation, seriesId, source, leaving, next.get().meetingId(), at));
                     });
-                });
+                }));
+    }
+
+    /**
+     * The series' next meeting as of {@code asOf} by the rule of {@link CarryOver#nextMeeting}, applied to the only
+     * meetings that can be it ({@link KnownMeeting#nextCandidates}): a read that does not grow with the series' history.
+     */
+    public Uni<Optional<SeriesMeeting>> nextMeeting(String organisation, UUID seriesId, Instant asOf) {
+        return KnownMeeting.nextCandidates(organisation, seriesId, asOf)
+                .map(candidates -> CarryOver.nextMeeting(candidates.stream()
+                        .map(m -> new SeriesMeeting(m.meetingId, m.scheduledFor, MeetingStatus.valueOf(m.status)))
+                        .toList(), asOf));
+    }
+
+    /** The meeting that ended, by its id; null for none or one that is not of this series and organisation. */
+    private static Uni<KnownMeeting> endedMeeting(String organisation, UUID seriesId, UUID endedId) {
+        if (endedId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return KnownMeeting.<KnownMeeting>findById(endedId).map(meeting -> meeting != null
+                && seriesId.equals(meeting.seriesId) && organisation.equals(meeting.organisationId) ? meeting : null);
     }
 
     /**
