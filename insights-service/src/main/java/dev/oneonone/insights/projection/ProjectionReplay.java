@@ -63,8 +63,8 @@ import jakarta.enterprise.inject.Instance;
  * <p>How it goes fast (docs/performance/insights.md, "Replay"): a thread of its own polls Kafka while the replay's
  * thread decodes the previous poll and the one before is written (a pipeline of bounded length: a queue of one
  * poll, one batch being written); records of types no projection {@linkplain Projection#follows follows} are
- * skipped before their payloads are parsed; the copies are loaded without their secondary indexes, built once
- * before the swap; and the replay's transactions commit with {@code synchronous_commit = off}. That last one is
+ * skipped before their payloads are parsed; and the replay's transactions commit with
+ * {@code synchronous_commit = off}. That last one is
  * safe because the copies are the replay's own until the swap: a crash may lose the last commits to them, but a
  * crash also ends the replay, whose copies the next one drops and builds again from Kafka; the swap's own
  * transaction commits durably as every other.
@@ -118,7 +118,6 @@ public class ProjectionReplay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
     private volatile boolean setBased = true;
-    private volatile boolean deferIndexes = true;
     /** Per event type, whether a projection follows it ({@link #followed}). */
     private final Map<String, Boolean> followed = new ConcurrentHashMap<>();
 
@@ -275,21 +274,18 @@ public class ProjectionReplay {
             started.fire(new Started(status.startedAt()));
             // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
             long t0 = System.nanoTime();
-            List<String> indexes = prepareCopies();
+            prepareCopies();
             long t1 = System.nanoTime();
             long events = replayFromTheStart();
             long t2 = System.nanoTime();
-            buildSecondaryIndexes(indexes);
-            long t3 = System.nanoTime();
             if (!holdBeforeSwap.isZero()) {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
-            long t4 = System.nanoTime();
+            long t3 = System.nanoTime();
             swap();
             status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
-            LOG.infof("Projections replayed from %d events: copies made in %d ms, loaded in %d ms, their %d secondary "
-                    + "indexes built in %d ms, swapped in %d ms", events, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    indexes.size(), (t3 - t2) / 1_000_000, (System.nanoTime() - t4) / 1_000_000);
+            LOG.infof("Projections replayed from %d events: copies made in %d ms, loaded in %d ms, swapped in %d ms",
+                    events, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         } catch (Exception e) {
             dropCopies();
             status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
@@ -300,45 +296,12 @@ public class ProjectionReplay {
         }
     }
 
-    /**
-     * Creates the empty copies, like the live tables (keys, defaults, indexes), then drops the copies' secondary
-     * indexes (neither primary keys nor unique ones, which the upserts need): the replay loads the copies without
-     * maintaining them, and {@link #buildSecondaryIndexes} builds them in one pass each before the swap. Answers the
-     * statements that build them again.
-     */
-    private List<String> prepareCopies() {
-        String[] copies = deferIndexes ? tables.stream().map(table -> table + ProjectionTargets.NEXT)
-                .toArray(String[]::new) : new String[0];
-        return pool.withTransaction(connection -> Multi.createFrom().iterable(tables)
+    private void prepareCopies() {
+        pool.withTransaction(connection -> Multi.createFrom().iterable(tables)
                 .onItem().transformToUniAndConcatenate(table -> execute(connection, "drop table if exists " + table
                         + ProjectionTargets.NEXT).chain(() -> execute(connection, "create table " + table
                                 + ProjectionTargets.NEXT + " (like " + table + " including all)")))
-                .collect().last()
-                .chain(() -> connection.preparedQuery("""
-                        select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                        where i.indrelid = any($1::text[]::regclass[]) and not i.indisunique and not i.indisexclusion
-                        order by 1""").execute(Tuple.of((Object) copies)))
-                .chain(rows -> {
-                    List<String> drops = new ArrayList<>();
-                    List<String> builds = new ArrayList<>();
-                    rows.forEach(row -> {
-                        drops.add("drop index " + row.getString(0));
-                        builds.add(row.getString(1));
-                    });
-                    return Multi.createFrom().iterable(drops)
-                            .onItem().transformToUniAndConcatenate(drop -> execute(connection, drop))
-                            .collect().last().replaceWith(builds);
-                })).await().indefinitely();
-    }
-
-    /**
-     * Builds the copies' secondary indexes, each in a transaction of its own (building one blocks the live
-     * consumer's writes to that copy a moment; holding one lock at a time cannot deadlock with them).
-     */
-    private void buildSecondaryIndexes(List<String> builds) {
-        for (String build : builds) {
-            pool.query(build).execute().await().indefinitely();
-        }
+                .collect().last()).await().indefinitely();
     }
 
     private long replayFromTheStart() throws InterruptedException {
@@ -508,7 +471,10 @@ public class ProjectionReplay {
         }
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
         Object event = reader.payloadOf(envelope);
-        return event == null ? null : new ProjectedEvent(envelope, event);
+        // the batch being written keeps no JSON: its payloads are decoded, and the projections read no data
+        return event == null ? null : new ProjectedEvent(new EventEnvelope(envelope.id(), envelope.type(),
+                envelope.source(), envelope.organisationId(), envelope.aggregateType(), envelope.aggregateId(),
+                envelope.aggregateVersion(), envelope.occurredAt(), envelope.recordedAt(), ""), event);
     }
 
     /**
@@ -530,11 +496,6 @@ public class ProjectionReplay {
     /** Set-based writes (the default) or one statement per event and projection; for comparing the two. */
     void setBasedWrites(boolean setBased) {
         this.setBased = setBased;
-    }
-
-    /** Copies loaded without their secondary indexes, built before the swap (the default), or with them; to compare. */
-    void deferSecondaryIndexes(boolean defer) {
-        this.deferIndexes = defer;
     }
 
     /**

@@ -54,10 +54,9 @@ class ReplayBenchmark {
 
     /**
      * The paths {@code insights.replay-benchmark.paths} may list (comma-separated, in the order to run; by default
-     * per-event, set-based, per-event, set-based): one statement per event, the set-based writes, and the set-based
-     * writes into copies that keep their secondary indexes while they load.
+     * per-event, set-based, per-event, set-based): one statement per event and projection, or the set-based writes.
      */
-    private static final List<String> PATHS = List.of("per-event", "set-based", "set-based-indexed");
+    private static final List<String> PATHS = List.of("per-event", "set-based");
 
     @Inject
     ProjectionReplay replay;
@@ -91,14 +90,12 @@ class ReplayBenchmark {
                 throw new IllegalArgumentException("insights.replay-benchmark.paths names " + PATHS + ", not " + path);
             }
             replay.setBasedWrites(!path.equals("per-event"));
-            replay.deferSecondaryIndexes(!path.equals("set-based-indexed"));
             ProjectionReplay.Status done = run();
             double seconds = Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1000.0;
-            lines.add("replay, %-17s %d events in %.2f s: %,.0f events per s".formatted(path, done.events(), seconds,
+            lines.add("replay, %-10s %d events in %.2f s: %,.0f events per s".formatted(path, done.events(), seconds,
                     done.events() / seconds));
         }
         replay.setBasedWrites(true);
-        replay.deferSecondaryIndexes(true);
         lines.forEach(System.out::println);
     }
 
