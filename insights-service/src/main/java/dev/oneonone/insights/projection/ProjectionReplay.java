@@ -64,10 +64,10 @@ import jakarta.enterprise.inject.Instance;
  * thread decodes the previous poll and the one before is written (a pipeline of bounded length: a queue of one
  * poll, one batch being written); records of types no projection {@linkplain Projection#follows follows} are
  * skipped before their payloads are parsed; and the replay's transactions commit with
- * {@code synchronous_commit = off}. That last one is
- * safe because the copies are the replay's own until the swap: a crash may lose the last commits to them, but a
- * crash also ends the replay, whose copies the next one drops and builds again from Kafka; the swap's own
- * transaction commits durably as every other.
+ * {@code synchronous_commit = off}. That last one is safe because the copies are the replay's own until the swap:
+ * a crash may lose the last commits to them, but a crash also ends the replay, whose copies the next one drops and
+ * builds again from Kafka; the swap's own transaction commits durably as every other, and since the write-ahead log
+ * is flushed in order, that flushes the replay's earlier commits too.
  *
  * <p>A replay refuses to start, and fails, when Kafka no longer holds the whole history (a partition's earliest
  * offset above 0: {@link HistoryIncompleteException}), since it would silently lose the deleted events; the
