@@ -51,9 +51,19 @@ public class DirectoryProjection implements Projection {
         this.timeZones = timeZones;
     }
 
+    /** The payloads {@link #apply} writes for. */
+    private static final List<Class<?>> FOLLOWED = List.of(PersonRegistered.class, PersonRehired.class,
+            ReportingLineChanged.class, PersonDetailsChanged.class, EmploymentEnded.class,
+            EmploymentEndWithdrawn.class);
+
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public boolean follows(Class<?> payloadClass) {
+        return FOLLOWED.contains(payloadClass);
     }
 
     @Override

@@ -18,6 +18,14 @@ public interface Projection {
     /** The tables this projection owns; a replay rebuilds them. */
     List<String> tables();
 
+    /**
+     * Whether {@link #apply} may write anything for a payload of this class (or of a subclass): a replay skips the
+     * records that no projection follows before it parses their payloads. The default, true, is always safe.
+     */
+    default boolean follows(Class<?> payloadClass) {
+        return true;
+    }
+
     /** Folds one event into the set of tables named with {@code suffix} ("" live, "_next" a replay's copies). */
     Uni<Void> apply(SqlClient sql, String suffix, EventEnvelope envelope, Object event);
 

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -56,6 +59,15 @@ import jakarta.enterprise.inject.Instance;
  * idempotent upserts, so an event applied by both consumers changes nothing. The replay takes up to
  * {@value #BATCH} records per poll and writes them in one transaction, a few set-based statements per
  * projection ({@link Projection#applyAll}), where the live consumer writes event by event.
+ *
+ * <p>How it goes fast (docs/performance/insights.md, "Replay"): a thread of its own polls Kafka while the replay's
+ * thread decodes the previous poll and the one before is written (a pipeline of bounded length: a queue of one
+ * poll, one batch being written); records of types no projection {@linkplain Projection#follows follows} are
+ * skipped before their payloads are parsed; and the replay's transactions commit with
+ * {@code synchronous_commit = off}. That last one is safe because the copies are the replay's own until the swap:
+ * a crash may lose the last commits to them, but a crash also ends the replay, whose copies the next one drops and
+ * builds again from Kafka; the swap's own transaction commits durably as every other, and since the write-ahead log
+ * is flushed in order, that flushes the replay's earlier commits too.
  *
  * <p>A replay refuses to start, and fails, when Kafka no longer holds the whole history (a partition's earliest
  * offset above 0: {@link HistoryIncompleteException}), since it would silently lose the deleted events; the
@@ -106,6 +118,8 @@ public class ProjectionReplay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
     private volatile boolean setBased = true;
+    /** Per event type, whether a projection follows it ({@link #followed}). */
+    private final Map<String, Boolean> followed = new ConcurrentHashMap<>();
 
     public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
@@ -259,14 +273,19 @@ public class ProjectionReplay {
         try {
             started.fire(new Started(status.startedAt()));
             // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
+            long t0 = System.nanoTime();
             prepareCopies();
+            long t1 = System.nanoTime();
             long events = replayFromTheStart();
+            long t2 = System.nanoTime();
             if (!holdBeforeSwap.isZero()) {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
+            long t3 = System.nanoTime();
             swap();
             status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
-            LOG.infof("Projections replayed from %d events", events);
+            LOG.infof("Projections replayed from %d events: copies made in %d ms, loaded in %d ms, swapped in %d ms",
+                    events, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         } catch (Exception e) {
             dropCopies();
             status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
@@ -285,8 +304,7 @@ public class ProjectionReplay {
                 .collect().last()).await().indefinitely();
     }
 
-    private long replayFromTheStart() {
-        long events = 0;
+    private long replayFromTheStart() throws InterruptedException {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
@@ -300,42 +318,113 @@ public class ProjectionReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             status = new Status(State.RUNNING, 0, total, status.startedAt(), null);
-            // the next batch is polled and decoded while the previous one is written
-            CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
-            long written = 0;
-            long polling = 0;
-            long decoding = 0;
-            long waiting = 0;
+            Poller poller = new Poller(consumer, end);
+            Thread polling = new Thread(poller, "projection-replay-poll");
+            polling.start();
             try {
-                while (!reached(consumer, end)) {
-                    long t0 = System.nanoTime();
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                    long t1 = System.nanoTime();
-                    polling += t1 - t0;
-                    if (!records.isEmpty()) {
-                        List<ProjectedEvent> batch = decode(records);
-                        long t2 = System.nanoTime();
-                        decoding += t2 - t1;
-                        writing.join();
-                        waiting += System.nanoTime() - t2;
-                        status = new Status(State.RUNNING, written, status.total(), status.startedAt(), null);
-                        writing = write(batch).subscribeAsCompletionStage().toCompletableFuture();
-                        written += records.count();
-                    }
-                }
-            } catch (RuntimeException e) {
-                // no write of this replay may still run when the caller drops the copies
-                writing.handle((ignored, failure) -> null).join();
-                throw e;
+                return decodeAndWrite(poller);
+            } finally {
+                // the consumer is closed (leaving this block) only once its thread is done with it
+                polling.interrupt();
+                polling.join();
             }
-            long t3 = System.nanoTime();
-            writing.join();
-            waiting += System.nanoTime() - t3;
-            events = written;
-            LOG.infof("Replay read %d records: polling Kafka %d ms, decoding %d ms, waiting for writes %d ms", events,
-                    polling / 1_000_000, decoding / 1_000_000, waiting / 1_000_000);
         }
-        return events;
+    }
+
+    /**
+     * The replay's pipeline past Kafka: takes each poll from the {@link Poller}, decodes it on this thread (and the
+     * common pool) while the previous one is written, then starts its write. So polling, decoding and writing all
+     * overlap, and at most four polls are held at once: one being fetched, one queued, one decoded, one written.
+     */
+    private long decodeAndWrite(Poller poller) throws InterruptedException {
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        long written = 0;
+        long waitingForKafka = 0;
+        long decoding = 0;
+        long waitingForWrites = 0;
+        try {
+            while (true) {
+                long t0 = System.nanoTime();
+                ConsumerRecords<String, String> records = poller.next();
+                long t1 = System.nanoTime();
+                waitingForKafka += t1 - t0;
+                if (records == null) {
+                    break;
+                }
+                List<ProjectedEvent> batch = decode(records);
+                long t2 = System.nanoTime();
+                decoding += t2 - t1;
+                writing.join();
+                waitingForWrites += System.nanoTime() - t2;
+                status = new Status(State.RUNNING, written, status.total(), status.startedAt(), null);
+                writing = write(batch).subscribeAsCompletionStage().toCompletableFuture();
+                written += records.count();
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            // no write of this replay may still run when the caller drops the copies
+            writing.handle((ignored, failure) -> null).join();
+            throw e;
+        }
+        long t3 = System.nanoTime();
+        writing.join();
+        waitingForWrites += System.nanoTime() - t3;
+        LOG.infof("Replay read %d records: polling Kafka %d ms (its own thread), waiting for a poll %d ms, "
+                + "decoding %d ms, waiting for writes %d ms", written, poller.polling / 1_000_000,
+                waitingForKafka / 1_000_000, decoding / 1_000_000, waitingForWrites / 1_000_000);
+        return written;
+    }
+
+    /**
+     * Polls the replay's consumer on a thread of its own until every partition reached its end offset, and hands
+     * the polls over through a queue of one: a poll waits there while the previous one is decoded, and the next
+     * fetch waits for room, so the heap holds a bounded number of polls. Ends with an empty item; a failure is
+     * handed over too, and thrown by {@link #next}.
+     */
+    private static final class Poller implements Runnable {
+        private static final Object END = new Object();
+        private final KafkaConsumer<String, String> consumer;
+        private final Map<TopicPartition, Long> end;
+        private final BlockingQueue<Object> polls = new ArrayBlockingQueue<>(1);
+        private volatile long polling;
+
+        Poller(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+            this.consumer = consumer;
+            this.end = end;
+        }
+
+        @Override
+        public void run() {
+            try {
+                try {
+                    long spent = 0;
+                    while (!reached(consumer, end)) {
+                        long t0 = System.nanoTime();
+                        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                        spent += System.nanoTime() - t0;
+                        polling = spent;
+                        if (!records.isEmpty()) {
+                            polls.put(records);
+                        }
+                    }
+                    polls.put(END);
+                } catch (RuntimeException e) {
+                    polls.put(e);
+                }
+            } catch (InterruptedException e) {
+                // the replay stopped taking polls: nothing waits for this thread's items any more
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next poll, or null once every partition reached its end. */
+        @SuppressWarnings("unchecked")
+        ConsumerRecords<String, String> next() throws InterruptedException {
+            Object next = polls.take();
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return next == END ? null : (ConsumerRecords<String, String>) next;
+        }
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
@@ -354,11 +443,12 @@ public class ProjectionReplay {
      */
     private Uni<Void> write(List<ProjectedEvent> events) {
         boolean batched = setBased;
-        return pool.withTransaction(connection -> Multi.createFrom().iterable(projections)
-                .onItem().transformToUniAndConcatenate(projection -> batched
-                        ? projection.applyAll(connection, ProjectionTargets.NEXT, events)
-                        : perEvent(connection, projection, events))
-                .collect().last())
+        return pool.withTransaction(connection -> execute(connection, "set local synchronous_commit = off")
+                .chain(() -> Multi.createFrom().iterable(projections)
+                        .onItem().transformToUniAndConcatenate(projection -> batched
+                                ? projection.applyAll(connection, ProjectionTargets.NEXT, events)
+                                : perEvent(connection, projection, events))
+                        .collect().last()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                 .replaceWithVoid();
     }
@@ -375,9 +465,26 @@ public class ProjectionReplay {
     }
 
     private ProjectedEvent decode(ConsumerRecord<String, String> record) {
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        if (type != null && !followed.computeIfAbsent(type, this::followed)) {
+            return null;
+        }
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
         Object event = reader.payloadOf(envelope);
-        return event == null ? null : new ProjectedEvent(envelope, event);
+        // the batch being written keeps no JSON: its payloads are decoded, and the projections read no data
+        return event == null ? null : new ProjectedEvent(new EventEnvelope(envelope.id(), envelope.type(),
+                envelope.source(), envelope.organisationId(), envelope.aggregateType(), envelope.aggregateId(),
+                envelope.aggregateVersion(), envelope.occurredAt(), envelope.recordedAt(), ""), event);
+    }
+
+    /**
+     * Whether a projection follows the payload of this type: a record of a type none follows (an agenda's notes,
+     * reorderings, ...) is skipped before its envelope and payload are parsed. A type this version does not know,
+     * or a record without one, is not skipped here: {@link #decode} drops the first and refuses the second as before.
+     */
+    private boolean followed(String type) {
+        Class<?> payloadClass = SuiteEventReader.classOf(type);
+        return payloadClass == null || projections.stream().anyMatch(projection -> projection.follows(payloadClass));
     }
 
     private static Uni<Void> perEvent(SqlConnection connection, Projection projection, List<ProjectedEvent> events) {

@@ -36,6 +36,14 @@ public class RevisionProjection implements Projection {
         return TABLES;
     }
 
+    /** Series and agreement events, topics (a companion's only, told from the payload), every person event. */
+    @Override
+    public boolean follows(Class<?> payloadClass) {
+        return SeriesEvent.class.isAssignableFrom(payloadClass) || AgreementEvent.class.isAssignableFrom(payloadClass)
+                || payloadClass == TopicAdded.class || payloadClass == TopicCarriedOver.class
+                || PersonEvent.class.isAssignableFrom(payloadClass);
+    }
+
     @Override
     public Uni<Void> apply(SqlClient sql, String suffix, EventEnvelope envelope, Object event) {
         String org = envelope.organisationId();

@@ -24,7 +24,8 @@ public class SuiteEventReader {
         return json.read(envelope, SuiteEventReader::classOf);
     }
 
-    private static Class<? extends SuiteEvent> classOf(String type) {
+    /** The contract's payload class of a type of either topic, or null for a type this version does not know. */
+    public static Class<? extends SuiteEvent> classOf(String type) {
         return type.startsWith(AgendaEvent.TYPE_PREFIX) ? AgendaEvent.classOf(type) : MeetingsEvent.classOf(type);
     }
 }

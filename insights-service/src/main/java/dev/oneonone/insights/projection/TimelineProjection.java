@@ -54,9 +54,21 @@ public class TimelineProjection implements Projection {
     public static final List<String> TABLES = List.of("series_timeline", "series_change", "meeting_timeline",
             "meeting_move", "companion_topic", "agreement_timeline", "agreement_due_change");
 
+    /** The payloads {@link #apply} writes for (a topic only when its author is the companion). */
+    private static final List<Class<?>> FOLLOWED = List.of(SeriesStarted.class, SeriesEnded.class,
+            CadenceChanged.class, SeriesPaused.class, SeriesResumed.class, MeetingScheduled.class,
+            MeetingRescheduled.class, MeetingHeld.class, MeetingCancelled.class, MeetingMissed.class, TopicAdded.class,
+            TopicCarriedOver.class, AgreementMade.class, AgreementCompleted.class, AgreementDropped.class,
+            AgreementDueDateChanged.class);
+
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public boolean follows(Class<?> payloadClass) {
+        return FOLLOWED.contains(payloadClass);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.oneonone.events.agenda.AgreementMade;
 import dev.oneonone.events.agenda.AuthorRole;
 import dev.oneonone.events.agenda.TopicAdded;
+import dev.oneonone.events.agenda.TopicDiscussed;
 import dev.oneonone.events.agenda.TopicKind;
 import dev.oneonone.events.meetings.Cadence;
 import dev.oneonone.events.meetings.EmploymentEnded;
@@ -50,11 +51,15 @@ class ProjectionReplayTest {
     @Inject
     Pool pool;
 
+    @Inject
+    ProjectionReplay replay;
+
     @Test
     void replay_gives_the_same_figures_and_the_service_answers_meanwhile() throws Exception {
         String org = "replay-" + UUID.randomUUID().toString().substring(0, 8);
         UUID series = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
+        UUID topic = UUID.randomUUID();
         LocalDate start = LocalDate.of(2026, 2, 2);
         Instant held = start.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC);
         publish(envelopeAt(org, 1, new SeriesStarted(series, UUID.randomUUID(), UUID.randomUUID(),
@@ -62,8 +67,10 @@ class ProjectionReplayTest {
                 envelopeAt(org, 2, new MeetingScheduled(series, meeting, held, 30, true), held.minusSeconds(86_400)),
                 envelopeAt(org, 3, new MeetingHeld(series, meeting, held, 12, MeetingMode.REMOTE), held.plusSeconds(3600)),
                 envelopeAt(org, 4, new SeriesPaused(series, start.plusDays(3), start.plusDays(9)), held.plusSeconds(7200)),
-                envelopeAt(org, 1, new TopicAdded(meeting, UUID.randomUUID(), TopicKind.FEEDBACK, AuthorRole.COMPANION,
+                envelopeAt(org, 1, new TopicAdded(meeting, topic, TopicKind.FEEDBACK, AuthorRole.COMPANION,
                         true), held.minusSeconds(3600)),
+                // a type no projection follows: the replay skips it unparsed
+                envelopeAt(org, 2, new TopicDiscussed(meeting, topic), held.plusSeconds(600)),
                 envelopeAt(org, 1, new AgreementMade(UUID.randomUUID(), series, meeting, AuthorRole.COMPANION,
                         UUID.randomUUID(), start.plusDays(4)), held.plusSeconds(1800)));
         String token = integrationToken(org);
@@ -71,6 +78,9 @@ class ProjectionReplayTest {
                 .until(() -> figures(token, series), body -> body.contains("\"preparationRate\":1.0")
                         && body.contains("\"openOverdue\":1") && body.contains("\"gapDays\":7"));
         String listBefore = list(token);
+        List<String> indexesBefore = indexes();
+        assertTrue(indexesBefore.contains("series_timeline: CREATE INDEX ON series_timeline USING btree (organisation_id)"),
+                indexesBefore.toString());
 
         String state = given().auth().oauth2(token).post("/admin/projections/replay").then().statusCode(202)
                 .extract().path("state");
@@ -85,7 +95,9 @@ class ProjectionReplayTest {
         assertTrue(answeredWhileRunning > 0, "the API was asked while the replay ran");
         assertEquals("DONE", status(token));
         assertTrue(given().auth().oauth2(token).get("/admin/projections/replay").then().extract()
-                .<Integer>path("events") >= 6, "every event on both topics was replayed");
+                .<Integer>path("events") >= 7, "every event on both topics was replayed");
+        // the copies come with every index of the tables they replace
+        assertEquals(indexesBefore, indexes());
 
         assertEquals(before, figures(token, series));
         assertEquals(listBefore, list(token));
@@ -176,6 +188,18 @@ class ProjectionReplayTest {
     private static String pastTeam(String token, OrganisationHistory history) {
         return given().auth().oauth2(token).queryParam("asOf", history.daysAgo(15).toString())
                 .get("/rollups/teams/PLATFORM?weeks=4").then().statusCode(200).extract().asString();
+    }
+
+    /** Every index of the replayed tables, as "table: definition" without the index's name. */
+    private List<String> indexes() {
+        return pool.preparedQuery("""
+                select tablename || ': ' || regexp_replace(indexdef, '^(CREATE (UNIQUE )?INDEX) \\S+ ON public\\.', '\\1 ON ')
+                  from pg_indexes where tablename = any($1::text[]) order by 1""")
+                .execute(Tuple.of((Object) replay.tables().toArray(String[]::new))).map(rows -> {
+                    List<String> all = new java.util.ArrayList<>();
+                    rows.forEach(row -> all.add(row.getString(0)));
+                    return all;
+                }).await().atMost(Duration.ofSeconds(10));
     }
 
     /** Every stored group total of the organisation, day and group first, whatever stamp it was built for. */

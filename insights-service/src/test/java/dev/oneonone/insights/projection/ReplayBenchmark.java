@@ -33,8 +33,9 @@ import jakarta.inject.Inject;
 
 /**
  * Opt-in (README "Replay"): publishes {@code insights.replay-benchmark} generated events of every kind to Kafka,
- * waits for the live consumer, then replays with the per-event path and with set-based writes, alternately, and
- * prints events per second of each (from the replay's start to its swap, no hold).
+ * waits for the live consumer, then replays with the per-event path and with set-based writes, alternately (or the
+ * paths {@code insights.replay-benchmark.paths} lists), and prints events per second of each (from the replay's
+ * start to its swap, no hold).
  */
 @QuarkusTest
 @TestProfile(ReplayBenchmark.NoHold.class)
@@ -50,6 +51,12 @@ class ReplayBenchmark {
             return Map.of("insights.replay.hold-before-swap", "0s");
         }
     }
+
+    /**
+     * The paths {@code insights.replay-benchmark.paths} may list (comma-separated, in the order to run; by default
+     * per-event, set-based, per-event, set-based): one statement per event and projection, or the set-based writes.
+     */
+    private static final List<String> PATHS = List.of("per-event", "set-based");
 
     @Inject
     ProjectionReplay replay;
@@ -77,12 +84,16 @@ class ReplayBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add("published %d events (%d distinct) in %.1f s; the live consumer had applied %d of them %.1f s later"
                 .formatted(count, distinct, publishSeconds, observed(), liveSeconds));
-        for (boolean setBased : new boolean[] { false, true, false, true }) {
-            replay.setBasedWrites(setBased);
+        for (String path : System.getProperty("insights.replay-benchmark.paths",
+                "per-event,set-based,per-event,set-based").split(",")) {
+            if (!PATHS.contains(path)) {
+                throw new IllegalArgumentException("insights.replay-benchmark.paths names " + PATHS + ", not " + path);
+            }
+            replay.setBasedWrites(!path.equals("per-event"));
             ProjectionReplay.Status done = run();
             double seconds = Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1000.0;
-            lines.add("replay, %-10s %d events in %.2f s: %,.0f events per s".formatted(
-                    setBased ? "set-based" : "per-event", done.events(), seconds, done.events() / seconds));
+            lines.add("replay, %-10s %d events in %.2f s: %,.0f events per s".formatted(path, done.events(), seconds,
+                    done.events() / seconds));
         }
         replay.setBasedWrites(true);
         lines.forEach(System.out::println);
