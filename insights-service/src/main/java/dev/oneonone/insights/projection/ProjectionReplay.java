@@ -268,12 +268,11 @@ public class ProjectionReplay {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
             swap();
-            Instant finished = clock.instant();
-            // the replay filled the heap with records, copies and garbage: handed back before DONE is shown, so that
-            // whoever waits for DONE finds the service at its usual size (the replay's time ends before it)
-            heap.release();
-            status = new Status(State.DONE, events, status.total(), status.startedAt(), finished);
+            status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events", events);
+            // the replay grew the heap with records, decoded events and garbage: handed back now rather than once
+            // the service has been quiet for a while (kit HeapRelease)
+            heap.release();
         } catch (Exception e) {
             dropCopies();
             status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
