@@ -69,14 +69,10 @@ public class HeapRelease {
     }
 
     private void releaseIfIdle() {
-        try {
-            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            // at or under -Xms there is nothing to give back: the heap never shrinks below it
-            if (idle.idleSinceLastLook() && heap.getCommitted() > heap.getInit()) {
-                release();
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Heap not released: %s", e.getMessage());
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        // at or under -Xms there is nothing to give back: the heap never shrinks below it
+        if (idle.idleSinceLastLook() && heap.getCommitted() > heap.getInit()) {
+            release();
         }
     }
 
@@ -84,17 +80,26 @@ public class HeapRelease {
      * One full collection that shrinks the heap to its live objects plus {@code suite.memory.release-free-ratio} per
      * cent free (10), and gives the rest back to the operating system; about a tenth of a second per 50 MB live, all
      * threads stopped. The free ratios are the JVM's own again afterwards, so the heap grows under load as before.
+     * Never throws: a JVM that refuses the ratios (another collector's limits) is logged and left as it is.
      */
     public synchronized void release() {
+        try {
+            collectShrinking();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Heap not released: %s", e.getMessage());
+        }
+    }
+
+    private void collectShrinking() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String maxFree = vm.getVMOption("MaxHeapFreeRatio").getValue();
         String minFree = vm.getVMOption("MinHeapFreeRatio").getValue();
         int target = Math.min(Integer.parseInt(minFree), releaseFreeRatio);
         long before = committedHeap();
         // lowered minimum first and raised maximum first again: the JVM refuses a minimum above the maximum
-        vm.setVMOption("MinHeapFreeRatio", Integer.toString(target));
-        vm.setVMOption("MaxHeapFreeRatio", Integer.toString(target));
         try {
+            vm.setVMOption("MinHeapFreeRatio", Integer.toString(target));
+            vm.setVMOption("MaxHeapFreeRatio", Integer.toString(target));
             System.gc();
         } finally {
             vm.setVMOption("MaxHeapFreeRatio", maxFree);
