@@ -34,17 +34,22 @@ public final class ServiceProcess {
      * after the JIT's and the libraries' frees. So, besides the caps: {@code TrimNativeHeapInterval} hands freed
      * native memory back every 10 s; {@code jdk.nio.maxCachedBufferSize} stops each thread caching a direct buffer
      * as large as its largest socket read (a replay's Kafka fetches are megabytes); {@code MaxHeapFreeRatio}
-     * lets a full collection give back heap the service no longer uses. With {@code MALLOC_ARENA_MAX=2}, which the
-     * services get unless set.
+     * lets a full collection give back heap the service no longer uses, all of it at once with
+     * {@code -XX:-ShrinkHeapInSteps} (by default the first full collections after a busy time shrink by 0, 10 and
+     * 40 % of the excess only), and the kit's {@code HeapRelease} runs such a collection once a service has gone
+     * quiet: the serial collector has no full collection of its own then. The heap starts at 32 MB, the floor it
+     * never shrinks under (64 MB kept a quiet service's heap above its live objects). With {@code MALLOC_ARENA_MAX=2}, which
+     * the services get unless set.
      *
      * <p>The code cache is reserved at the JDK's own size for tiered compilation (240 MB of address space; resident
      * is only the compiled code, 40-45 MB): reserved at 64 MB, the sweeper counted methods cold early and threw
      * away some 22,000 compiled methods in 25 s of command load, which C2 then compiled again, so that the compiler
      * took more CPU than the requests and the benchmark's command rate halved (docs/performance/commands.md).
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=240m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000",
+            "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps",
+            "-XX:TrimNativeHeapInterval=10000",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
 
     private final SuiteService service;

@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 import dev.oneonone.events.CloudEventHeaders;
 import dev.oneonone.events.EventEnvelope;
 import dev.oneonone.events.Topics;
+import dev.oneonone.kit.memory.HeapRelease;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -115,6 +116,7 @@ public class ProjectionReplay {
     private final Duration holdBeforeSwap;
     private final Clock clock;
     private final Event<Started> started;
+    private final HeapRelease heap;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-replay"));
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
     private volatile boolean setBased = true;
@@ -124,7 +126,7 @@ public class ProjectionReplay {
     public ProjectionReplay(Pool pool, Instance<Projection> projections, SuiteEventReader reader,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "insights.replay.hold-before-swap", defaultValue = "0s") Duration holdBeforeSwap,
-            Clock clock, MeterRegistry metrics, Event<Started> started) {
+            Clock clock, MeterRegistry metrics, Event<Started> started, HeapRelease heap) {
         this.pool = pool;
         this.projections = ordered(projections);
         this.tables = this.projections.stream().flatMap(projection -> projection.tables().stream()).toList();
@@ -133,6 +135,7 @@ public class ProjectionReplay {
         this.holdBeforeSwap = holdBeforeSwap;
         this.clock = clock;
         this.started = started;
+        this.heap = heap;
         for (State state : State.values()) {
             Gauge.builder("projection.replay.state", this, replay -> replay.status.state() == state ? 1 : 0)
                     .tag("state", state.name()).description("1 for the state the last replay is in").register(metrics);
@@ -286,6 +289,9 @@ public class ProjectionReplay {
             status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events: copies made in %d ms, loaded in %d ms, swapped in %d ms",
                     events, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            // the replay grew the heap with records, decoded events and garbage: handed back now rather than once
+            // the service has been quiet for a while (kit HeapRelease)
+            heap.release();
         } catch (Exception e) {
             dropCopies();
             status = new Status(State.FAILED, status.events(), status.total(), status.startedAt(), clock.instant());
