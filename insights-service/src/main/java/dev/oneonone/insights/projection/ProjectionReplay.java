@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,6 +82,8 @@ public class ProjectionReplay {
     private static final Logger LOG = Logger.getLogger(ProjectionReplay.class);
     private static final int SWAP_ATTEMPTS = 5;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the replay's lock session reads, well under the pool's 5 s read-idle timeout ({@link HeldLock}). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** Records a replay takes from Kafka and writes in one transaction at most. */
     static final int BATCH = 10_000;
     /** The replay's advisory lock: one instance of the service replays at a time. */
@@ -170,13 +174,13 @@ public class ProjectionReplay {
     public synchronized Status start() {
         if (status.state() != State.RUNNING) {
             verifyCompleteHistory();
-            SqlConnection lock = lockAcrossInstances();
+            HeldLock lock = new HeldLock(lockAcrossInstances());
             status = new Status(State.RUNNING, 0, 0, clock.instant(), null);
             worker.submit(() -> {
                 try {
-                    run();
+                    run(lock);
                 } finally {
-                    unlock(lock);
+                    lock.release();
                 }
             });
         }
@@ -206,14 +210,63 @@ public class ProjectionReplay {
         return connection;
     }
 
-    private static void unlock(SqlConnection connection) {
-        try {
-            connection.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).await()
-                    .atMost(KAFKA_TIMEOUT);
-        } catch (RuntimeException e) {
-            LOG.warnf("Replay lock not released (%s); closing its connection releases it", e.getMessage());
-        } finally {
-            connection.closeAndAwait();
+    /**
+     * The replay's advisory lock, held by a session that would otherwise read nothing for the whole replay: the
+     * pool's read-idle timeout (kit {@code DatabaseTimeouts}, {@code suite.datasource.reply-timeout}, 5 s) then
+     * closed it after 5 s, which ended the session and so released the lock while the replay went on (another
+     * instance could start one and drop its copies). A {@code select 1} every {@link #HEARTBEAT} keeps the session
+     * reading; when one fails, the lock counts as lost and the replay fails before its swap.
+     */
+    private static final class HeldLock {
+        private final SqlConnection connection;
+        private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-replay-lock");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile boolean lost;
+
+        HeldLock(SqlConnection connection) {
+            this.connection = connection;
+            heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        private void beat() {
+            if (lost) {
+                return;
+            }
+            try {
+                connection.query("select 1").execute().await().atMost(KAFKA_TIMEOUT);
+            } catch (RuntimeException e) {
+                lost = true;
+                LOG.warnf("The replay's lock session failed (%s): the lock is lost, the replay will not swap",
+                        e.getMessage());
+            }
+        }
+
+        /** @throws IllegalStateException when the lock's session failed: another instance may be replaying */
+        void requireHeld() {
+            if (lost) {
+                throw new IllegalStateException("The replay's advisory lock was lost (its session failed)");
+            }
+        }
+
+        void release() {
+            heartbeat.shutdown(); // a beat under way ends first: the unlock never shares the session with it
+            try {
+                heartbeat.awaitTermination(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                if (!lost) {
+                    connection.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).await()
+                            .atMost(KAFKA_TIMEOUT);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Replay lock not released (%s); closing its connection releases it", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                connection.closeAndAwait();
+            }
         }
     }
 
@@ -272,7 +325,7 @@ public class ProjectionReplay {
         worker.shutdownNow();
     }
 
-    private void run() {
+    private void run(HeldLock lock) {
         try {
             started.fire(new Started(status.startedAt()));
             // from the commit of the copies on, every instance's consumer writes them too (ProjectionTargets)
@@ -285,6 +338,7 @@ public class ProjectionReplay {
                 Thread.sleep(holdBeforeSwap.toMillis());
             }
             long t3 = System.nanoTime();
+            lock.requireHeld();
             swap();
             status = new Status(State.DONE, events, status.total(), status.startedAt(), clock.instant());
             LOG.infof("Projections replayed from %d events: copies made in %d ms, loaded in %d ms, swapped in %d ms",

@@ -32,10 +32,17 @@ import jakarta.enterprise.event.Observes;
  * collection of the service's own before it releases again. A service calls {@link #release()} itself at the end of a
  * burst it knows of (insights-service at the end of a replay). Needs {@code -XX:-ShrinkHeapInSteps}: with it on, the
  * first full collections after a busy time shrink by 0, 10 and 40 % of the excess only.
+ *
+ * <p>Only with the serial collector and a heap of at most {@value #LARGEST_HEAP_MB} MB (the services' flags): there a
+ * full collection stops the service for a tenth of a second or so. Any other JVM (G1 has its own periodic collection;
+ * the tests' JVMs have a heap of a quarter of the machine, where "no collection for 15 s" says nothing about being
+ * idle, and a full collection there stopped the event loops for seconds) leaves it off, which start-up logs.
  */
 @ApplicationScoped
 public class HeapRelease {
     private static final Logger LOG = Logger.getLogger(HeapRelease.class);
+    /** The largest heap (-Xmx) this runs for, in MB: the services run with 192. */
+    static final long LARGEST_HEAP_MB = 1024;
 
     private final Config config;
     private final int releaseFreeRatio;
@@ -49,6 +56,10 @@ public class HeapRelease {
     }
 
     void start(@Observes StartupEvent started) {
+        if (!applies()) {
+            LOG.infof("Heap release off: it serves the serial collector with a heap of at most %d MB", LARGEST_HEAP_MB);
+            return;
+        }
         Duration every = config.getOptionalValue("suite.memory.release-when-idle-for", Duration.class)
                 .orElse(Duration.ofSeconds(15));
         if (every.isZero() || every.isNegative()) {
@@ -82,7 +93,21 @@ public class HeapRelease {
      * threads stopped. The free ratios are the JVM's own again afterwards, so the heap grows under load as before.
      * Never throws: a JVM that refuses the ratios (another collector's limits) is logged and left as it is.
      */
-    public synchronized void release() {
+    public void release() {
+        if (applies()) {
+            collect();
+        }
+    }
+
+    /** Whether this JVM runs the serial collector with a small heap: the JVMs this is for (above). */
+    static boolean applies() {
+        boolean serial = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(collector -> collector.getName().equals("MarkSweepCompact"));
+        return serial && Runtime.getRuntime().maxMemory() <= LARGEST_HEAP_MB * 1024 * 1024;
+    }
+
+    /** The release's collection, whatever the collector (see {@link #release()}). */
+    synchronized void collect() {
         try {
             collectShrinking();
         } catch (RuntimeException e) {

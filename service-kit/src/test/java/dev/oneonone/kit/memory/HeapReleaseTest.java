@@ -44,6 +44,15 @@ class HeapReleaseTest {
     }
 
     @Test
+    void itIsOffInAJvmWithAnotherCollectorOrALargeHeap() {
+        // the tests' JVM: the default collector (G1 on this machine) and a heap of a quarter of the memory
+        assertFalse(HeapRelease.applies());
+        long before = HeapRelease.collections();
+        new HeapRelease(null).release();
+        assertEquals(before, HeapRelease.collections(), "no collection where the release does not apply");
+    }
+
+    @Test
     void theCollectorsOfThisJvmAreCounted() {
         long before = HeapRelease.collections();
         System.gc();
@@ -56,7 +65,7 @@ class HeapReleaseTest {
         String maxFree = vm.getVMOption("MaxHeapFreeRatio").getValue();
         String minFree = vm.getVMOption("MinHeapFreeRatio").getValue();
         long before = HeapRelease.collections();
-        new HeapRelease(null).release();
+        new HeapRelease(null).collect();
         assertTrue(HeapRelease.collections() > before);
         assertEquals(maxFree, vm.getVMOption("MaxHeapFreeRatio").getValue());
         assertEquals(minFree, vm.getVMOption("MinHeapFreeRatio").getValue());
