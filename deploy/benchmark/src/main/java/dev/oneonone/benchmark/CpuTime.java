@@ -1,6 +1,7 @@
 package dev.oneonone.benchmark;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -14,6 +15,7 @@ import java.util.OptionalLong;
  * found on this machine is left out.
  */
 final class CpuTime {
+    private static final String CLIENTS = "benchmark clients";
     private final Map<String, Long> parts = new LinkedHashMap<>();
     private final long postgresServer;
 
@@ -28,7 +30,7 @@ final class CpuTime {
         if (kafka.isPresent()) {
             LocalProcesses.listeningOn(kafka.getAsInt()).ifPresent(pid -> parts.put("Kafka", pid));
         }
-        parts.put("benchmark clients", ProcessHandle.current().pid());
+        parts.put(CLIENTS, ProcessHandle.current().pid());
     }
 
     private void service(String name, String url) {
@@ -48,6 +50,40 @@ final class CpuTime {
             ticks.put("PostgreSQL", postgres);
         }
         return ticks;
+    }
+
+    /** A sample of the CPU ticks used so far, and how long the suite took to become quiet before it. */
+    record Settled(Map<String, Long> ticks, double seconds) {
+    }
+
+    /**
+     * A sample taken once the suite has gone quiet after a phase: agenda-service and insights-service apply the
+     * phase's events after its last command (they lag under a closed loop), so a sample at the phase's end leaves
+     * their share out. Quiet = two 1 s windows in a row in which every part but the benchmark's own used under a tenth
+     * of a core in all; at most {@code limit} of waiting.
+     */
+    Settled settled(Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Long> last = sample();
+        int quietWindows = 0;
+        while (quietWindows < 2 && System.nanoTime() - start < limit.toNanos()) {
+            Thread.sleep(1000);
+            Map<String, Long> now = sample();
+            long used = 0;
+            for (Map.Entry<String, Long> part : now.entrySet()) {
+                if (!part.getKey().equals(CLIENTS)) {
+                    used += part.getValue() - last.getOrDefault(part.getKey(), 0L);
+                }
+            }
+            quietWindows = used < LocalProcesses.TICKS_PER_SECOND / 10 ? quietWindows + 1 : 0;
+            last = now;
+        }
+        return new Settled(last, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Whether Kafka's process is among the parts (only when the benchmark started it). */
+    boolean measuresKafka() {
+        return parts.containsKey("Kafka");
     }
 
     /**
